@@ -1,0 +1,158 @@
+#include "cli/clioptions.h"
+
+#include "engine/httpparse.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QTextStream>
+
+namespace bytehaul::cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("bytehaul-cli", text);
+}
+
+} // namespace
+
+ParseResult parseCommandLine(const QStringList &arguments)
+{
+    ParseResult result;
+    CliConfig &config = result.config;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Download files over HTTP(S) with many parallel connections.\n"
+           "Exit codes: 0 all downloads completed, 1 a download failed, 2 bad usage."));
+    const QCommandLineOption helpOption({ QStringLiteral("h"), QStringLiteral("help") }, tr("Show this help."));
+    const QCommandLineOption versionOption(QStringLiteral("version"), tr("Show the version."));
+    const QCommandLineOption output({ QStringLiteral("o"), QStringLiteral("output") },
+                                    tr("Save to FILE (one URL only)."), QStringLiteral("FILE"));
+    const QCommandLineOption dir({ QStringLiteral("d"), QStringLiteral("dir") },
+                                 tr("Save into DIR (default: the current directory)."), QStringLiteral("DIR"));
+    const QCommandLineOption connections({ QStringLiteral("c"), QStringLiteral("connections") },
+                                         tr("Connections per download, 1-64 (default 8)."), QStringLiteral("N"));
+    const QCommandLineOption concurrent({ QStringLiteral("j"), QStringLiteral("max-concurrent") },
+                                        tr("Downloads running at once (default 5)."), QStringLiteral("N"));
+    const QCommandLineOption input({ QStringLiteral("i"), QStringLiteral("input-file") },
+                                   tr("Read URLs from FILE, one per line ('-' for standard input)."),
+                                   QStringLiteral("FILE"));
+    const QCommandLineOption pieceSize(QStringLiteral("piece-size"),
+                                       tr("Piece size, e.g. 1M (default 1M)."), QStringLiteral("SIZE"));
+    const QCommandLineOption memoryBudget(QStringLiteral("memory-budget"),
+                                          tr("Memory for unwritten data per download, e.g. 16M (default 16M)."),
+                                          QStringLiteral("SIZE"));
+    const QCommandLineOption header(QStringLiteral("header"), tr("Extra request header 'Name: value' (repeatable)."),
+                                    QStringLiteral("HEADER"));
+    const QCommandLineOption userAgent(QStringLiteral("user-agent"), tr("User-Agent header."), QStringLiteral("UA"));
+    const QCommandLineOption quiet({ QStringLiteral("q"), QStringLiteral("quiet") }, tr("Print errors only."));
+    parser.addOptions({ helpOption, versionOption, output, dir, connections, concurrent, input, pieceSize,
+                        memoryBudget, header, userAgent, quiet });
+    parser.addPositionalArgument(QStringLiteral("URL"), tr("Addresses to download."), QStringLiteral("URL..."));
+    config.helpText = parser.helpText();
+
+    if (!parser.parse(arguments)) {
+        result.error = parser.errorText();
+        return result;
+    }
+    if (parser.isSet(helpOption)) {
+        config.showHelp = true;
+        return result;
+    }
+    if (parser.isSet(versionOption)) {
+        config.showVersion = true;
+        return result;
+    }
+    config.quiet = parser.isSet(quiet);
+
+    DownloadOptions options;
+    const auto parseCount = [&](const QCommandLineOption &opt, int lo, int hi, int &out) {
+        if (!parser.isSet(opt))
+            return true;
+        bool ok = false;
+        const int v = parser.value(opt).toInt(&ok);
+        if (!ok || v < lo || v > hi) {
+            result.error = tr("--%1 must be a whole number from %2 to %3, not '%4'")
+                               .arg(opt.names().constLast())
+                               .arg(lo)
+                               .arg(hi)
+                               .arg(parser.value(opt));
+            return false;
+        }
+        out = v;
+        return true;
+    };
+    const auto parseSizeOption = [&](const QCommandLineOption &opt, qint64 lo, qint64 &out) {
+        if (!parser.isSet(opt))
+            return true;
+        const auto v = parseSize(parser.value(opt));
+        if (!v || *v < lo) {
+            result.error = tr("--%1: '%2' is not a size of at least %3 (use a number with K, M or G)")
+                               .arg(opt.names().constLast(), parser.value(opt), formatSize(lo));
+            return false;
+        }
+        out = *v;
+        return true;
+    };
+    if (!parseCount(connections, 1, 64, options.connections) || !parseCount(concurrent, 1, 100, config.maxConcurrent)
+        || !parseSizeOption(pieceSize, 16 << 10, options.pieceSize)
+        || !parseSizeOption(memoryBudget, 256 << 10, options.memoryBudget))
+        return result;
+    for (const QString &h : parser.values(header)) {
+        const qsizetype colon = h.indexOf(QLatin1Char(':'));
+        if (colon <= 0 || h.left(colon).trimmed().isEmpty() || h.contains(QLatin1Char('\n'))
+            || h.contains(QLatin1Char('\r'))) {
+            result.error = tr("--header must look like 'Name: value', not '%1'").arg(h);
+            return result;
+        }
+        options.headers.append({ h.left(colon).trimmed().toLatin1(), h.mid(colon + 1).trimmed().toUtf8() });
+    }
+    if (parser.isSet(userAgent))
+        options.userAgent = parser.value(userAgent).toUtf8();
+
+    QStringList urls = parser.positionalArguments();
+    if (parser.isSet(input)) {
+        QFile file(parser.value(input));
+        const bool ok = parser.value(input) == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
+                                                                  : file.open(QIODevice::ReadOnly);
+        if (!ok) {
+            result.error = tr("Cannot read the input file %1: %2").arg(parser.value(input), file.errorString());
+            return result;
+        }
+        QTextStream in(&file);
+        while (!in.atEnd()) {
+            const QString line = in.readLine().trimmed();
+            if (!line.isEmpty() && !line.startsWith(QLatin1Char('#')))
+                urls.append(line);
+        }
+    }
+    if (urls.isEmpty()) {
+        result.error = tr("No URL given. Try --help.");
+        return result;
+    }
+    if (parser.isSet(output) && urls.size() != 1) {
+        result.error = tr("-o/--output takes one URL; use -d/--dir for several.");
+        return result;
+    }
+    for (const QString &u : std::as_const(urls)) {
+        const QUrl strict(u, QUrl::StrictMode);
+        if (!strict.isValid() || strict.host().isEmpty()
+            || (strict.scheme() != QLatin1String("http") && strict.scheme() != QLatin1String("https"))) {
+            result.error = tr("Not an http or https URL: '%1'").arg(u);
+            return result;
+        }
+        DownloadRequest request;
+        request.url = strict;
+        request.options = options;
+        if (parser.isSet(output))
+            request.outputPath = QDir::current().absoluteFilePath(parser.value(output));
+        request.outputDir = parser.isSet(dir) ? QDir::current().absoluteFilePath(parser.value(dir)) : QDir::currentPath();
+        config.requests.append(request);
+    }
+    return result;
+}
+
+} // namespace bytehaul::cli

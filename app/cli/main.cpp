@@ -1,0 +1,70 @@
+// bytehaul-cli: the headless face of the engine.
+#include "cli/cliapp.h"
+#include "cli/clioptions.h"
+
+#include <QCoreApplication>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <cstdio>
+
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
+
+namespace {
+#ifdef Q_OS_UNIX
+int g_signalPipe[2] = { -1, -1 };
+void onSignal(int)
+{
+    const char c = 1;
+    [[maybe_unused]] auto n = ::write(g_signalPipe[1], &c, 1);
+}
+#endif
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("bytehaul-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(BYTEHAUL_VERSION));
+
+    const bytehaul::cli::ParseResult parsed = bytehaul::cli::parseCommandLine(QCoreApplication::arguments());
+    if (!parsed.error.isEmpty()) {
+        std::fprintf(stderr, "bytehaul-cli: %s\n", qPrintable(parsed.error));
+        return 2;
+    }
+    if (parsed.config.showHelp) {
+        std::fputs(qPrintable(parsed.config.helpText), stdout);
+        return 0;
+    }
+    if (parsed.config.showVersion) {
+        std::printf("bytehaul-cli %s\n", BYTEHAUL_VERSION);
+        return 0;
+    }
+
+    int exitCode = 0;
+    {
+        bytehaul::cli::CliApp cli(parsed.config);
+        QObject::connect(&cli, &bytehaul::cli::CliApp::done, &app, [&](int code) {
+            exitCode = code;
+            app.quit();
+        });
+#ifdef Q_OS_UNIX
+        if (::pipe(g_signalPipe) == 0) {
+            auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, &app);
+            QObject::connect(notifier, &QSocketNotifier::activated, &cli, [&cli, notifier] {
+                char c;
+                [[maybe_unused]] auto n = ::read(g_signalPipe[0], &c, 1);
+                notifier->setEnabled(false);
+                cli.interrupt();
+            });
+            std::signal(SIGINT, onSignal);
+            std::signal(SIGTERM, onSignal);
+        }
+#endif
+        cli.start();
+        app.exec();
+    } // the manager flushes and stops every download here
+    return exitCode;
+}

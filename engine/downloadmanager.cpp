@@ -1,0 +1,91 @@
+#include "engine/downloadmanager.h"
+
+#include "engine/enginecore.h"
+
+namespace bytehaul {
+
+DownloadManager::DownloadManager(QObject *parent) : QObject(parent)
+{
+    qRegisterMetaType<DownloadSnapshot>();
+    qRegisterMetaType<DownloadId>("bytehaul::DownloadId");
+    m_engineThread.setObjectName(QStringLiteral("bytehaul-engine"));
+    m_writerThread.setObjectName(QStringLiteral("bytehaul-writer"));
+    m_writerThread.start();
+    m_engineThread.start();
+    m_core = new EngineCore(&m_writerThread);
+    m_core->moveToThread(&m_engineThread);
+    connect(m_core, &EngineCore::snapshot, this, &DownloadManager::onSnapshot, Qt::QueuedConnection);
+}
+
+DownloadManager::~DownloadManager()
+{
+    EngineCore *core = m_core;
+    core->disconnect(this);
+    // Sessions flush their writers synchronously while being destroyed on their own thread.
+    QMetaObject::invokeMethod(core, [core] { delete core; }, Qt::BlockingQueuedConnection);
+    m_engineThread.quit();
+    m_engineThread.wait();
+    m_writerThread.quit();
+    m_writerThread.wait();
+}
+
+void DownloadManager::setMaxConcurrent(int count)
+{
+    m_maxConcurrent = std::max(1, count);
+    QMetaObject::invokeMethod(m_core, [core = m_core, count = m_maxConcurrent] { core->setMaxConcurrent(count); });
+}
+
+DownloadId DownloadManager::add(const DownloadRequest &request)
+{
+    const DownloadId id = m_nextId++;
+    DownloadSnapshot s;
+    s.id = id;
+    s.url = request.url;
+    s.state = request.startPaused ? DownloadState::Paused : DownloadState::Queued;
+    s.added = QDateTime::currentDateTime();
+    m_snapshots.insert(id, s);
+    m_order.append(id);
+    Q_EMIT downloadAdded(s);
+    QMetaObject::invokeMethod(m_core, [core = m_core, id, request] { core->add(id, request); });
+    return id;
+}
+
+void DownloadManager::pause(DownloadId id)
+{
+    QMetaObject::invokeMethod(m_core, [core = m_core, id] { core->pause(id); });
+}
+
+void DownloadManager::resume(DownloadId id)
+{
+    QMetaObject::invokeMethod(m_core, [core = m_core, id] { core->resume(id); });
+}
+
+void DownloadManager::cancel(DownloadId id)
+{
+    QMetaObject::invokeMethod(m_core, [core = m_core, id] { core->cancel(id); });
+}
+
+void DownloadManager::remove(DownloadId id)
+{
+    QMetaObject::invokeMethod(m_core, [core = m_core, id] { core->remove(id); });
+    if (m_snapshots.remove(id)) {
+        m_order.removeAll(id);
+        Q_EMIT downloadRemoved(id);
+    }
+}
+
+void DownloadManager::onSnapshot(const DownloadSnapshot &snapshot, bool terminal)
+{
+    if (!m_snapshots.contains(snapshot.id))
+        return; // removed meanwhile
+    // Progress never goes backwards on screen, even when a late snapshot overtakes.
+    const DownloadSnapshot &old = m_snapshots[snapshot.id];
+    if (isTerminal(old.state) && !terminal)
+        return;
+    m_snapshots[snapshot.id] = snapshot;
+    Q_EMIT downloadChanged(snapshot);
+    if (terminal)
+        Q_EMIT downloadFinished(snapshot);
+}
+
+} // namespace bytehaul

@@ -1,0 +1,66 @@
+// DownloadManager: the engine's front door for the UI and the CLI. It lives in the caller's
+// thread and owns two threads: "bytehaul-engine", where every Session and its network
+// managers run, and "bytehaul-writer", where the FileWriters run. Callers never get a pointer
+// into those threads: they send commands by id and receive value snapshots.
+//
+// It keeps a queue: at most maxConcurrent downloads run, the others wait in Queued, in the
+// order they were added (or resumed).
+#pragma once
+
+#include "engine/downloadtypes.h"
+
+#include <QHash>
+#include <QObject>
+#include <QThread>
+
+#include <atomic>
+
+namespace bytehaul {
+
+class EngineCore;
+
+class DownloadManager final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DownloadManager)
+
+public:
+    explicit DownloadManager(QObject *parent = nullptr);
+    ~DownloadManager() override; // pauses nothing: running downloads are flushed and stopped
+
+    DownloadOptions defaultOptions() const { return m_defaults; }
+    void setDefaultOptions(const DownloadOptions &options) { m_defaults = options; }
+
+    int maxConcurrent() const { return m_maxConcurrent; }
+    void setMaxConcurrent(int count);
+
+    DownloadId add(const DownloadRequest &request);
+    void pause(DownloadId id);
+    void resume(DownloadId id);
+    void cancel(DownloadId id);
+    void remove(DownloadId id); // cancels if needed and forgets the download
+
+    // The latest snapshot received (state Queued with no data before the first one).
+    DownloadSnapshot snapshot(DownloadId id) const { return m_snapshots.value(id); }
+    QList<DownloadId> ids() const { return m_order; }
+
+Q_SIGNALS:
+    void downloadAdded(const bytehaul::DownloadSnapshot &snapshot);
+    void downloadChanged(const bytehaul::DownloadSnapshot &snapshot);
+    void downloadFinished(const bytehaul::DownloadSnapshot &snapshot); // terminal, once
+    void downloadRemoved(bytehaul::DownloadId id);
+
+private:
+    void onSnapshot(const DownloadSnapshot &snapshot, bool terminal);
+
+    DownloadOptions m_defaults;
+    int m_maxConcurrent = 5;
+    QThread m_engineThread;
+    QThread m_writerThread;
+    EngineCore *m_core = nullptr;
+    std::atomic<DownloadId> m_nextId { 1 };
+    QHash<DownloadId, DownloadSnapshot> m_snapshots;
+    QList<DownloadId> m_order;
+};
+
+} // namespace bytehaul

@@ -1,0 +1,113 @@
+// Value types shared by the engine, the CLI and the UI: the per-download options, the
+// progress snapshot that crosses threads, and the state and error enums. Everything here is a
+// plain value (implicitly shared Qt containers), registered as a metatype so it can travel
+// through queued connections.
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QUrl>
+#include <QtGlobal>
+
+#include <chrono>
+#include <utility>
+
+namespace bytehaul {
+
+using DownloadId = quint64;
+
+enum class DownloadState {
+    Queued,
+    Probing,
+    Downloading,
+    Paused,
+    Verifying,
+    Completed,
+    Failed,
+    Cancelled,
+};
+
+bool isTerminal(DownloadState state);
+QString stateName(DownloadState state);
+
+// KGet's classification: what may fix the error.
+enum class ErrorClass {
+    None,
+    Retry, // transient: retried automatically
+    User, // needs the user (404, 403, disk full, ...)
+    Fatal, // can never succeed (bad URL, unsupported scheme)
+};
+
+struct RetryPolicy
+{
+    int maxRetries = 5;
+    std::chrono::milliseconds baseDelay { 1000 };
+    std::chrono::milliseconds maxDelay { 30000 };
+};
+
+// Everything that can be set downloader-wide and overridden per download.
+struct DownloadOptions
+{
+    int connections = 8; // 1..64
+    qint64 pieceSize = 1 << 20;
+    qint64 minSplitSize = 4 << 20; // multi-connection only above this total size
+    qint64 minSegmentSize = 256 << 10; // dynamic splitting never cuts below this
+    qint64 memoryBudget = 16 << 20; // bytes held between the network and the disk
+    QList<std::pair<QByteArray, QByteArray>> headers;
+    QByteArray userAgent = QByteArrayLiteral("bytehaul/" BYTEHAUL_VERSION);
+    std::chrono::milliseconds connectTimeout { 30000 };
+    std::chrono::milliseconds readTimeout { 60000 };
+    RetryPolicy retry;
+    bool preallocate = true;
+};
+
+struct DownloadRequest
+{
+    QUrl url;
+    QString outputPath; // explicit file path (wins over everything)
+    QString outputDir; // directory for an automatic name (default: current directory)
+    DownloadOptions options;
+    bool startPaused = false;
+};
+
+struct SegmentSnapshot
+{
+    qint64 start = 0;
+    qint64 done = 0; // bytes [start, start+done) received
+    qint64 end = 0; // exclusive
+    double speed = 0; // bytes per second
+    int worker = -1;
+    int streams = 0; // > 1 while a duplicate races a stalled owner
+};
+
+struct DownloadSnapshot
+{
+    DownloadId id = 0;
+    QUrl url;
+    QUrl finalUrl;
+    QString fileName;
+    QString filePath;
+    DownloadState state = DownloadState::Queued;
+    qint64 total = -1; // -1: unknown
+    qint64 done = 0;
+    double speed = 0; // bytes per second over a sliding window
+    qint64 etaSeconds = -1; // -1: unknown
+    int connections = 0;
+    bool multiConnection = false;
+    QList<SegmentSnapshot> segments;
+    QByteArray etag;
+    QByteArray lastModified;
+    QByteArray contentType;
+    ErrorClass errorClass = ErrorClass::None;
+    QString error;
+    QString note; // non-fatal information (fallbacks, renamed file, ...)
+    QDateTime added;
+};
+
+} // namespace bytehaul
+
+Q_DECLARE_METATYPE(bytehaul::DownloadSnapshot)
+Q_DECLARE_METATYPE(bytehaul::DownloadId)

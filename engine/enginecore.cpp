@@ -1,0 +1,97 @@
+#include "engine/enginecore.h"
+
+#include "engine/session.h"
+
+namespace bytehaul {
+
+EngineCore::EngineCore(QThread *writerThread) : m_writerThread(writerThread) { }
+
+EngineCore::~EngineCore() = default;
+
+Session *EngineCore::find(DownloadId id) const
+{
+    auto it = m_sessions.find(id);
+    return it == m_sessions.end() ? nullptr : it->second.get();
+}
+
+void EngineCore::add(DownloadId id, const DownloadRequest &request)
+{
+    auto session = std::make_unique<Session>(id, request, m_writerThread);
+    connect(session.get(), &Session::snapshotChanged, this,
+            [this](const DownloadSnapshot &s) { Q_EMIT snapshot(s, false); });
+    connect(session.get(), &Session::finished, this, [this](const DownloadSnapshot &s) {
+        Q_EMIT snapshot(s, true);
+        schedule();
+    });
+    Session *raw = session.get();
+    m_sessions.emplace(id, std::move(session));
+    Q_EMIT snapshot(raw->snapshot(), false);
+    if (raw->state() == DownloadState::Queued)
+        m_queue.append(id);
+    schedule();
+}
+
+void EngineCore::pause(DownloadId id)
+{
+    if (Session *s = find(id)) {
+        m_queue.removeAll(id); // a queued download is parked as well
+        s->pause();
+        schedule();
+    }
+}
+
+void EngineCore::resume(DownloadId id)
+{
+    Session *s = find(id);
+    if (!s || s->state() != DownloadState::Paused)
+        return;
+    s->setQueued();
+    if (!m_queue.contains(id))
+        m_queue.append(id);
+    schedule();
+}
+
+void EngineCore::cancel(DownloadId id)
+{
+    if (Session *s = find(id)) {
+        m_queue.removeAll(id);
+        s->cancel();
+    }
+}
+
+void EngineCore::remove(DownloadId id)
+{
+    auto it = m_sessions.find(id);
+    if (it == m_sessions.end())
+        return;
+    m_queue.removeAll(id);
+    it->second->disconnect(this);
+    it->second->cancel();
+    m_sessions.erase(it);
+    schedule();
+}
+
+void EngineCore::setMaxConcurrent(int count)
+{
+    m_maxConcurrent = std::max(1, count);
+    schedule();
+}
+
+void EngineCore::schedule()
+{
+    int running = 0;
+    for (const auto &[id, s] : m_sessions) {
+        const DownloadState st = s->state();
+        if (st == DownloadState::Probing || st == DownloadState::Downloading || st == DownloadState::Verifying)
+            ++running;
+    }
+    while (running < m_maxConcurrent && !m_queue.isEmpty()) {
+        Session *s = find(m_queue.takeFirst());
+        if (!s || s->state() != DownloadState::Queued)
+            continue;
+        s->start();
+        ++running;
+    }
+}
+
+} // namespace bytehaul

@@ -1,0 +1,47 @@
+// EngineCore: the part of DownloadManager that lives on the engine thread. It owns the
+// sessions and the queue (which downloads may run now). Internal to the engine.
+#pragma once
+
+#include "engine/downloadtypes.h"
+
+#include <QObject>
+
+#include <map>
+#include <memory>
+
+class QThread;
+
+namespace bytehaul {
+
+class Session;
+
+class EngineCore final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(EngineCore)
+
+public:
+    explicit EngineCore(QThread *writerThread);
+    ~EngineCore() override;
+
+    void add(DownloadId id, const DownloadRequest &request);
+    void pause(DownloadId id);
+    void resume(DownloadId id);
+    void cancel(DownloadId id);
+    void remove(DownloadId id);
+    void setMaxConcurrent(int count);
+
+Q_SIGNALS:
+    void snapshot(const bytehaul::DownloadSnapshot &snapshot, bool terminal);
+
+private:
+    void schedule();
+    Session *find(DownloadId id) const;
+
+    QThread *m_writerThread;
+    int m_maxConcurrent = 5;
+    std::map<DownloadId, std::unique_ptr<Session>> m_sessions;
+    QList<DownloadId> m_queue; // waiting to start, in order
+};
+
+} // namespace bytehaul

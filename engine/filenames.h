@@ -1,0 +1,29 @@
+// Choosing the name of a downloaded file: Content-Disposition (RFC 6266 / RFC 5987), else the
+// URL's last path segment, else "download"; then sanitised so that no server can make us
+// write outside the chosen directory or create a name the file system rejects.
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QUrl>
+
+namespace bytehaul {
+
+// The raw (unsanitised) name from a Content-Disposition header; empty when none.
+QString fileNameFromContentDisposition(const QByteArray &header);
+// The percent-decoded last non-empty path segment; empty when none.
+QString fileNameFromUrl(const QUrl &url);
+// Makes any string a safe single file name (never empty, never a path).
+QString sanitizeFileName(const QString &name);
+// Picks the name for a download: Content-Disposition, URL, "download"; sanitised.
+QString chooseFileName(const QByteArray &contentDisposition, const QUrl &url);
+// dir/name, or dir/"name (1).ext", ... when that path (or its control file) already exists,
+// including as a dangling symlink. Returns an empty string when no free name is found.
+QString uniqueFilePath(const QString &dir, const QString &name);
+
+// uniqueFilePath() that also skips, and then holds, paths reserved by other downloads of this
+// process, so two downloads started together never pick the same name.
+QString reserveUniqueFilePath(const QString &dir, const QString &name);
+void releaseFilePath(const QString &path);
+
+} // namespace bytehaul

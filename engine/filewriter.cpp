@@ -1,0 +1,219 @@
+#include "engine/filewriter.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <cerrno>
+#include <cstring>
+
+#ifdef Q_OS_UNIX
+#include <fcntl.h>
+#include <unistd.h>
+#endif
+
+namespace bytehaul {
+
+namespace {
+
+QString describeErrno(int err)
+{
+    if (err == ENOSPC)
+        return FileWriter::tr("the disk is full");
+#ifdef EDQUOT
+    if (err == EDQUOT)
+        return FileWriter::tr("the disk quota is exceeded");
+#endif
+    return QString::fromLocal8Bit(std::strerror(err));
+}
+
+} // namespace
+
+FileWriter::FileWriter(QObject *parent) : QObject(parent) { }
+
+FileWriter::~FileWriter()
+{
+    if (m_file.isOpen())
+        m_file.close();
+}
+
+void FileWriter::open(const QString &path, qint64 size, bool truncate, bool preallocate, qint64 memoryBudget)
+{
+    m_highWater = std::max<qint64>(1, memoryBudget / 2);
+    m_runBytes = std::min<qint64>(1 << 20, std::max<qint64>(1, memoryBudget / 8));
+    QMetaObject::invokeMethod(this, [=, this] { doOpen(path, size, truncate, preallocate); },
+                              Qt::QueuedConnection);
+}
+
+void FileWriter::write(qint64 offset, const QByteArray &data)
+{
+    QMetaObject::invokeMethod(this, [=, this] { doWrite(offset, data); }, Qt::QueuedConnection);
+}
+
+void FileWriter::flush(bool sync, quint64 token)
+{
+    QMetaObject::invokeMethod(
+        this,
+        [=, this] {
+            if (flushBlocks(0) && sync)
+                syncData();
+            Q_EMIT flushed(token);
+        },
+        Qt::QueuedConnection);
+}
+
+void FileWriter::close(bool sync, bool removeFile)
+{
+    QMetaObject::invokeMethod(
+        this, [=, this] { doClose(sync, removeFile); }, Qt::QueuedConnection);
+}
+
+void FileWriter::doClose(bool sync, bool removeFile)
+{
+    bool ok = true;
+    if (removeFile) {
+        m_cache.take(0); // dropped on purpose: the user cancelled
+    } else {
+        ok = flushBlocks(0);
+        if (ok && sync && m_file.isOpen())
+            ok = syncData();
+    }
+    if (m_file.isOpen())
+        m_file.close();
+    if (removeFile && !m_file.fileName().isEmpty())
+        QFile::remove(m_file.fileName());
+    Q_EMIT closed(ok && !m_failed);
+}
+
+void FileWriter::doOpen(const QString &path, qint64 size, bool truncate, bool preallocate)
+{
+    m_file.setFileName(path);
+    QIODevice::OpenMode mode = QIODevice::ReadWrite | QIODevice::Unbuffered;
+    if (truncate)
+        mode |= QIODevice::Truncate;
+    // Refuse to write through a symlink someone planted at the target path.
+    if (QFileInfo(path).isSymLink()) {
+        m_failed = true;
+        Q_EMIT opened(false, tr("Cannot write %1: it is a symbolic link").arg(QDir::toNativeSeparators(path)));
+        return;
+    }
+    if (!m_file.open(mode)) {
+        const QString error = tr("Cannot open %1 for writing: %2")
+                                  .arg(QDir::toNativeSeparators(path), m_file.errorString());
+        m_failed = true;
+        Q_EMIT opened(false, error);
+        return;
+    }
+    if (size > 0 && m_file.size() < size) {
+        bool done = false;
+#if defined(Q_OS_LINUX)
+        if (preallocate) {
+            const int err = ::posix_fallocate(m_file.handle(), 0, size);
+            if (err == 0) {
+                done = true;
+            } else if (err == ENOSPC || err == EFBIG) {
+                m_failed = true;
+                m_file.close();
+                Q_EMIT opened(false, tr("Not enough space for %1 (%2 bytes): %3")
+                                         .arg(QDir::toNativeSeparators(path))
+                                         .arg(size)
+                                         .arg(describeErrno(err)));
+                return;
+            }
+        }
+#else
+        Q_UNUSED(preallocate);
+#endif
+        // Elsewhere (or when the file system cannot allocate) a sparse file of the right size.
+        if (!done && !m_file.resize(size)) {
+            m_failed = true;
+            Q_EMIT opened(false, tr("Cannot size %1: %2").arg(QDir::toNativeSeparators(path), m_file.errorString()));
+            m_file.close();
+            return;
+        }
+    }
+    Q_EMIT opened(true, QString());
+}
+
+void FileWriter::doWrite(qint64 offset, const QByteArray &data)
+{
+    if (m_failed) {
+        Q_EMIT written(data.size()); // nothing will be written; still free the budget
+        return;
+    }
+    m_cache.insert(offset, data);
+    flushBlocks(m_cache.bytes() >= m_highWater ? 0 : m_runBytes);
+}
+
+bool FileWriter::flushBlocks(qint64 minRunBytes)
+{
+    const QList<WriteBackCache::Block> blocks = m_cache.take(minRunBytes);
+    qint64 released = 0;
+    bool ok = true;
+    for (const auto &block : blocks) {
+        if (ok && !m_failed)
+            ok = writeAt(block.offset, block.data.constData(), block.data.size());
+        released += block.data.size();
+    }
+    if (released > 0)
+        Q_EMIT written(released);
+    return ok && !m_failed;
+}
+
+bool FileWriter::writeAt(qint64 offset, const char *data, qint64 length)
+{
+    if (!m_file.isOpen()) {
+        fail(tr("The output file is not open"));
+        return false;
+    }
+#ifdef Q_OS_UNIX
+    const int fd = m_file.handle();
+    while (length > 0) {
+        const ssize_t n = ::pwrite(fd, data, size_t(length), off_t(offset));
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            fail(tr("Cannot write %1: %2")
+                     .arg(QDir::toNativeSeparators(m_file.fileName()), describeErrno(errno)));
+            return false;
+        }
+        data += n;
+        offset += n;
+        length -= n;
+    }
+    return true;
+#else
+    if (!m_file.seek(offset) || m_file.write(data, length) != length) {
+        fail(tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(m_file.fileName()), m_file.errorString()));
+        return false;
+    }
+    return true;
+#endif
+}
+
+bool FileWriter::syncData()
+{
+#if defined(Q_OS_LINUX)
+    if (::fdatasync(m_file.handle()) != 0) {
+        fail(tr("Cannot sync %1: %2").arg(QDir::toNativeSeparators(m_file.fileName()), describeErrno(errno)));
+        return false;
+    }
+#elif defined(Q_OS_UNIX)
+    if (::fsync(m_file.handle()) != 0) {
+        fail(tr("Cannot sync %1: %2").arg(QDir::toNativeSeparators(m_file.fileName()), describeErrno(errno)));
+        return false;
+    }
+#else
+    m_file.flush();
+#endif
+    return true;
+}
+
+void FileWriter::fail(const QString &error)
+{
+    if (m_failed)
+        return;
+    m_failed = true;
+    Q_EMIT failed(error);
+}
+
+} // namespace bytehaul

@@ -1,0 +1,148 @@
+#include "engine/replycheck.h"
+
+#include "engine/httpparse.h"
+
+#include <QCoreApplication>
+#include <QNetworkReply>
+
+namespace bytehaul {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("bytehaul::ReplyCheck", text);
+}
+
+QString displayUrl(const QUrl &url)
+{
+    return url.toDisplayString(QUrl::RemoveUserInfo);
+}
+
+} // namespace
+
+QNetworkRequest makeRequest(const QUrl &url, const DownloadOptions &options, qint64 start, qint64 end)
+{
+    QNetworkRequest request(url);
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::NoLessSafeRedirectPolicy);
+    request.setMaximumRedirectsAllowed(10);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    request.setTransferTimeout(int(options.readTimeout.count()));
+    request.setRawHeader("Accept-Encoding", "identity");
+    if (!options.userAgent.isEmpty())
+        request.setRawHeader("User-Agent", options.userAgent);
+    for (const auto &[name, value] : options.headers)
+        request.setRawHeader(name, value);
+    if (start >= 0) {
+        const QByteArray range = end > start
+                                     ? "bytes=" + QByteArray::number(start) + '-' + QByteArray::number(end - 1)
+                                     : "bytes=" + QByteArray::number(start) + '-';
+        request.setRawHeader("Range", range);
+    }
+    return request;
+}
+
+int httpStatus(const QNetworkReply *reply)
+{
+    return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+}
+
+bool isIdentityEncoding(const QNetworkReply *reply)
+{
+    const QByteArray enc = reply->rawHeader("Content-Encoding").trimmed().toLower();
+    return enc.isEmpty() || enc == "identity";
+}
+
+ReplyError checkRangeReply(const QNetworkReply *reply, qint64 start, qint64 end, qint64 total)
+{
+    const QString url = displayUrl(reply->url());
+    const int status = httpStatus(reply);
+    if (status == 200) {
+        return { ErrorClass::Retry,
+                 tr("%1: the server ignored the byte range and sent the whole file (HTTP 200); "
+                    "nothing was written from that answer")
+                     .arg(url) };
+    }
+    if (status != 206)
+        return classifyReply(reply, false);
+    const auto cr = parseContentRange(reply->rawHeader("Content-Range"));
+    if (!cr || cr->start != start || cr->end != end - 1 || cr->total != total) {
+        return { ErrorClass::Retry,
+                 tr("%1: the server answered bytes %2 for the range %3-%4 of %5 bytes; "
+                    "nothing was written from that answer")
+                     .arg(url, QString::fromLatin1(reply->rawHeader("Content-Range")))
+                     .arg(start)
+                     .arg(end - 1)
+                     .arg(total) };
+    }
+    if (reply->hasRawHeader("Content-Length")) {
+        const auto len = parseContentLength(reply->rawHeader("Content-Length"));
+        if (!len || *len != end - start) {
+            return { ErrorClass::Retry,
+                     tr("%1: Content-Length %2 does not match the range of %3 bytes")
+                         .arg(url, QString::fromLatin1(reply->rawHeader("Content-Length")))
+                         .arg(end - start) };
+        }
+    }
+    if (!isIdentityEncoding(reply)) {
+        return { ErrorClass::Retry, tr("%1: the server compressed a byte range (Content-Encoding: %2)")
+                                        .arg(url, QString::fromLatin1(reply->rawHeader("Content-Encoding"))) };
+    }
+    return {};
+}
+
+ReplyError classifyReply(const QNetworkReply *reply, bool timedOut)
+{
+    const QString url = displayUrl(reply->url());
+    const int status = httpStatus(reply);
+    if (timedOut) {
+        return { ErrorClass::Retry, tr("%1: no data received for too long (read timeout)").arg(url) };
+    }
+    if (status >= 400) {
+        const QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
+        const QString head = tr("%1: HTTP %2 %3").arg(url).arg(status).arg(reason).trimmed();
+        switch (status) {
+        case 408:
+        case 429:
+        case 500:
+        case 502:
+        case 503:
+        case 504:
+            return { ErrorClass::Retry, tr("%1 (the server is busy or failing; retrying)").arg(head) };
+        case 401:
+        case 407:
+            return { ErrorClass::User, tr("%1: the server wants a user name and password").arg(head) };
+        case 403:
+            return { ErrorClass::User, tr("%1: access is forbidden (the link may have expired)").arg(head) };
+        case 404:
+        case 410:
+            return { ErrorClass::User, tr("%1: the file is not on the server; check the address").arg(head) };
+        default:
+            return { ErrorClass::User, head };
+        }
+    }
+    switch (reply->error()) {
+    case QNetworkReply::NoError:
+        if (status >= 300 && status < 400) {
+            return { ErrorClass::User, tr("%1: HTTP %2 redirect without a usable Location").arg(url).arg(status) };
+        }
+        return {};
+    case QNetworkReply::ProtocolUnknownError:
+    case QNetworkReply::ProtocolInvalidOperationError:
+        return { ErrorClass::Fatal, tr("%1: unsupported address (only http and https)").arg(url) };
+    case QNetworkReply::HostNotFoundError:
+        return { ErrorClass::User, tr("%1: host not found; check the address and your connection").arg(url) };
+    case QNetworkReply::SslHandshakeFailedError:
+        return { ErrorClass::User, tr("%1: secure connection failed: %2").arg(url, reply->errorString()) };
+    case QNetworkReply::TooManyRedirectsError:
+        return { ErrorClass::User, tr("%1: too many redirects (more than 10)").arg(url) };
+    case QNetworkReply::InsecureRedirectError:
+        return { ErrorClass::User, tr("%1: refused a redirect from https to http").arg(url) };
+    default:
+        return { ErrorClass::Retry, tr("%1: %2").arg(url, reply->errorString()) };
+    }
+}
+
+} // namespace bytehaul

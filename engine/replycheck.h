@@ -1,0 +1,34 @@
+// What a reply means: building our requests, checking a 206 against the range we asked for,
+// and turning a failed reply into an error class plus words a person can act on.
+#pragma once
+
+#include "engine/downloadtypes.h"
+
+#include <QNetworkRequest>
+
+class QNetworkReply;
+
+namespace bytehaul {
+
+struct ReplyError
+{
+    ErrorClass errorClass = ErrorClass::None;
+    QString message;
+    bool isError() const { return errorClass != ErrorClass::None; }
+};
+
+// A GET with our headers; start >= 0 adds "Range: bytes=start-(end-1)" (end < 0: open-ended).
+QNetworkRequest makeRequest(const QUrl &url, const DownloadOptions &options, qint64 start = -1,
+                            qint64 end = -1);
+
+int httpStatus(const QNetworkReply *reply);
+bool isIdentityEncoding(const QNetworkReply *reply);
+
+// Checks a segment reply: 206, Content-Range exactly [start, end) of total, Content-Length,
+// identity encoding. Returns an error (class Retry for a lying server) or none.
+ReplyError checkRangeReply(const QNetworkReply *reply, qint64 start, qint64 end, qint64 total);
+
+// For a reply that failed or answered with an HTTP error status.
+ReplyError classifyReply(const QNetworkReply *reply, bool timedOut);
+
+} // namespace bytehaul

@@ -1,0 +1,148 @@
+// Session: one download from probe to completion (the reference design's run_download).
+//
+// It sends the probe (Range: bytes=0-(piece-1), Accept-Encoding: identity) and picks a path
+// from the answer: a 206 with a total goes "ranged" (a Scheduler plus 1..N Workers; the probe's
+// reply becomes worker 0's first segment), anything else that carries the file (200, a 206
+// without a total or with a compressed body after a plain GET) goes "stream": one reply read
+// front to back. Bytes reach the disk only through the FileWriter on the writer thread. The
+// session owns the memory budget: bytes handed to the writer and not yet written count
+// against it, and workers stop reading while it is used up.
+//
+// Job contract (KJob): start / pause / cancel, a state, and exactly one finished() signal for
+// the terminal states Completed, Failed and Cancelled. Paused is not terminal: start() again
+// continues a ranged download where it stopped.
+#pragma once
+
+#include "engine/downloadtypes.h"
+#include "engine/httpparse.h"
+#include "engine/replycheck.h"
+#include "engine/scheduler.h"
+#include "engine/speedmeter.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
+class QNetworkReply;
+class QThread;
+
+namespace bytehaul {
+
+class FileWriter;
+class Worker;
+
+class Session final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Session)
+
+public:
+    Session(DownloadId id, const DownloadRequest &request, QThread *writerThread,
+            QObject *parent = nullptr);
+    ~Session() override;
+
+    DownloadId id() const { return m_id; }
+    DownloadState state() const { return m_state; }
+    DownloadSnapshot snapshot() const;
+
+    void start(); // from Queued or Paused
+    void pause();
+    void cancel();
+    void setQueued(); // Paused -> Queued (waiting for a free slot)
+
+    // For the workers (same thread).
+    const QUrl &url() const { return m_finalUrl; }
+    const DownloadOptions &options() const { return m_request.options; }
+    qint64 totalSize() const { return m_total; }
+    qint64 replyBufferSize() const;
+    qint64 budgetRoom() const { return m_request.options.memoryBudget - m_budgetHeld; }
+    void waitForBudget(Worker *worker);
+    Scheduler::Accepted deliver(Worker *worker, const Scheduler::Lease &lease, qint64 offset,
+                                const QByteArray &data);
+    Scheduler::Lease renewLease(Worker *worker, const Scheduler::Lease &lease);
+    void releaseLease(Worker *worker, const Scheduler::Lease &lease);
+    void workerIdle(Worker *worker, const Scheduler::Lease &lease);
+    void workerFailed(Worker *worker, const Scheduler::Lease &lease, const ReplyError &error);
+    void noteRetry(Worker *worker, const ReplyError &error);
+
+Q_SIGNALS:
+    void snapshotChanged(const bytehaul::DownloadSnapshot &snapshot);
+    void finished(const bytehaul::DownloadSnapshot &snapshot);
+
+private:
+    enum class Mode { None, Ranged, Stream };
+
+    void setState(DownloadState state);
+    void publish();
+    void tick();
+    qint64 nowMs() const { return m_clock.elapsed(); }
+
+    void sendProbe();
+    void onProbeMetaData();
+    void onProbeFinished();
+    void retryProbe(const ReplyError &error);
+    void startPlainGet(const QString &why);
+    bool chooseOutputPath(const QNetworkReply *reply);
+    void openWriter(bool truncate);
+
+    void startRanged(QNetworkReply *probe, qint64 probeEnd);
+    void assignIdleWorkers();
+    void maybeComplete();
+
+    void attachStream(QNetworkReply *reply);
+    void pumpStream();
+    void onStreamFinished();
+
+    void onWritten(qint64 bytes);
+    void onWriterFailed(const QString &error);
+    void stopNetwork();
+    void closeWriter(bool removeFile, std::function<void(bool)> then);
+    void fail(const ReplyError &error);
+    void finish(DownloadState terminal);
+
+    DownloadId m_id;
+    DownloadRequest m_request;
+    QThread *m_writerThread;
+    DownloadState m_state = DownloadState::Queued;
+    Mode m_mode = Mode::None;
+    QUrl m_finalUrl;
+    QString m_path;
+    qint64 m_total = -1;
+    QByteArray m_etag, m_lastModified, m_contentType;
+    QString m_error;
+    ErrorClass m_errorClass = ErrorClass::None;
+    QString m_note;
+    QDateTime m_added;
+
+    QPointer<QNetworkReply> m_probe;
+    int m_probeFailures = 0;
+    QTimer m_probeRetry;
+
+    std::optional<Scheduler> m_scheduler;
+    std::vector<std::unique_ptr<Worker>> m_workers;
+    QSet<Worker *> m_budgetWaiters;
+
+    QPointer<QNetworkReply> m_stream;
+    qint64 m_streamPos = 0;
+    bool m_streamWaiting = false;
+
+    FileWriter *m_writer = nullptr;
+    qint64 m_budgetHeld = 0;
+    bool m_writerOpen = false;
+    bool m_finishedEmitted = false;
+
+    QElapsedTimer m_clock;
+    QTimer m_tickTimer;
+    SpeedMeter m_speed;
+    qint64 m_lastDone = 0;
+    int m_retries = 0;
+};
+
+} // namespace bytehaul

@@ -1,0 +1,202 @@
+#include "engine/worker.h"
+
+#include "engine/retrypolicy.h"
+#include "engine/session.h"
+
+#include <QNetworkReply>
+
+namespace bytehaul {
+
+Worker::Worker(int index, Session *session) : m_index(index), m_session(session)
+{
+    m_nam.setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &Worker::sendRequest);
+}
+
+Worker::~Worker()
+{
+    dropReply();
+}
+
+void Worker::dropReply()
+{
+    if (QNetworkReply *reply = m_reply.data()) {
+        m_reply = nullptr;
+        reply->disconnect(this);
+        reply->abort();
+        reply->deleteLater();
+    }
+}
+
+void Worker::startLease(const Scheduler::Lease &lease)
+{
+    m_lease = lease;
+    m_failures = 0;
+    sendRequest();
+}
+
+void Worker::adoptReply(QNetworkReply *reply, const Scheduler::Lease &lease)
+{
+    m_lease = lease;
+    m_failures = 0;
+    m_pos = lease.start;
+    m_attemptBytes = 0;
+    m_checked = true;
+    m_replyFinished = reply->isFinished();
+    attach(reply);
+    if (m_replyFinished)
+        QMetaObject::invokeMethod(this, &Worker::onFinished, Qt::QueuedConnection);
+    else
+        QMetaObject::invokeMethod(this, &Worker::pump, Qt::QueuedConnection);
+}
+
+void Worker::attach(QNetworkReply *reply)
+{
+    m_reply = reply;
+    reply->setReadBufferSize(m_session->replyBufferSize());
+    connect(reply, &QNetworkReply::metaDataChanged, this, &Worker::onMetaData);
+    connect(reply, &QNetworkReply::readyRead, this, &Worker::pump);
+    connect(reply, &QNetworkReply::finished, this, [this] {
+        m_replyFinished = true;
+        onFinished();
+    });
+}
+
+void Worker::sendRequest()
+{
+    if (!m_lease.isValid())
+        return;
+    dropReply();
+    m_pos = m_lease.start;
+    m_attemptBytes = 0;
+    m_checked = false;
+    m_replyFinished = false;
+    attach(m_nam.get(makeRequest(m_session->url(), m_session->options(), m_lease.start, m_lease.end)));
+}
+
+void Worker::onMetaData()
+{
+    if (!m_reply || m_checked)
+        return;
+    const int status = httpStatus(m_reply);
+    if (status >= 300 && status < 400)
+        return; // a redirect being followed
+    const ReplyError error = checkRangeReply(m_reply, m_lease.start, m_lease.end, m_session->totalSize());
+    if (error.isError()) {
+        handleFailure(error);
+        return;
+    }
+    m_checked = true;
+}
+
+void Worker::pump()
+{
+    if (!m_reply || !m_lease.isValid())
+        return;
+    if (!m_checked) {
+        onMetaData();
+        if (!m_checked)
+            return;
+    }
+    while (m_reply && m_reply->bytesAvailable() > 0) {
+        const qint64 room = m_session->budgetRoom();
+        if (room <= 0) {
+            m_session->waitForBudget(this);
+            return;
+        }
+        const QByteArray data = m_reply->read(std::min(room, m_reply->bytesAvailable()));
+        if (data.isEmpty())
+            break;
+        const qint64 offset = m_pos;
+        m_pos += data.size();
+        m_attemptBytes += data.size();
+        if (m_pos > m_lease.end) {
+            // More bytes than the 206 declared: the server is lying. Keep what fits.
+            const QByteArray fits = data.left(data.size() - (m_pos - m_lease.end));
+            m_session->deliver(this, m_lease, offset, fits);
+            handleFailure({ ErrorClass::Retry, tr("%1: the server sent more bytes than the range asked for")
+                                                   .arg(m_session->url().toDisplayString(QUrl::RemoveUserInfo)) });
+            return;
+        }
+        const Scheduler::Accepted accepted = m_session->deliver(this, m_lease, offset, data);
+        if (accepted.streamDone) {
+            endLease();
+            return;
+        }
+    }
+    if (m_replyFinished && m_reply && m_reply->bytesAvailable() == 0)
+        onFinished();
+}
+
+void Worker::onFinished()
+{
+    if (!m_reply)
+        return;
+    if (m_reply->bytesAvailable() > 0 && m_reply->error() == QNetworkReply::NoError) {
+        pump(); // drain first; pump calls back here when empty
+        return;
+    }
+    if (m_reply->error() != QNetworkReply::NoError) {
+        handleFailure(classifyReply(m_reply, m_reply->error() == QNetworkReply::OperationCanceledError));
+        return;
+    }
+    if (!m_checked) {
+        onMetaData();
+        if (!m_checked)
+            return;
+    }
+    if (m_pos < m_lease.end) {
+        handleFailure({ ErrorClass::Retry,
+                        tr("%1: the connection closed after %2 of %3 bytes of a segment")
+                            .arg(m_session->url().toDisplayString(QUrl::RemoveUserInfo))
+                            .arg(m_pos - m_lease.start)
+                            .arg(m_lease.end - m_lease.start) });
+        return;
+    }
+    endLease();
+}
+
+void Worker::handleFailure(const ReplyError &error)
+{
+    dropReply();
+    if (m_attemptBytes > 0)
+        m_failures = 0; // progress was made: this is a flaky link, not a dead one
+    const RetryPolicy &policy = m_session->options().retry;
+    const Scheduler::Lease renewed = m_session->renewLease(this, m_lease);
+    if (!renewed.isValid()) {
+        endLease(); // someone else finished the segment meanwhile
+        return;
+    }
+    if (error.errorClass != ErrorClass::Retry || m_failures >= policy.maxRetries) {
+        const Scheduler::Lease lease = m_lease;
+        m_lease = {};
+        m_session->workerFailed(this, lease, error);
+        return;
+    }
+    m_session->noteRetry(this, error);
+    m_lease = renewed;
+    m_retryTimer.start(retryDelay(policy, m_failures));
+    ++m_failures;
+}
+
+void Worker::endLease()
+{
+    dropReply();
+    m_retryTimer.stop();
+    const Scheduler::Lease lease = m_lease;
+    m_lease = {};
+    m_session->workerIdle(this, lease);
+}
+
+void Worker::stop()
+{
+    dropReply();
+    m_retryTimer.stop();
+    const Scheduler::Lease lease = m_lease;
+    m_lease = {};
+    if (lease.isValid())
+        m_session->releaseLease(this, lease);
+}
+
+} // namespace bytehaul

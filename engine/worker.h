@@ -1,0 +1,70 @@
+// Worker: one connection of a ranged download. It owns its own QNetworkAccessManager, so N
+// workers are N real TCP connections (one manager would cap a host at 6, and would multiplex
+// HTTP/2), and a finished segment leaves the connection alive for the next Range request.
+// A worker runs one lease at a time: it sends the Range GET, checks the 206 against the lease,
+// reads only as much as the session's memory budget allows (the reply's bounded read buffer
+// then stops the socket, so TCP slows the server), and retries a failed request from the
+// segment's frontier with back-off.
+#pragma once
+
+#include "engine/replycheck.h"
+#include "engine/scheduler.h"
+
+#include <QElapsedTimer>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+class QNetworkReply;
+
+namespace bytehaul {
+
+class Session;
+
+class Worker final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Worker)
+
+public:
+    Worker(int index, Session *session);
+    ~Worker() override;
+
+    int index() const { return m_index; }
+    bool isBusy() const { return m_lease.isValid(); }
+    bool isConnected() const { return !m_reply.isNull(); }
+    const Scheduler::Lease &lease() const { return m_lease; }
+    QNetworkAccessManager *networkManager() { return &m_nam; }
+
+    void startLease(const Scheduler::Lease &lease);
+    // Takes over a reply already validated for this lease (the probe).
+    void adoptReply(QNetworkReply *reply, const Scheduler::Lease &lease);
+    // Stops at once and gives the lease back; no callbacks.
+    void stop();
+    // Reads what the memory budget allows; called again when the writer frees memory.
+    void pump();
+
+private:
+    void sendRequest();
+    void attach(QNetworkReply *reply);
+    void onMetaData();
+    void onFinished();
+    void handleFailure(const ReplyError &error);
+    void endLease();
+    void dropReply();
+
+    int m_index;
+    Session *m_session;
+    QNetworkAccessManager m_nam;
+    QPointer<QNetworkReply> m_reply;
+    Scheduler::Lease m_lease;
+    qint64 m_pos = 0;
+    bool m_checked = false;
+    bool m_replyFinished = false;
+    int m_failures = 0; // consecutive failed attempts without progress
+    qint64 m_attemptBytes = 0;
+    QTimer m_retryTimer;
+};
+
+} // namespace bytehaul

@@ -1,0 +1,37 @@
+// WriteBackCache: holds received chunks until they are worth a write. Adjacent chunks (the
+// normal case: a stream's chunks arrive in order) are coalesced into one run, so the writer
+// issues a few large positioned writes instead of many small ones. Overlapping data is not
+// expected (the scheduler never accepts a byte twice); if it comes, the newer bytes win.
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QtGlobal>
+
+#include <map>
+
+namespace bytehaul {
+
+class WriteBackCache final
+{
+public:
+    struct Block
+    {
+        qint64 offset = 0;
+        QByteArray data;
+    };
+
+    void insert(qint64 offset, const QByteArray &data);
+    qint64 bytes() const { return m_bytes; }
+    int runCount() const { return int(m_runs.size()); }
+    bool isEmpty() const { return m_runs.empty(); }
+
+    // Removes and returns the runs of at least minRunBytes (all runs when minRunBytes <= 0).
+    QList<Block> take(qint64 minRunBytes = 0);
+
+private:
+    std::map<qint64, QByteArray> m_runs; // offset -> contiguous bytes
+    qint64 m_bytes = 0;
+};
+
+} // namespace bytehaul

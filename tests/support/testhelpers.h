@@ -1,0 +1,49 @@
+// Helpers shared by the engine tests: hashing files and running a download to its end.
+#pragma once
+
+#include "engine/downloadmanager.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTest>
+
+namespace bytehaul::test {
+
+inline QByteArray sha256(const QByteArray &data)
+{
+    return QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex();
+}
+
+inline QByteArray fileSha256(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return "missing:" + path.toUtf8();
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    h.addData(&f);
+    return h.result().toHex();
+}
+
+// Waits (bounded) for the download's terminal snapshot.
+inline DownloadSnapshot waitFinished(DownloadManager &manager, DownloadId id, int timeoutMs = 60000)
+{
+    QSignalSpy spy(&manager, &DownloadManager::downloadFinished);
+    QElapsedTimer clock;
+    clock.start();
+    while (!isTerminal(manager.snapshot(id).state) && clock.elapsed() < timeoutMs)
+        spy.wait(100);
+    return manager.snapshot(id);
+}
+
+// Fast retries so that tests do not wait on back-off.
+inline DownloadOptions fastOptions(int connections = 8)
+{
+    DownloadOptions o;
+    o.connections = connections;
+    o.retry.baseDelay = std::chrono::milliseconds(10);
+    o.retry.maxDelay = std::chrono::milliseconds(50);
+    return o;
+}
+
+} // namespace bytehaul::test

@@ -1,0 +1,258 @@
+#include "testserver.h"
+
+#include <QElapsedTimer>
+#include <QRandomGenerator>
+#include <QTcpSocket>
+#include <QTimer>
+
+namespace bytehaul::test {
+
+struct TestServer::Connection
+{
+    int id = 0;
+    QTcpSocket *socket = nullptr;
+    QByteArray in;
+    // The response being sent.
+    bool sending = false;
+    QByteArray body; // shared with the resource's data (implicit sharing)
+    qint64 pos = 0;
+    qint64 end = 0;
+    qint64 rate = 0;
+    bool chunked = false;
+    bool closeAfter = false;
+    bool stalled = false;
+    qint64 dropAt = -1;
+    QElapsedTimer clock;
+    qint64 sentThisResponse = 0;
+    QTimer *timer = nullptr;
+};
+
+TestServer::TestServer(QObject *parent) : QObject(parent)
+{
+    m_server.listen(QHostAddress::LocalHost, 0);
+    connect(&m_server, &QTcpServer::newConnection, this, &TestServer::onNewConnection);
+}
+
+TestServer::~TestServer()
+{
+    for (Connection *c : std::as_const(m_connections)) {
+        c->socket->disconnect(this);
+        c->socket->abort();
+        delete c->socket;
+        delete c;
+    }
+}
+
+QByteArray TestServer::makeData(qint64 size, quint32 seed)
+{
+    QByteArray data(size, Qt::Uninitialized);
+    QRandomGenerator gen(seed);
+    qint64 i = 0;
+    for (; i + 4 <= size; i += 4) {
+        const quint32 v = gen.generate();
+        memcpy(data.data() + i, &v, 4);
+    }
+    for (; i < size; ++i)
+        data[i] = char(gen.generate());
+    return data;
+}
+
+QString TestServer::url(const QString &path) const
+{
+    return QStringLiteral("http://127.0.0.1:%1%2").arg(port()).arg(path);
+}
+
+void TestServer::onNewConnection()
+{
+    while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+        auto *c = new Connection;
+        c->id = m_connectionCount++;
+        c->socket = socket;
+        c->timer = new QTimer(socket);
+        c->timer->setInterval(5);
+        connect(c->timer, &QTimer::timeout, this, [this, c] { pump(c); });
+        m_connections.append(c);
+        m_maxConcurrent = std::max(m_maxConcurrent, ++m_open);
+        connect(socket, &QTcpSocket::readyRead, this, [this, c] { onReadyRead(c); });
+        connect(socket, &QTcpSocket::bytesWritten, this, [this, c] { pump(c); });
+        connect(socket, &QTcpSocket::disconnected, this, [this, c] { closeConnection(c); });
+    }
+}
+
+void TestServer::closeConnection(Connection *c)
+{
+    if (!m_connections.removeOne(c))
+        return;
+    --m_open;
+    c->socket->disconnect(this);
+    c->timer->stop();
+    c->socket->deleteLater();
+    delete c;
+}
+
+void TestServer::onReadyRead(Connection *c)
+{
+    c->in += c->socket->readAll();
+    while (!c->sending) {
+        const qsizetype end = c->in.indexOf("\r\n\r\n");
+        if (end < 0)
+            return;
+        const QByteArray head = c->in.left(end);
+        c->in.remove(0, end + 4);
+        handleRequest(c, head);
+        if (!m_connections.contains(c))
+            return;
+    }
+}
+
+void TestServer::handleRequest(Connection *c, const QByteArray &head)
+{
+    const QList<QByteArray> lines = head.split('\n');
+    const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
+    RequestLog log;
+    log.connection = c->id;
+    log.path = requestLine.value(1);
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const qsizetype colon = lines[i].indexOf(':');
+        if (colon > 0)
+            log.headers.insert(lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
+    }
+    log.range = log.headers.value("range");
+    m_requests.append(log);
+
+    QByteArray response;
+    if (m_redirects.contains(log.path)) {
+        response = "HTTP/1.1 302 Found\r\nLocation: " + m_redirects.value(log.path) + "\r\nContent-Length: 0\r\n\r\n";
+        c->socket->write(response);
+        return;
+    }
+    if (!m_resources.contains(log.path)) {
+        response = "HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\n\r\nnot found";
+        c->socket->write(response);
+        return;
+    }
+    const Resource &r = m_resources[log.path];
+    const int index = m_requestIndex[log.path]++;
+    if (index < r.failFirstRequests) {
+        response = "HTTP/1.1 " + QByteArray::number(r.failStatus) + " Busy\r\nRetry-After: 0\r\nContent-Length: 4\r\n\r\nbusy";
+        c->socket->write(response);
+        return;
+    }
+    const qint64 size = r.data.size();
+    qint64 start = 0, end = size;
+    int status = 200;
+    if (r.honorRange && log.range.startsWith("bytes=")) {
+        const QByteArray spec = log.range.mid(6);
+        const qsizetype dash = spec.indexOf('-');
+        bool ok = false;
+        const qint64 a = spec.left(dash).toLongLong(&ok);
+        const QByteArray bText = spec.mid(dash + 1);
+        const qint64 b = bText.isEmpty() ? size - 1 : std::min(bText.toLongLong(), size - 1);
+        if (!ok || a >= size || b < a) {
+            response = "HTTP/1.1 416 Range Not Satisfiable\r\nContent-Range: bytes */" + QByteArray::number(size)
+                + "\r\nContent-Length: 0\r\n\r\n";
+            c->socket->write(response);
+            return;
+        }
+        start = a;
+        end = b + 1;
+        status = 206;
+    }
+    response = "HTTP/1.1 " + QByteArray(status == 206 ? "206 Partial Content" : "200 OK") + "\r\n";
+    if (status == 206) {
+        response += "Content-Range: bytes " + QByteArray::number(start) + '-' + QByteArray::number(end - 1) + '/'
+            + (r.hideTotal ? QByteArray("*") : QByteArray::number(size)) + "\r\n";
+    }
+    if (r.honorRange)
+        response += "Accept-Ranges: bytes\r\n";
+    if (!r.etag.isEmpty())
+        response += "ETag: " + r.etag + "\r\n";
+    if (!r.contentDisposition.isEmpty())
+        response += "Content-Disposition: " + r.contentDisposition + "\r\n";
+    if (!r.contentEncoding.isEmpty())
+        response += "Content-Encoding: " + r.contentEncoding + "\r\n";
+    c->chunked = r.chunked;
+    c->closeAfter = false;
+    if (r.chunked)
+        response += "Transfer-Encoding: chunked\r\n";
+    else if (r.sendLength)
+        response += "Content-Length: " + QByteArray::number(end - start) + "\r\n";
+    else {
+        response += "Connection: close\r\n";
+        c->closeAfter = true;
+    }
+    response += "\r\n";
+    c->socket->write(response);
+    c->body = r.data;
+    c->pos = start;
+    c->end = end;
+    c->rate = r.bytesPerSecond;
+    if (r.slowEvery > 0 && c->id % r.slowEvery == r.slowEvery - 1)
+        c->rate = std::max<qint64>(1, c->rate / 10);
+    c->stalled = index == r.stallRequest;
+    c->dropAt = index < r.dropCount ? r.dropAfterBytes : -1;
+    c->sentThisResponse = 0;
+    c->sending = true;
+    c->clock.start();
+    if (c->rate > 0 || c->stalled)
+        c->timer->start();
+    pump(c);
+}
+
+void TestServer::pump(Connection *c)
+{
+    if (!c->sending || c->stalled)
+        return;
+    if (c->socket->bytesToWrite() > (256 << 10))
+        return;
+    qint64 allowed = 256 << 10;
+    if (c->rate > 0) {
+        const qint64 budget = c->rate * (c->clock.elapsed() + 5) / 1000 - c->sentThisResponse;
+        allowed = std::min(allowed, budget);
+        if (allowed <= 0)
+            return;
+    }
+    qint64 n = std::min(allowed, c->end - c->pos);
+    if (c->dropAt >= 0 && c->sentThisResponse + n >= c->dropAt) {
+        n = c->dropAt - c->sentThisResponse;
+        if (n > 0)
+            c->socket->write(c->body.constData() + c->pos, n);
+        m_bodyBytesSent += n;
+        c->sending = false;
+        c->socket->flush();
+        c->socket->disconnectFromHost();
+        return;
+    }
+    if (n > 0) {
+        if (c->chunked)
+            c->socket->write(QByteArray::number(n, 16) + "\r\n");
+        c->socket->write(c->body.constData() + c->pos, n);
+        if (c->chunked)
+            c->socket->write("\r\n");
+        c->pos += n;
+        c->sentThisResponse += n;
+        m_bodyBytesSent += n;
+    }
+    if (c->pos >= c->end)
+        finishResponse(c);
+}
+
+void TestServer::finishResponse(Connection *c)
+{
+    c->sending = false;
+    c->timer->stop();
+    c->body.clear();
+    if (c->chunked)
+        c->socket->write("0\r\n\r\n");
+    if (c->closeAfter) {
+        c->socket->disconnectFromHost();
+        return;
+    }
+    if (!c->in.isEmpty())
+        QTimer::singleShot(0, this, [this, c] {
+            if (m_connections.contains(c))
+                onReadyRead(c);
+        });
+}
+
+} // namespace bytehaul::test

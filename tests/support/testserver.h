@@ -1,0 +1,86 @@
+// TestServer: an in-process HTTP/1.1 server on 127.0.0.1 for the engine's tests. It serves
+// generated content and can honour or ignore Range, hide the total, omit Content-Length, use
+// chunked encoding, throttle or stall connections, and logs every connection and request so
+// tests can assert what the engine really did on the wire.
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QTcpServer>
+
+class QTcpSocket;
+
+namespace bytehaul::test {
+
+struct Resource
+{
+    QByteArray data;
+    bool honorRange = true;
+    bool sendLength = true;
+    bool chunked = false;
+    bool hideTotal = false; // 206 with "bytes a-b/*"
+    QByteArray contentEncoding; // sent as Content-Encoding (body unchanged)
+    QByteArray contentDisposition;
+    QByteArray etag;
+    qint64 bytesPerSecond = 0; // per connection; 0 = unlimited
+    int slowEvery = 0; // connection ids divisible by this are 10x slower (0 = none)
+    int stallRequest = -1; // this request index (0-based, per resource) sends headers then stalls
+    int failFirstRequests = 0; // that many requests get failStatus first
+    int failStatus = 503;
+    int dropAfterBytes = -1; // each response body is cut after this many bytes (once per request index < dropCount)
+    int dropCount = 0;
+};
+
+struct RequestLog
+{
+    int connection = 0;
+    QByteArray path;
+    QByteArray range;
+    QHash<QByteArray, QByteArray> headers;
+};
+
+class TestServer final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit TestServer(QObject *parent = nullptr);
+    ~TestServer() override;
+
+    static QByteArray makeData(qint64 size, quint32 seed = 1);
+
+    quint16 port() const { return m_server.serverPort(); }
+    QString url(const QString &path) const;
+    void setResource(const QByteArray &path, const Resource &resource) { m_resources.insert(path, resource); }
+    Resource &resource(const QByteArray &path) { return m_resources[path]; }
+    void addRedirect(const QByteArray &from, const QByteArray &to) { m_redirects.insert(from, to); }
+
+    int connectionCount() const { return m_connectionCount; }
+    int maxConcurrentConnections() const { return m_maxConcurrent; }
+    const QList<RequestLog> &requests() const { return m_requests; }
+    qint64 bodyBytesSent() const { return m_bodyBytesSent; }
+
+private:
+    struct Connection;
+    void onNewConnection();
+    void onReadyRead(Connection *c);
+    void handleRequest(Connection *c, const QByteArray &head);
+    void pump(Connection *c);
+    void finishResponse(Connection *c);
+    void closeConnection(Connection *c);
+
+    QTcpServer m_server;
+    QHash<QByteArray, Resource> m_resources;
+    QHash<QByteArray, QByteArray> m_redirects;
+    QHash<QByteArray, int> m_requestIndex;
+    QList<Connection *> m_connections;
+    QList<RequestLog> m_requests;
+    int m_connectionCount = 0;
+    int m_open = 0;
+    int m_maxConcurrent = 0;
+    qint64 m_bodyBytesSent = 0;
+};
+
+} // namespace bytehaul::test

@@ -1,0 +1,362 @@
+// End-to-end engine tests against the in-process TestServer: bytes on disk, SHA-256, state,
+// error text, and what the server saw on the wire.
+#include "engine/downloadmanager.h"
+#include "testhelpers.h"
+#include "testserver.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace bytehaul;
+using namespace bytehaul::test;
+
+namespace {
+constexpr qint64 MiB = 1024 * 1024;
+}
+
+class TestDownload final : public QObject
+{
+    Q_OBJECT
+
+    DownloadSnapshot run(TestServer &server, const QByteArray &path, DownloadOptions options,
+                         const QString &dir, const QString &output = {})
+    {
+        DownloadManager manager;
+        DownloadRequest request;
+        request.url = QUrl(server.url(QString::fromLatin1(path)));
+        request.outputDir = dir;
+        request.outputPath = output;
+        request.options = options;
+        const DownloadId id = manager.add(request);
+        return waitFinished(manager, id);
+    }
+
+private slots:
+    void rangedDownloads_data()
+    {
+        QTest::addColumn<qint64>("size");
+        QTest::addColumn<int>("connections");
+        QTest::addColumn<bool>("multi");
+        QTest::newRow("8 connections, 20 MiB: multi-connection?") << 20 * MiB << 8 << true;
+        QTest::newRow("size not a multiple of the piece size?") << 5 * MiB + 12345 << 4 << true;
+        QTest::newRow("small file: one connection, probe body reused?") << qint64(300000) << 8 << false;
+        QTest::newRow("one byte?") << qint64(1) << 8 << false;
+        QTest::newRow("1 connection asked: ranged, single?") << 6 * MiB << 1 << false;
+    }
+    void rangedDownloads()
+    {
+        QFETCH(qint64, size);
+        QFETCH(int, connections);
+        QFETCH(bool, multi);
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(size, 7);
+        server.setResource("/file.bin", r);
+        QTemporaryDir dir;
+        const DownloadSnapshot s = run(server, "/file.bin", fastOptions(connections), dir.path());
+        QCOMPARE(stateName(s.state), stateName(DownloadState::Completed));
+        QCOMPARE(s.filePath, dir.filePath("file.bin"));
+        QCOMPARE(QFileInfo(s.filePath).size(), size);
+        QCOMPARE(fileSha256(s.filePath), sha256(r.data));
+        QCOMPARE(s.done, size);
+        QCOMPARE(s.multiConnection, multi);
+        QCOMPARE(server.requests().first().range, QByteArray("bytes=0-1048575"));
+        QCOMPARE(server.requests().first().headers.value("accept-encoding"), QByteArray("identity"));
+        if (size <= MiB)
+            QCOMPARE(server.requests().size(), 1); // the probe carried the whole file
+        QVERIFY(!QFile::exists(s.filePath + ".bytehaul"));
+    }
+
+    void sixteenConnectionsAreSixteenTcpConnections()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(32 * MiB, 3);
+        r.bytesPerSecond = 4 * MiB; // keeps all of them busy at the same time
+        server.setResource("/big.bin", r);
+        QTemporaryDir dir;
+        const DownloadSnapshot s = run(server, "/big.bin", fastOptions(16), dir.path());
+        QCOMPARE(stateName(s.state), stateName(DownloadState::Completed));
+        QCOMPARE(fileSha256(s.filePath), sha256(r.data));
+        QCOMPARE(server.maxConcurrentConnections(), 16);
+    }
+
+    void streamFallbacks_data()
+    {
+        QTest::addColumn<bool>("honorRange");
+        QTest::addColumn<bool>("sendLength");
+        QTest::addColumn<bool>("chunked");
+        QTest::addColumn<bool>("hideTotal");
+        QTest::addColumn<QByteArray>("encoding");
+        QTest::newRow("server ignores Range: one stream from 0?") << false << true << false << false << QByteArray();
+        QTest::newRow("no Content-Length?") << false << false << false << false << QByteArray();
+        QTest::newRow("chunked?") << false << true << true << false << QByteArray();
+        QTest::newRow("206 without a total falls back?") << true << true << false << true << QByteArray();
+        QTest::newRow("compressed range falls back?") << true << true << false << false << QByteArray("gzip");
+    }
+    void streamFallbacks()
+    {
+        QFETCH(bool, honorRange);
+        QFETCH(bool, sendLength);
+        QFETCH(bool, chunked);
+        QFETCH(bool, hideTotal);
+        QFETCH(QByteArray, encoding);
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(6 * MiB + 17, 11);
+        r.honorRange = honorRange;
+        r.sendLength = sendLength;
+        r.chunked = chunked;
+        r.hideTotal = hideTotal;
+        r.contentEncoding = encoding;
+        server.setResource("/f", r);
+        QTemporaryDir dir;
+        const DownloadSnapshot s = run(server, "/f", fastOptions(8), dir.path());
+        QCOMPARE(stateName(s.state), stateName(DownloadState::Completed));
+        QVERIFY(!s.multiConnection);
+        QCOMPARE(fileSha256(s.filePath), sha256(r.data));
+        QVERIFY2(!s.note.isEmpty(), "the fallback is explained");
+    }
+
+    void zeroByteFileGivesAnEmptyFile()
+    {
+        TestServer server;
+        server.setResource("/empty", Resource {});
+        QTemporaryDir dir;
+        const DownloadSnapshot s = run(server, "/empty", fastOptions(), dir.path());
+        QCOMPARE(stateName(s.state), stateName(DownloadState::Completed));
+        QVERIFY(QFileInfo::exists(dir.filePath("empty")));
+        QCOMPARE(QFileInfo(dir.filePath("empty")).size(), qint64(0));
+    }
+
+    void stragglerIsSplitByIdleWorkers()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(12 * MiB, 5);
+        r.bytesPerSecond = 8 * MiB;
+        r.slowEvery = 4; // one connection in four is ten times slower
+        server.setResource("/s", r);
+        QTemporaryDir dir;
+        const DownloadSnapshot s = run(server, "/s", fastOptions(4), dir.path());
+        QCOMPARE(stateName(s.state), stateName(DownloadState::Completed));
+        QCOMPARE(fileSha256(s.filePath), sha256(r.data));
+        // Probe + 3 fresh segments = 4 requests without splitting; idle workers took more.
+        QVERIFY2(server.requests().size() > 4, qPrintable(QString::number(server.requests().size())));
+    }
+
+    void stalledConnectionDoesNotHangAt99Percent()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(8 * MiB, 9);
+        r.stallRequest = 2; // headers, then silence, far below any read timeout
+        server.setResource("/stall", r);
+        QTemporaryDir dir;
+        DownloadOptions o = fastOptions(4);
+        o.minSplitSize = 1 * MiB;
+        const DownloadSnapshot s = run(server, "/stall", o, dir.path());
+        QCOMPARE(stateName(s.state), stateName(DownloadState::Completed));
+        QCOMPARE(fileSha256(s.filePath), sha256(r.data));
+    }
+
+    void tinyMemoryBudgetStillCompletes()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(24 * MiB, 13);
+        server.setResource("/m", r);
+        QTemporaryDir dir;
+        DownloadOptions o = fastOptions(16);
+        o.memoryBudget = 256 * 1024;
+        o.pieceSize = 4 * MiB;
+        const DownloadSnapshot s = run(server, "/m", o, dir.path());
+        QCOMPARE(stateName(s.state), stateName(DownloadState::Completed));
+        QCOMPARE(fileSha256(s.filePath), sha256(r.data));
+    }
+
+    void transientErrorsAreRetried()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(10 * MiB, 21);
+        r.failFirstRequests = 2; // the probe and its first retry get 503
+        server.setResource("/busy", r);
+        QTemporaryDir dir;
+        const DownloadSnapshot s = run(server, "/busy", fastOptions(4), dir.path());
+        QCOMPARE(stateName(s.state), stateName(DownloadState::Completed));
+        QCOMPARE(fileSha256(s.filePath), sha256(r.data));
+    }
+
+    void droppedSegmentsKeepTheirBytes()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(16 * MiB, 23);
+        r.dropAfterBytes = 512 * 1024; // the first four answers break off after 512 KiB
+        r.dropCount = 4;
+        server.setResource("/drop", r);
+        QTemporaryDir dir;
+        const DownloadSnapshot s = run(server, "/drop", fastOptions(4), dir.path());
+        QCOMPARE(stateName(s.state), stateName(DownloadState::Completed));
+        QCOMPARE(fileSha256(s.filePath), sha256(r.data));
+        // Retries ask only for the missing tail: no range start is ever requested twice (a
+        // retry from the segment's start would repeat it).
+        QSet<QByteArray> starts;
+        for (const RequestLog &req : server.requests()) {
+            const QByteArray start = req.range.mid(6, req.range.indexOf('-') - 6);
+            QVERIFY2(!starts.contains(start), req.range.constData());
+            starts.insert(start);
+        }
+        QVERIFY(server.requests().size() >= 4 + 4); // the four cut answers were continued
+    }
+
+    void notFoundFailsWithTheStatusInWords()
+    {
+        TestServer server;
+        QTemporaryDir dir;
+        const DownloadSnapshot s = run(server, "/missing.iso", fastOptions(), dir.path());
+        QCOMPARE(stateName(s.state), stateName(DownloadState::Failed));
+        QVERIFY2(s.error.contains("404"), qPrintable(s.error));
+        QVERIFY2(s.error.contains(server.url("/missing.iso")), qPrintable(s.error));
+        QCOMPARE(int(s.errorClass), int(ErrorClass::User));
+        QVERIFY(QDir(dir.path()).entryList(QDir::Files).isEmpty());
+    }
+
+    void badUrlIsFatal()
+    {
+        DownloadManager manager;
+        DownloadRequest request;
+        request.url = QUrl("ftp://127.0.0.1/x");
+        const DownloadId id = manager.add(request);
+        const DownloadSnapshot s = waitFinished(manager, id);
+        QCOMPARE(stateName(s.state), stateName(DownloadState::Failed));
+        QCOMPARE(int(s.errorClass), int(ErrorClass::Fatal));
+        QVERIFY(s.error.contains("not a valid http or https address"));
+    }
+
+    void contentDispositionNamesTheFileAndExistingFilesSurvive()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(1000, 2);
+        r.contentDisposition = "attachment; filename=\"../../evil.txt\"";
+        server.setResource("/dl", r);
+        QTemporaryDir dir;
+        QFile existing(dir.filePath("_.._evil.txt"));
+        QVERIFY(existing.open(QIODevice::WriteOnly));
+        existing.write("keep me");
+        existing.close();
+        const DownloadSnapshot s = run(server, "/dl", fastOptions(), dir.path());
+        QCOMPARE(stateName(s.state), stateName(DownloadState::Completed));
+        QCOMPARE(s.filePath, dir.filePath("_.._evil (1).txt"));
+        QCOMPARE(fileSha256(s.filePath), sha256(r.data));
+        QVERIFY(existing.open(QIODevice::ReadOnly));
+        QCOMPARE(existing.readAll(), QByteArray("keep me"));
+    }
+
+    void redirectIsFollowed()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(9 * MiB, 4);
+        server.setResource("/real.bin", r);
+        server.addRedirect("/go", "/real.bin");
+        QTemporaryDir dir;
+        const DownloadSnapshot s = run(server, "/go", fastOptions(4), dir.path());
+        QCOMPARE(stateName(s.state), stateName(DownloadState::Completed));
+        QCOMPARE(s.finalUrl, QUrl(server.url("/real.bin")));
+        QCOMPARE(s.fileName, QStringLiteral("real.bin"));
+        QCOMPARE(fileSha256(s.filePath), sha256(r.data));
+    }
+
+    void pauseAndResumeContinueWithoutRefetching()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(8 * MiB, 31);
+        r.bytesPerSecond = 2 * MiB;
+        server.setResource("/p", r);
+        QTemporaryDir dir;
+        DownloadManager manager;
+        DownloadRequest request;
+        request.url = QUrl(server.url("/p"));
+        request.outputDir = dir.path();
+        request.options = fastOptions(4);
+        const DownloadId id = manager.add(request);
+        QTRY_VERIFY_WITH_TIMEOUT(manager.snapshot(id).done > 2 * MiB, 30000);
+        manager.pause(id);
+        QTRY_COMPARE_WITH_TIMEOUT(stateName(manager.snapshot(id).state), stateName(DownloadState::Paused), 10000);
+        const qint64 doneAtPause = manager.snapshot(id).done;
+        QVERIFY(doneAtPause > 2 * MiB);
+        manager.resume(id);
+        const DownloadSnapshot s = waitFinished(manager, id);
+        QCOMPARE(stateName(s.state), stateName(DownloadState::Completed));
+        QCOMPARE(fileSha256(s.filePath), sha256(r.data));
+        // Bytes received before the pause were not fetched again (allowing what was in flight).
+        QVERIFY2(server.bodyBytesSent() < 8 * MiB + 2 * MiB, qPrintable(QString::number(server.bodyBytesSent())));
+    }
+
+    void cancelRemovesThePartialFile()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(8 * MiB, 33);
+        r.bytesPerSecond = 1 * MiB;
+        server.setResource("/c", r);
+        QTemporaryDir dir;
+        DownloadManager manager;
+        DownloadRequest request;
+        request.url = QUrl(server.url("/c"));
+        request.outputDir = dir.path();
+        request.options = fastOptions(2);
+        const DownloadId id = manager.add(request);
+        QTRY_VERIFY_WITH_TIMEOUT(manager.snapshot(id).done > 0, 30000);
+        manager.cancel(id);
+        const DownloadSnapshot s = waitFinished(manager, id);
+        QCOMPARE(stateName(s.state), stateName(DownloadState::Cancelled));
+        QVERIFY(!QFile::exists(dir.filePath("c")));
+    }
+
+    void queueRespectsTheConcurrencyLimit()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(512 * 1024, 41);
+        r.bytesPerSecond = 2 * MiB;
+        server.setResource("/q", r);
+        QTemporaryDir dir;
+        DownloadManager manager;
+        manager.setMaxConcurrent(2);
+        QList<DownloadId> ids;
+        int maxRunning = 0;
+        connect(&manager, &DownloadManager::downloadChanged, this, [&] {
+            int running = 0;
+            for (DownloadId id : manager.ids()) {
+                const DownloadState st = manager.snapshot(id).state;
+                running += (st == DownloadState::Downloading || st == DownloadState::Probing) ? 1 : 0;
+            }
+            maxRunning = std::max(maxRunning, running);
+        });
+        for (int i = 0; i < 5; ++i) {
+            DownloadRequest request;
+            request.url = QUrl(server.url("/q"));
+            request.outputDir = dir.path();
+            request.options = fastOptions(1);
+            ids.append(manager.add(request));
+        }
+        for (DownloadId id : ids) {
+            const DownloadSnapshot s = waitFinished(manager, id);
+            QCOMPARE(stateName(s.state), stateName(DownloadState::Completed));
+            QCOMPARE(fileSha256(s.filePath), sha256(r.data));
+        }
+        QCOMPARE(maxRunning, 2);
+        // Five distinct files: q, q (1), ... nothing overwritten.
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 5);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDownload)
+#include "tst_download.moc"

@@ -1,0 +1,107 @@
+#include "engine/filenames.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace bytehaul;
+
+class TestFileNames final : public QObject
+{
+    Q_OBJECT
+private slots:
+    void choose_data()
+    {
+        QTest::addColumn<QByteArray>("disposition");
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("filename* wins over filename?")
+            << QByteArray("attachment; filename=\"plain.txt\"; filename*=UTF-8''%C3%A9t%C3%A9.txt")
+            << "http://h/x" << QStringLiteral("\u00e9t\u00e9.txt");
+        QTest::newRow("quoted filename with semicolon?") << QByteArray("attachment; filename=\"a;b.zip\"")
+                                                       << "http://h/x" << "a;b.zip";
+        QTest::newRow("unquoted filename?") << QByteArray("inline; filename=report.pdf") << "http://h/x"
+                                          << "report.pdf";
+        QTest::newRow("latin-1 ext value?") << QByteArray("attachment; filename*=iso-8859-1''caf%E9.txt")
+                                          << "http://h/x" << QStringLiteral("caf\u00e9.txt");
+        QTest::newRow("no header: URL segment, percent-decoded?") << QByteArray() << "http://h/dir/my%20file.iso?x=1"
+                                                                << "my file.iso";
+        QTest::newRow("trailing slash: last non-empty segment?") << QByteArray() << "http://h/dir/sub/" << "sub";
+        QTest::newRow("nothing at all: download?") << QByteArray() << "http://h/" << "download";
+        QTest::newRow("traversal in header is flattened?") << QByteArray("attachment; filename=\"../../x\"")
+                                                         << "http://h/y" << "_.._x";
+        QTest::newRow("absolute path is flattened?") << QByteArray("attachment; filename=\"/etc/passwd\"")
+                                                   << "http://h/y" << "_etc_passwd";
+        QTest::newRow("mixed separators?") << QByteArray("attachment; filename=\"a/b\\\\c\"") << "http://h/y"
+                                         << "a_b_c";
+        QTest::newRow("dot-dot alone falls back to URL?") << QByteArray("attachment; filename=\"..\"")
+                                                        << "http://h/real.bin" << "real.bin";
+        QTest::newRow("empty name falls back to URL?") << QByteArray("attachment; filename=\"\"")
+                                                     << "http://h/real.bin" << "real.bin";
+        QTest::newRow("control characters removed?") << QByteArray("attachment; filename=\"a\x01\x1f" "b.txt\"")
+                                                   << "http://h/y" << "ab.txt";
+        QTest::newRow("reserved Windows name renamed?") << QByteArray("attachment; filename=\"CON\"")
+                                                      << "http://h/y" << "CON_";
+        QTest::newRow("reserved name with extension?") << QByteArray("attachment; filename=\"nul.txt\"")
+                                                     << "http://h/y" << "nul_.txt";
+        QTest::newRow("encoded slash in URL is flattened?") << QByteArray() << "http://h/a%2F..%2Fb" << "a_.._b";
+    }
+    void choose()
+    {
+        QFETCH(QByteArray, disposition);
+        QFETCH(QString, url);
+        QFETCH(QString, expected);
+        QCOMPARE(chooseFileName(disposition, QUrl(url)), expected);
+    }
+
+    void longNamesKeepTheirExtension()
+    {
+        const QString name = QString(300, QLatin1Char('a')) + QStringLiteral(".tar.gz");
+        const QString safe = sanitizeFileName(name);
+        QVERIFY(safe.toUtf8().size() <= 255);
+        QVERIFY(safe.endsWith(QLatin1String(".tar.gz")));
+        // Multi-byte characters are never cut in half.
+        const QString wide = QString(200, QChar(0x00e9)) + QStringLiteral(".iso");
+        const QString safeWide = sanitizeFileName(wide);
+        QVERIFY(safeWide.toUtf8().size() <= 255);
+        QVERIFY(safeWide.endsWith(QLatin1String(".iso")));
+        QCOMPARE(QString::fromUtf8(safeWide.toUtf8()), safeWide);
+    }
+
+    void existingFilesAreNeverReused()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QCOMPARE(uniqueFilePath(dir.path(), "a.iso"), dir.filePath("a.iso"));
+        QFile(dir.filePath("a.iso")).open(QIODevice::WriteOnly);
+        QCOMPARE(uniqueFilePath(dir.path(), "a.iso"), dir.filePath("a (1).iso"));
+        QFile(dir.filePath("a (1).iso.bytehaul")).open(QIODevice::WriteOnly);
+        QCOMPARE(uniqueFilePath(dir.path(), "a.iso"), dir.filePath("a (2).iso"));
+        QCOMPARE(uniqueFilePath(dir.path(), "x.tar.gz"), dir.filePath("x.tar.gz"));
+        QFile(dir.filePath("x.tar.gz")).open(QIODevice::WriteOnly);
+        QCOMPARE(uniqueFilePath(dir.path(), "x.tar.gz"), dir.filePath("x (1).tar.gz"));
+    }
+
+    void danglingSymlinkCountsAsTaken()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QFile::link(dir.filePath("nowhere"), dir.filePath("link.bin")));
+        QCOMPARE(uniqueFilePath(dir.path(), "link.bin"), dir.filePath("link (1).bin"));
+    }
+
+    void reservationsKeepConcurrentDownloadsApart()
+    {
+        QTemporaryDir dir;
+        const QString a = reserveUniqueFilePath(dir.path(), "same.bin");
+        const QString b = reserveUniqueFilePath(dir.path(), "same.bin");
+        QVERIFY(a != b);
+        releaseFilePath(a);
+        QCOMPARE(reserveUniqueFilePath(dir.path(), "same.bin"), a);
+        releaseFilePath(a);
+        releaseFilePath(b);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFileNames)
+#include "tst_filenames.moc"

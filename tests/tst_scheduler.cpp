@@ -1,0 +1,181 @@
+#include "engine/byterangeset.h"
+#include "engine/scheduler.h"
+
+#include <QTest>
+
+using namespace bytehaul;
+
+namespace {
+constexpr qint64 KiB = 1024;
+constexpr qint64 MiB = 1024 * 1024;
+
+// Feeds a stream's bytes [from, to) in chunks, returning how many were accepted.
+qint64 feed(Scheduler &s, int worker, const Scheduler::Lease &lease, qint64 from, qint64 to, qint64 now,
+            bool *done = nullptr)
+{
+    qint64 accepted = 0;
+    for (qint64 off = from; off < to; off += 64 * KiB) {
+        const auto a = s.accept(worker, lease, off, std::min(64 * KiB, to - off), now);
+        accepted += a.length;
+        if (done)
+            *done = a.streamDone;
+        if (a.streamDone)
+            break;
+    }
+    return accepted;
+}
+} // namespace
+
+class TestScheduler final : public QObject
+{
+    Q_OBJECT
+private slots:
+    void rangeSetMergesAndSplits()
+    {
+        ByteRangeSet set;
+        set.add(0, 10);
+        set.add(20, 30);
+        set.add(10, 20); // touching both: one range
+        QCOMPARE(set.ranges().size(), 1);
+        QCOMPARE(set.totalBytes(), qint64(30));
+        set.remove(5, 24);
+        QCOMPARE(set.ranges().size(), 2);
+        QVERIFY(set.covers(0, 5));
+        QVERIFY(!set.covers(4, 6));
+        QVERIFY(set.covers(24, 30));
+        QCOMPARE(set.largest(), ByteRangeSet::Range(24, 30));
+    }
+
+    void freshLeasesShareTheFileFairly()
+    {
+        Scheduler s(8 * MiB, MiB, 256 * KiB);
+        QList<Scheduler::Lease> leases;
+        for (int w = 0; w < 4; ++w)
+            leases.append(s.assign(w, 0, 4 - w));
+        qint64 covered = 0;
+        for (const auto &l : leases) {
+            QVERIFY(l.isValid());
+            QCOMPARE(l.end - l.start, 2 * MiB); // piece-aligned quarters
+            covered += l.end - l.start;
+        }
+        QCOMPARE(covered, 8 * MiB);
+        // Disjoint and in order.
+        for (int i = 1; i < leases.size(); ++i)
+            QCOMPARE(leases[i].start, leases[i - 1].end);
+    }
+
+    void acceptWritesEachByteOnceAndOnlyInsideTheLease()
+    {
+        Scheduler s(4 * MiB, MiB, 256 * KiB);
+        const auto a = s.assign(0, 0, 2);
+        const auto b = s.assign(1, 0, 1);
+        // A chunk running past the lease end is clipped.
+        const auto r = s.accept(0, a, a.end - 10, 100, 1);
+        QCOMPARE(r.length, qint64(0)); // ahead of the frontier: nothing written
+        QVERIFY(r.streamDone);
+        bool done = false;
+        QCOMPARE(feed(s, 1, b, b.start, b.end + 1000, 1, &done), b.end - b.start);
+        QVERIFY(done);
+        QCOMPARE(s.doneBytes(), b.end - b.start);
+    }
+
+    void completedPiecesFollowAcceptedBytes()
+    {
+        Scheduler s(3 * MiB + 5, MiB, 256 * KiB);
+        const auto l = s.assign(0, 0, 1);
+        QCOMPARE(l.end, 3 * MiB + 5);
+        feed(s, 0, l, 0, MiB + 10, 1);
+        QVERIFY(s.pieces().isComplete(0));
+        QVERIFY(!s.pieces().isComplete(1));
+        feed(s, 0, l, MiB + 10, l.end, 2);
+        QVERIFY(s.pieces().allComplete());
+        QVERIFY(s.isFinished());
+    }
+
+    void staleLeaseWritesNothing()
+    {
+        Scheduler s(2 * MiB, MiB, 256 * KiB);
+        const auto l = s.assign(0, 0, 1);
+        s.release(0, l);
+        const auto r = s.accept(0, l, 0, 100, 1);
+        QCOMPARE(r.length, qint64(0));
+        QVERIFY(r.streamDone);
+        // The released range is handed out again.
+        const auto again = s.assign(1, 2, 1);
+        QCOMPARE(again.start, qint64(0));
+        QCOMPARE(again.end, 2 * MiB);
+    }
+
+    void releasedPartialSegmentResumesAtItsFrontier()
+    {
+        Scheduler s(4 * MiB, MiB, 256 * KiB);
+        const auto l = s.assign(0, 0, 1);
+        feed(s, 0, l, 0, 1536 * KiB, 1);
+        s.release(0, l); // connection failed
+        const auto next = s.assign(1, 2, 1);
+        QCOMPARE(next.start, 1536 * KiB); // the received part is kept
+        QCOMPARE(s.doneBytes(), 1536 * KiB);
+    }
+
+    void idleWorkerSplitsTheSegmentWithTheLongestProjectedFinish()
+    {
+        Scheduler s(16 * MiB, MiB, 256 * KiB);
+        const auto fast = s.assign(0, 0, 2);
+        const auto slow = s.assign(1, 0, 1);
+        QCOMPARE(fast.end, 8 * MiB);
+        // Over 2 s the fast segment moves 6000 KiB, the slow one 500 KiB.
+        for (int i = 1; i <= 20; ++i) {
+            s.accept(0, fast, fast.start + (i - 1) * 300 * KiB, 300 * KiB, i * 100);
+            s.accept(1, slow, slow.start + (i - 1) * 25 * KiB, 25 * KiB, i * 100);
+        }
+        // A third worker arrives: fast needs under a second, slow half a minute.
+        const auto split = s.assign(2, 2000, 1);
+        QVERIFY(split.isValid());
+        const qint64 slowFrontier = slow.start + 500 * KiB;
+        QCOMPARE(split.start, slowFrontier + (slow.end - slowFrontier) / 2);
+        QCOMPARE(split.end, slow.end);
+        // The owner's end shrank: its stream stops at the split point.
+        bool done = false;
+        const qint64 got = feed(s, 1, slow, slowFrontier, slow.end, 2100, &done);
+        QCOMPARE(got, split.start - slowFrontier);
+        QVERIFY(done);
+    }
+
+    void noSplitBelowTheMinimumSegment()
+    {
+        Scheduler s(MiB, MiB, 256 * KiB);
+        const auto l = s.assign(0, 0, 1);
+        feed(s, 0, l, 0, MiB - 300 * KiB, 100);
+        s.setRaceThresholdMs(1 << 30); // racing off: only splitting is under test
+        QVERIFY(!s.assign(1, 200, 1).isValid()); // 300 KiB left < 2 x 256 KiB
+    }
+
+    void duplicateRacesAStalledSegmentAndTheFirstFinisherWins()
+    {
+        Scheduler s(MiB, MiB, 256 * KiB);
+        s.setRaceThresholdMs(1000);
+        const auto owner = s.assign(0, 0, 1);
+        feed(s, 0, owner, 0, MiB - 400 * KiB, 100); // then the owner stalls
+        // Below 2 x min segment nothing can be split, and at t=5s the owner is stalled.
+        const auto racer = s.assign(1, 5000, 1);
+        QVERIFY(racer.isValid());
+        QVERIFY(racer.duplicate);
+        QCOMPARE(racer.start, MiB - 400 * KiB);
+        // The owner wakes up and sends 100 KiB; the racer then sends all 400 KiB from its start.
+        QCOMPARE(feed(s, 0, owner, MiB - 400 * KiB, MiB - 300 * KiB, 5100), 100 * KiB);
+        qint64 written = 0;
+        QList<int> losers;
+        for (qint64 off = racer.start; off < MiB; off += 50 * KiB) {
+            const auto a = s.accept(1, racer, off, 50 * KiB, 5200);
+            written += a.length;
+            losers += a.losers;
+        }
+        QCOMPARE(written, 300 * KiB); // the 100 KiB the owner wrote are not written twice
+        QCOMPARE(losers, QList<int> { 0 }); // the owner is told to stop
+        QVERIFY(s.isFinished());
+        QVERIFY(s.accept(0, owner, MiB - 300 * KiB, 10, 5300).streamDone); // stale now
+    }
+};
+
+QTEST_GUILESS_MAIN(TestScheduler)
+#include "tst_scheduler.moc"
