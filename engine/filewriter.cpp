@@ -8,6 +8,7 @@
 
 #ifdef Q_OS_UNIX
 #include <fcntl.h>
+#include <sys/uio.h>
 #include <unistd.h>
 #endif
 
@@ -151,12 +152,60 @@ bool FileWriter::flushBlocks(qint64 minRunBytes)
     bool ok = true;
     for (const auto &block : blocks) {
         if (ok && !m_failed)
-            ok = writeAt(block.offset, block.data.constData(), block.data.size());
-        released += block.data.size();
+            ok = writeBlock(block);
+        released += block.size();
     }
     if (released > 0)
         Q_EMIT written(released);
     return ok && !m_failed;
+}
+
+bool FileWriter::writeBlock(const WriteBackCache::Block &block)
+{
+#ifdef Q_OS_LINUX
+    // One vectored write per run: no copy to join the chunks.
+    qint64 offset = block.offset;
+    qsizetype index = 0;
+    qint64 skip = 0; // bytes of chunks[index] already written
+    while (index < block.chunks.size()) {
+        iovec iov[64];
+        int count = 0;
+        for (qsizetype i = index; i < block.chunks.size() && count < 64; ++i, ++count) {
+            const qint64 from = i == index ? skip : 0;
+            iov[count].iov_base = const_cast<char *>(block.chunks[i].constData() + from);
+            iov[count].iov_len = size_t(block.chunks[i].size() - from);
+        }
+        const ssize_t n = ::pwritev(m_file.handle(), iov, count, off_t(offset));
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            fail(tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(m_file.fileName()), describeErrno(errno)));
+            return false;
+        }
+        offset += n;
+        qint64 left = n;
+        while (left > 0 && index < block.chunks.size()) {
+            const qint64 rest = block.chunks[index].size() - skip;
+            if (left >= rest) {
+                left -= rest;
+                ++index;
+                skip = 0;
+            } else {
+                skip += left;
+                left = 0;
+            }
+        }
+    }
+    return true;
+#else
+    qint64 offset = block.offset;
+    for (const QByteArray &chunk : block.chunks) {
+        if (!writeAt(offset, chunk.constData(), chunk.size()))
+            return false;
+        offset += chunk.size();
+    }
+    return true;
+#endif
 }
 
 bool FileWriter::writeAt(qint64 offset, const char *data, qint64 length)

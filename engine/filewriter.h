@@ -45,6 +45,7 @@ private:
     void doOpen(const QString &path, qint64 size, bool truncate, bool preallocate);
     void doWrite(qint64 offset, const QByteArray &data);
     bool flushBlocks(qint64 minRunBytes);
+    bool writeBlock(const WriteBackCache::Block &block);
     bool writeAt(qint64 offset, const char *data, qint64 length);
     bool syncData();
     void fail(const QString &error);

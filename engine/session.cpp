@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QThread>
 
@@ -68,8 +69,10 @@ Session::~Session()
 
 qint64 Session::replyBufferSize() const
 {
-    const qint64 perConnection = m_request.options.memoryBudget / m_request.options.connections;
-    return std::clamp<qint64>(perConnection, 64 << 10, 512 << 10);
+    // Qt holds up to this much per reply on each side of its HTTP thread: a quarter of the
+    // budget in all (see budgetRoom()).
+    const qint64 perConnection = m_request.options.memoryBudget / (8 * m_request.options.connections);
+    return std::clamp<qint64>(perConnection, 16 << 10, 256 << 10);
 }
 
 DownloadSnapshot Session::snapshot() const
@@ -129,6 +132,7 @@ void Session::publish()
 
 void Session::tick()
 {
+
     if (m_scheduler)
         m_lastDone = std::max(m_lastDone, m_scheduler->doneBytes());
     else if (m_mode == Mode::Stream)
@@ -149,7 +153,7 @@ void Session::start()
     m_errorClass = ErrorClass::None;
     m_speed.reset();
     if (m_workers.empty())
-        m_workers.push_back(std::make_unique<Worker>(0, this));
+        addWorker();
     if (m_mode == Mode::Ranged && m_scheduler && !m_path.isEmpty()) {
         // Continue in place: the scheduler remembers every accepted byte.
         setState(DownloadState::Downloading);
@@ -471,7 +475,7 @@ void Session::startRanged(QNetworkReply *probe, qint64 probeEnd)
         n = int(std::clamp<qint64>(m_total / o.minSegmentSize, 1, o.connections));
     m_scheduler.emplace(m_total, o.pieceSize, o.minSegmentSize);
     while (int(m_workers.size()) < n)
-        m_workers.push_back(std::make_unique<Worker>(int(m_workers.size()), this));
+        addWorker();
     setState(DownloadState::Downloading);
     openWriter(true);
     if (m_total == 0) {
@@ -482,6 +486,20 @@ void Session::startRanged(QNetworkReply *probe, qint64 probeEnd)
     const Scheduler::Lease first = m_scheduler->claim(0, 0, probeEnd, nowMs());
     m_workers[0]->adoptReply(probe, first);
     assignIdleWorkers();
+}
+
+Worker *Session::addWorker()
+{
+    const int index = int(m_workers.size());
+    const size_t groups = size_t((m_request.options.connections + 5) / 6);
+    const size_t group = size_t(index) % groups;
+    while (m_networkManagers.size() <= group) {
+        auto nam = std::make_unique<QNetworkAccessManager>();
+        nam->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+        m_networkManagers.push_back(std::move(nam));
+    }
+    m_workers.push_back(std::make_unique<Worker>(index, this, m_networkManagers[group].get()));
+    return m_workers.back().get();
 }
 
 void Session::assignIdleWorkers()

@@ -30,6 +30,7 @@
 #include <optional>
 #include <vector>
 
+class QNetworkAccessManager;
 class QNetworkReply;
 class QThread;
 
@@ -62,7 +63,9 @@ public:
     const DownloadOptions &options() const { return m_request.options; }
     qint64 totalSize() const { return m_total; }
     qint64 replyBufferSize() const;
-    qint64 budgetRoom() const { return m_request.options.memoryBudget - m_budgetHeld; }
+    // Bytes the network side may still hand to the writer: three quarters of the budget, the
+    // rest being what Qt's reply buffers hold (replyBufferSize()).
+    qint64 budgetRoom() const { return m_request.options.memoryBudget * 3 / 4 - m_budgetHeld; }
     void waitForBudget(Worker *worker);
     Scheduler::Accepted deliver(Worker *worker, const Scheduler::Lease &lease, qint64 offset,
                                 const QByteArray &data);
@@ -126,7 +129,9 @@ private:
     QTimer m_probeRetry;
 
     std::optional<Scheduler> m_scheduler;
-    std::vector<std::unique_ptr<Worker>> m_workers;
+    Worker *addWorker();
+    std::vector<std::unique_ptr<QNetworkAccessManager>> m_networkManagers;
+    std::vector<std::unique_ptr<Worker>> m_workers; // destroyed before the managers
     QSet<Worker *> m_budgetWaiters;
 
     QPointer<QNetworkReply> m_stream;

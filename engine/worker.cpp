@@ -7,9 +7,11 @@
 
 namespace bytehaul {
 
-Worker::Worker(int index, Session *session) : m_index(index), m_session(session)
+Worker::Worker(int index, Session *session, QNetworkAccessManager *nam)
+    : m_index(index)
+    , m_session(session)
+    , m_nam(nam)
 {
-    m_nam.setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &Worker::sendRequest);
 }
@@ -29,6 +31,20 @@ void Worker::dropReply()
     }
 }
 
+void Worker::retireReply()
+{
+    if (QNetworkReply *reply = m_reply.data()) {
+        m_reply = nullptr;
+        reply->disconnect(this);
+        // Deleting or aborting an unfinished reply closes its connection; letting it finish
+        // returns the connection to the manager's pool for the next Range request.
+        if (reply->isFinished())
+            reply->deleteLater();
+        else
+            connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
+    }
+}
+
 void Worker::startLease(const Scheduler::Lease &lease)
 {
     m_lease = lease;
@@ -41,6 +57,7 @@ void Worker::adoptReply(QNetworkReply *reply, const Scheduler::Lease &lease)
     m_lease = lease;
     m_failures = 0;
     m_pos = lease.start;
+    m_requestEnd = lease.end;
     m_attemptBytes = 0;
     m_checked = true;
     m_replyFinished = reply->isFinished();
@@ -69,10 +86,11 @@ void Worker::sendRequest()
         return;
     dropReply();
     m_pos = m_lease.start;
+    m_requestEnd = m_lease.end;
     m_attemptBytes = 0;
     m_checked = false;
     m_replyFinished = false;
-    attach(m_nam.get(makeRequest(m_session->url(), m_session->options(), m_lease.start, m_lease.end)));
+    attach(m_nam->get(makeRequest(m_session->url(), m_session->options(), m_lease.start, m_lease.end)));
 }
 
 void Worker::onMetaData()
@@ -121,6 +139,10 @@ void Worker::pump()
         }
         const Scheduler::Accepted accepted = m_session->deliver(this, m_lease, offset, data);
         if (accepted.streamDone) {
+            // All that was asked for has arrived: wait for the reply to finish so that its
+            // connection is idle again before the next request (otherwise Qt opens another).
+            if (m_pos >= m_requestEnd && !m_replyFinished)
+                return;
             endLease();
             return;
         }
@@ -182,7 +204,10 @@ void Worker::handleFailure(const ReplyError &error)
 
 void Worker::endLease()
 {
-    dropReply();
+    if (m_reply && m_pos >= m_requestEnd)
+        retireReply();
+    else
+        dropReply();
     m_retryTimer.stop();
     const Scheduler::Lease lease = m_lease;
     m_lease = {};

@@ -1,6 +1,8 @@
-// Worker: one connection of a ranged download. It owns its own QNetworkAccessManager, so N
-// workers are N real TCP connections (one manager would cap a host at 6, and would multiplex
-// HTTP/2), and a finished segment leaves the connection alive for the next Range request.
+// Worker: one connection of a ranged download. Workers share the session's network managers,
+// at most 6 to a manager: a QNetworkAccessManager opens at most 6 HTTP/1 connections per host,
+// so N workers over ceil(N/6) managers with HTTP/2 off are N real TCP connections, while
+// keeping the managers' threads (and their memory) few. A finished segment leaves its
+// connection alive for the next Range request.
 // A worker runs one lease at a time: it sends the Range GET, checks the 206 against the lease,
 // reads only as much as the session's memory budget allows (the reply's bounded read buffer
 // then stops the socket, so TCP slows the server), and retries a failed request from the
@@ -28,14 +30,14 @@ class Worker final : public QObject
     Q_DISABLE_COPY_MOVE(Worker)
 
 public:
-    Worker(int index, Session *session);
+    Worker(int index, Session *session, QNetworkAccessManager *nam);
     ~Worker() override;
 
     int index() const { return m_index; }
     bool isBusy() const { return m_lease.isValid(); }
     bool isConnected() const { return !m_reply.isNull(); }
     const Scheduler::Lease &lease() const { return m_lease; }
-    QNetworkAccessManager *networkManager() { return &m_nam; }
+    QNetworkAccessManager *networkManager() { return m_nam; }
 
     void startLease(const Scheduler::Lease &lease);
     // Takes over a reply already validated for this lease (the probe).
@@ -53,13 +55,15 @@ private:
     void handleFailure(const ReplyError &error);
     void endLease();
     void dropReply();
+    void retireReply(); // the reply delivered all it was asked for: keep its connection alive
 
     int m_index;
     Session *m_session;
-    QNetworkAccessManager m_nam;
+    QNetworkAccessManager *m_nam;
     QPointer<QNetworkReply> m_reply;
     Scheduler::Lease m_lease;
     qint64 m_pos = 0;
+    qint64 m_requestEnd = 0; // end of the range the current request asked for
     bool m_checked = false;
     bool m_replyFinished = false;
     int m_failures = 0; // consecutive failed attempts without progress

@@ -1,7 +1,9 @@
 // WriteBackCache: holds received chunks until they are worth a write. Adjacent chunks (the
-// normal case: a stream's chunks arrive in order) are coalesced into one run, so the writer
-// issues a few large positioned writes instead of many small ones. Overlapping data is not
-// expected (the scheduler never accepts a byte twice); if it comes, the newer bytes win.
+// normal case: a stream's chunks arrive in order) are coalesced into one run without copying:
+// a run is a list of chunks, written with one vectored write (pwritev). So the writer issues a
+// few large writes instead of many small ones, and the cache holds exactly the bytes it was
+// given. Overlapping data is not expected (the scheduler never accepts a byte twice); if it
+// comes anyway, the runs involved are flattened and the newer bytes win.
 #pragma once
 
 #include <QByteArray>
@@ -18,7 +20,9 @@ public:
     struct Block
     {
         qint64 offset = 0;
-        QByteArray data;
+        QList<QByteArray> chunks; // contiguous, in order
+        qint64 size() const;
+        QByteArray joined() const; // for tests and non-vectored writers
     };
 
     void insert(qint64 offset, const QByteArray &data);
@@ -30,7 +34,12 @@ public:
     QList<Block> take(qint64 minRunBytes = 0);
 
 private:
-    std::map<qint64, QByteArray> m_runs; // offset -> contiguous bytes
+    struct Run
+    {
+        qint64 size = 0;
+        QList<QByteArray> chunks;
+    };
+    std::map<qint64, Run> m_runs; // offset -> contiguous bytes
     qint64 m_bytes = 0;
 };
 

@@ -44,6 +44,7 @@ private slots:
         TestServer server;
         Resource r;
         r.data = TestServer::makeData(12 * 1024 * 1024, 77);
+        r.bytesPerSecond = 8 * 1024 * 1024; // long enough for all four to overlap
         server.setResource("/data.bin", r);
         QTemporaryDir dir;
         const Result res = runCli({ "-c", "4", "-d", dir.path(), server.url("/data.bin") });

