@@ -46,7 +46,8 @@ DownloadId DownloadManager::add(const DownloadRequest &request)
     m_snapshots.insert(id, s);
     m_order.append(id);
     Q_EMIT downloadAdded(s);
-    QMetaObject::invokeMethod(m_core, [core = m_core, id, request] { core->add(id, request); });
+    const DownloadOptions options = request.overrides.applyTo(m_defaults);
+    QMetaObject::invokeMethod(m_core, [core = m_core, id, request, options] { core->add(id, request, options); });
     return id;
 }
 

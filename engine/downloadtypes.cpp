@@ -4,6 +4,29 @@
 
 namespace bytehaul {
 
+DownloadOptions DownloadOverrides::applyTo(DownloadOptions base) const
+{
+    if (connections)
+        base.connections = *connections;
+    if (pieceSize)
+        base.pieceSize = *pieceSize;
+    if (memoryBudget)
+        base.memoryBudget = *memoryBudget;
+    for (const auto &[name, value] : headers) {
+        base.headers.removeIf([&name](const auto &h) { return h.first.compare(name, Qt::CaseInsensitive) == 0; });
+        base.headers.append({ name, value });
+    }
+    if (userAgent)
+        base.userAgent = *userAgent;
+    if (connectTimeout)
+        base.connectTimeout = *connectTimeout;
+    if (readTimeout)
+        base.readTimeout = *readTimeout;
+    if (retry)
+        base.retry = *retry;
+    return base;
+}
+
 bool isTerminal(DownloadState state)
 {
     return state == DownloadState::Completed || state == DownloadState::Failed

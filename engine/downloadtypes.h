@@ -13,6 +13,7 @@
 #include <QtGlobal>
 
 #include <chrono>
+#include <optional>
 #include <utility>
 
 namespace bytehaul {
@@ -62,14 +63,31 @@ struct DownloadOptions
     std::chrono::milliseconds readTimeout { 60000 };
     RetryPolicy retry;
     bool preallocate = true;
+    QString directory; // where automatic names go when a request names no folder (default: cwd)
+};
+
+// Per-download settings: each one that is set replaces the manager's default; headers are
+// added to the default headers (a header of the same name replaces the default one).
+struct DownloadOverrides
+{
+    std::optional<int> connections;
+    std::optional<qint64> pieceSize;
+    std::optional<qint64> memoryBudget;
+    QList<std::pair<QByteArray, QByteArray>> headers;
+    std::optional<QByteArray> userAgent;
+    std::optional<std::chrono::milliseconds> connectTimeout;
+    std::optional<std::chrono::milliseconds> readTimeout;
+    std::optional<RetryPolicy> retry;
+
+    DownloadOptions applyTo(DownloadOptions base) const;
 };
 
 struct DownloadRequest
 {
     QUrl url;
     QString outputPath; // explicit file path (wins over everything)
-    QString outputDir; // directory for an automatic name (default: current directory)
-    DownloadOptions options;
+    QString outputDir; // directory for an automatic name (default: the manager's directory)
+    DownloadOverrides overrides;
     bool startPaused = false;
 };
 

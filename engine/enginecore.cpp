@@ -14,9 +14,9 @@ Session *EngineCore::find(DownloadId id) const
     return it == m_sessions.end() ? nullptr : it->second.get();
 }
 
-void EngineCore::add(DownloadId id, const DownloadRequest &request)
+void EngineCore::add(DownloadId id, const DownloadRequest &request, const DownloadOptions &options)
 {
-    auto session = std::make_unique<Session>(id, request, m_writerThread);
+    auto session = std::make_unique<Session>(id, request, options, m_writerThread);
     connect(session.get(), &Session::snapshotChanged, this,
             [this](const DownloadSnapshot &s) { Q_EMIT snapshot(s, false); });
     connect(session.get(), &Session::finished, this, [this](const DownloadSnapshot &s) {

@@ -24,7 +24,7 @@ public:
     explicit EngineCore(QThread *writerThread);
     ~EngineCore() override;
 
-    void add(DownloadId id, const DownloadRequest &request);
+    void add(DownloadId id, const DownloadRequest &request, const DownloadOptions &options);
     void pause(DownloadId id);
     void resume(DownloadId id);
     void cancel(DownloadId id);

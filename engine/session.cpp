@@ -29,15 +29,17 @@ void discard(QPointer<QNetworkReply> &slot, QObject *listener)
 }
 } // namespace
 
-Session::Session(DownloadId id, const DownloadRequest &request, QThread *writerThread, QObject *parent)
+Session::Session(DownloadId id, const DownloadRequest &request, const DownloadOptions &options,
+                 QThread *writerThread, QObject *parent)
     : QObject(parent)
     , m_id(id)
     , m_request(request)
+    , m_options(options)
     , m_writerThread(writerThread)
     , m_finalUrl(request.url)
     , m_added(QDateTime::currentDateTime())
 {
-    DownloadOptions &o = m_request.options;
+    DownloadOptions &o = m_options;
     o.connections = std::clamp(o.connections, 1, 64);
     o.pieceSize = std::max<qint64>(o.pieceSize, 16 << 10);
     o.minSegmentSize = std::clamp<qint64>(o.minSegmentSize, 16 << 10, o.pieceSize);
@@ -45,6 +47,12 @@ Session::Session(DownloadId id, const DownloadRequest &request, QThread *writerT
     m_clock.start();
     m_probeRetry.setSingleShot(true);
     connect(&m_probeRetry, &QTimer::timeout, this, &Session::sendProbe);
+    m_probeTimeout.setSingleShot(true);
+    connect(&m_probeTimeout, &QTimer::timeout, this, [this] {
+        retryProbe({ ErrorClass::Retry, tr("%1: no answer within %2 s (connect timeout)")
+                                            .arg(m_finalUrl.toDisplayString(QUrl::RemoveUserInfo))
+                                            .arg(m_options.connectTimeout.count() / 1000.0) });
+    });
     m_tickTimer.setInterval(kTickMs);
     connect(&m_tickTimer, &QTimer::timeout, this, &Session::tick);
     if (request.startPaused)
@@ -71,7 +79,7 @@ qint64 Session::replyBufferSize() const
 {
     // Qt holds up to this much per reply on each side of its HTTP thread: a quarter of the
     // budget in all (see budgetRoom()).
-    const qint64 perConnection = m_request.options.memoryBudget / (8 * m_request.options.connections);
+    const qint64 perConnection = m_options.memoryBudget / (8 * m_options.connections);
     return std::clamp<qint64>(perConnection, 16 << 10, 256 << 10);
 }
 
@@ -179,7 +187,8 @@ void Session::setQueued()
 
 void Session::pause()
 {
-    if (isTerminal(m_state) || m_state == DownloadState::Paused)
+    // Verifying: the last bytes are being synced; the download completes in a moment.
+    if (isTerminal(m_state) || m_state == DownloadState::Paused || m_state == DownloadState::Verifying)
         return;
     stopNetwork();
     if (m_mode == Mode::Stream) {
@@ -208,6 +217,7 @@ void Session::cancel()
 void Session::stopNetwork()
 {
     m_probeRetry.stop();
+    m_probeTimeout.stop();
     discard(m_probe, this);
     discard(m_stream, this);
     for (auto &w : m_workers)
@@ -254,8 +264,9 @@ void Session::sendProbe()
         return;
     }
     QNetworkReply *reply = m_workers[0]->networkManager()->get(
-        makeRequest(url, m_request.options, 0, m_request.options.pieceSize));
+        makeRequest(url, m_options, 0, m_options.pieceSize));
     m_probe = reply;
+    m_probeTimeout.start(m_options.connectTimeout);
     reply->setReadBufferSize(replyBufferSize());
     connect(reply, &QNetworkReply::metaDataChanged, this, &Session::onProbeMetaData);
     connect(reply, &QNetworkReply::finished, this, &Session::onProbeFinished);
@@ -263,14 +274,15 @@ void Session::sendProbe()
 
 void Session::retryProbe(const ReplyError &error)
 {
+    m_probeTimeout.stop();
     discard(m_probe, this);
-    if (error.errorClass != ErrorClass::Retry || m_probeFailures >= m_request.options.retry.maxRetries) {
+    if (error.errorClass != ErrorClass::Retry || m_probeFailures >= m_options.retry.maxRetries) {
         fail(error);
         return;
     }
     m_note = error.message;
     ++m_retries;
-    m_probeRetry.start(retryDelay(m_request.options.retry, m_probeFailures++));
+    m_probeRetry.start(retryDelay(m_options.retry, m_probeFailures++));
 }
 
 void Session::onProbeFinished()
@@ -297,7 +309,9 @@ bool Session::chooseOutputPath(const QNetworkReply *reply)
         dir = fi.absolutePath();
         name = sanitizeFileName(fi.fileName());
     } else {
-        dir = m_request.outputDir.isEmpty() ? QDir::currentPath() : m_request.outputDir;
+        dir = !m_request.outputDir.isEmpty() ? m_request.outputDir
+            : !m_options.directory.isEmpty()  ? m_options.directory
+                                              : QDir::currentPath();
         name = chooseFileName(reply->rawHeader("Content-Disposition"), m_finalUrl);
     }
     if (!QDir().mkpath(dir)) {
@@ -316,6 +330,7 @@ bool Session::chooseOutputPath(const QNetworkReply *reply)
 
 void Session::onProbeMetaData()
 {
+    m_probeTimeout.stop();
     QNetworkReply *reply = m_probe.data();
     if (!reply)
         return;
@@ -351,7 +366,7 @@ void Session::onProbeMetaData()
             startPlainGet(tr("The server compresses ranges; using one connection."));
             return;
         }
-        if (!cr || cr->total < 0 || cr->start != 0 || cr->end >= m_request.options.pieceSize || !len
+        if (!cr || cr->total < 0 || cr->start != 0 || cr->end >= m_options.pieceSize || !len
             || *len != cr->end + 1) {
             startPlainGet(tr("The server's range answer was unusable (%1); using one connection.")
                               .arg(QString::fromLatin1(reply->rawHeader("Content-Range"))));
@@ -380,12 +395,14 @@ void Session::startPlainGet(const QString &why)
     discard(m_probe, this);
     if (!why.isEmpty())
         m_note = why;
-    QNetworkRequest request = makeRequest(m_finalUrl, m_request.options);
+    QNetworkRequest request = makeRequest(m_finalUrl, m_options);
     QNetworkReply *reply = m_workers[0]->networkManager()->get(request);
     reply->setReadBufferSize(replyBufferSize());
     m_probe = reply;
+    m_probeTimeout.start(m_options.connectTimeout);
     // A plain GET is judged like a probe that got its 200.
     connect(reply, &QNetworkReply::metaDataChanged, this, [this] {
+        m_probeTimeout.stop();
         QNetworkReply *r = m_probe.data();
         if (!r)
             return;
@@ -423,7 +440,7 @@ void Session::openWriter(bool truncate)
     });
     connect(m_writer, &FileWriter::written, this, &Session::onWritten);
     connect(m_writer, &FileWriter::failed, this, &Session::onWriterFailed);
-    m_writer->open(m_path, m_total, truncate, m_request.options.preallocate, m_request.options.memoryBudget);
+    m_writer->open(m_path, m_total, truncate, m_options.preallocate, m_options.memoryBudget);
 }
 
 void Session::closeWriter(bool removeFile, std::function<void(bool)> then)
@@ -469,7 +486,7 @@ void Session::onWriterFailed(const QString &error)
 void Session::startRanged(QNetworkReply *probe, qint64 probeEnd)
 {
     m_mode = Mode::Ranged;
-    const DownloadOptions &o = m_request.options;
+    const DownloadOptions &o = m_options;
     int n = 1;
     if (o.connections > 1 && m_total > o.minSplitSize)
         n = int(std::clamp<qint64>(m_total / o.minSegmentSize, 1, o.connections));
@@ -491,7 +508,7 @@ void Session::startRanged(QNetworkReply *probe, qint64 probeEnd)
 Worker *Session::addWorker()
 {
     const int index = int(m_workers.size());
-    const size_t groups = size_t((m_request.options.connections + 5) / 6);
+    const size_t groups = size_t((m_options.connections + 5) / 6);
     const size_t group = size_t(index) % groups;
     while (m_networkManagers.size() <= group) {
         auto nam = std::make_unique<QNetworkAccessManager>();

@@ -45,8 +45,8 @@ class Session final : public QObject
     Q_DISABLE_COPY_MOVE(Session)
 
 public:
-    Session(DownloadId id, const DownloadRequest &request, QThread *writerThread,
-            QObject *parent = nullptr);
+    Session(DownloadId id, const DownloadRequest &request, const DownloadOptions &options,
+            QThread *writerThread, QObject *parent = nullptr);
     ~Session() override;
 
     DownloadId id() const { return m_id; }
@@ -60,12 +60,12 @@ public:
 
     // For the workers (same thread).
     const QUrl &url() const { return m_finalUrl; }
-    const DownloadOptions &options() const { return m_request.options; }
+    const DownloadOptions &options() const { return m_options; }
     qint64 totalSize() const { return m_total; }
     qint64 replyBufferSize() const;
     // Bytes the network side may still hand to the writer: three quarters of the budget, the
     // rest being what Qt's reply buffers hold (replyBufferSize()).
-    qint64 budgetRoom() const { return m_request.options.memoryBudget * 3 / 4 - m_budgetHeld; }
+    qint64 budgetRoom() const { return m_options.memoryBudget * 3 / 4 - m_budgetHeld; }
     void waitForBudget(Worker *worker);
     Scheduler::Accepted deliver(Worker *worker, const Scheduler::Lease &lease, qint64 offset,
                                 const QByteArray &data);
@@ -112,6 +112,7 @@ private:
 
     DownloadId m_id;
     DownloadRequest m_request;
+    DownloadOptions m_options; // the manager's defaults with this download's overrides
     QThread *m_writerThread;
     DownloadState m_state = DownloadState::Queued;
     Mode m_mode = Mode::None;
@@ -127,6 +128,7 @@ private:
     QPointer<QNetworkReply> m_probe;
     int m_probeFailures = 0;
     QTimer m_probeRetry;
+    QTimer m_probeTimeout; // no response headers in time
 
     std::optional<Scheduler> m_scheduler;
     Worker *addWorker();

@@ -14,6 +14,12 @@ Worker::Worker(int index, Session *session, QNetworkAccessManager *nam)
 {
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &Worker::sendRequest);
+    m_connectTimer.setSingleShot(true);
+    connect(&m_connectTimer, &QTimer::timeout, this, [this] {
+        handleFailure({ ErrorClass::Retry, tr("%1: no answer within %2 s (connect timeout)")
+                                               .arg(m_session->url().toDisplayString(QUrl::RemoveUserInfo))
+                                               .arg(m_session->options().connectTimeout.count() / 1000.0) });
+    });
 }
 
 Worker::~Worker()
@@ -23,6 +29,7 @@ Worker::~Worker()
 
 void Worker::dropReply()
 {
+    m_connectTimer.stop();
     if (QNetworkReply *reply = m_reply.data()) {
         m_reply = nullptr;
         reply->disconnect(this);
@@ -33,6 +40,7 @@ void Worker::dropReply()
 
 void Worker::retireReply()
 {
+    m_connectTimer.stop();
     if (QNetworkReply *reply = m_reply.data()) {
         m_reply = nullptr;
         reply->disconnect(this);
@@ -91,10 +99,12 @@ void Worker::sendRequest()
     m_checked = false;
     m_replyFinished = false;
     attach(m_nam->get(makeRequest(m_session->url(), m_session->options(), m_lease.start, m_lease.end)));
+    m_connectTimer.start(m_session->options().connectTimeout);
 }
 
 void Worker::onMetaData()
 {
+    m_connectTimer.stop();
     if (!m_reply || m_checked)
         return;
     const int status = httpStatus(m_reply);

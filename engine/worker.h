@@ -69,6 +69,7 @@ private:
     int m_failures = 0; // consecutive failed attempts without progress
     qint64 m_attemptBytes = 0;
     QTimer m_retryTimer;
+    QTimer m_connectTimer; // no response headers in time: retry
 };
 
 } // namespace bytehaul

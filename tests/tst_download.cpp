@@ -24,11 +24,11 @@ class TestDownload final : public QObject
                          const QString &dir, const QString &output = {})
     {
         DownloadManager manager;
+        manager.setDefaultOptions(options);
         DownloadRequest request;
         request.url = QUrl(server.url(QString::fromLatin1(path)));
         request.outputDir = dir;
         request.outputPath = output;
-        request.options = options;
         const DownloadId id = manager.add(request);
         return waitFinished(manager, id);
     }
@@ -235,6 +235,49 @@ private slots:
         QVERIFY(QDir(dir.path()).entryList(QDir::Files).isEmpty());
     }
 
+    void silentServerHitsTheConnectTimeout()
+    {
+        TestServer server;
+        Resource r;
+        r.silent = true;
+        server.setResource("/silent", r);
+        QTemporaryDir dir;
+        DownloadOptions o = fastOptions();
+        o.connectTimeout = std::chrono::milliseconds(200);
+        o.retry.maxRetries = 2;
+        const DownloadSnapshot s = run(server, "/silent", o, dir.path());
+        QCOMPARE(stateName(s.state), stateName(DownloadState::Failed));
+        QVERIFY2(s.error.contains("connect timeout"), qPrintable(s.error));
+        QCOMPARE(server.requests().size(), 3); // the first try and two retries
+    }
+
+    void overridesReplaceTheManagersDefaults()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(12 * MiB, 17);
+        r.bytesPerSecond = 8 * MiB;
+        server.setResource("/o", r);
+        QTemporaryDir dir;
+        DownloadManager manager;
+        DownloadOptions defaults = fastOptions(8);
+        defaults.headers = { { "X-Team", "default" }, { "X-Keep", "yes" } };
+        defaults.directory = dir.path();
+        manager.setDefaultOptions(defaults);
+        DownloadRequest request;
+        request.url = QUrl(server.url("/o"));
+        request.overrides.connections = 2;
+        request.overrides.headers = { { "x-team", "override" } };
+        const DownloadSnapshot s = waitFinished(manager, manager.add(request));
+        QCOMPARE(stateName(s.state), stateName(DownloadState::Completed));
+        QCOMPARE(s.filePath, dir.filePath("o")); // the default directory
+        QCOMPARE(server.maxConcurrentConnections(), 2);
+        for (const RequestLog &req : server.requests()) {
+            QCOMPARE(req.headers.value("x-team"), QByteArray("override"));
+            QCOMPARE(req.headers.value("x-keep"), QByteArray("yes"));
+        }
+    }
+
     void badUrlIsFatal()
     {
         DownloadManager manager;
@@ -291,10 +334,11 @@ private slots:
         server.setResource("/p", r);
         QTemporaryDir dir;
         DownloadManager manager;
+        manager.setDefaultOptions(fastOptions());
         DownloadRequest request;
         request.url = QUrl(server.url("/p"));
         request.outputDir = dir.path();
-        request.options = fastOptions(4);
+        request.overrides.connections = 4;
         const DownloadId id = manager.add(request);
         QTRY_VERIFY_WITH_TIMEOUT(manager.snapshot(id).done > 2 * MiB, 30000);
         manager.pause(id);
@@ -318,10 +362,11 @@ private slots:
         server.setResource("/c", r);
         QTemporaryDir dir;
         DownloadManager manager;
+        manager.setDefaultOptions(fastOptions());
         DownloadRequest request;
         request.url = QUrl(server.url("/c"));
         request.outputDir = dir.path();
-        request.options = fastOptions(2);
+        request.overrides.connections = 2;
         const DownloadId id = manager.add(request);
         QTRY_VERIFY_WITH_TIMEOUT(manager.snapshot(id).done > 0, 30000);
         manager.cancel(id);
@@ -339,6 +384,7 @@ private slots:
         server.setResource("/q", r);
         QTemporaryDir dir;
         DownloadManager manager;
+        manager.setDefaultOptions(fastOptions());
         manager.setMaxConcurrent(2);
         QList<DownloadId> ids;
         int maxRunning = 0;
@@ -354,7 +400,7 @@ private slots:
             DownloadRequest request;
             request.url = QUrl(server.url("/q"));
             request.outputDir = dir.path();
-            request.options = fastOptions(1);
+            request.overrides.connections = 1;
             ids.append(manager.add(request));
         }
         for (DownloadId id : ids) {

@@ -34,6 +34,7 @@ CliApp::CliApp(const CliConfig &config, QObject *parent) : QObject(parent), m_co
 #ifdef Q_OS_UNIX
     m_tty = ::isatty(STDERR_FILENO) == 1 && !config.quiet;
 #endif
+    m_manager.setDefaultOptions(config.options);
     m_manager.setMaxConcurrent(config.maxConcurrent);
     connect(&m_manager, &DownloadManager::downloadFinished, this, &CliApp::onFinished);
     connect(&m_manager, &DownloadManager::downloadChanged, this, &CliApp::onChanged);

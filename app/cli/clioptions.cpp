@@ -129,6 +129,7 @@ ParseResult parseCommandLine(const QStringList &arguments)
                 urls.append(line);
         }
     }
+    config.options = options;
     if (urls.isEmpty()) {
         result.error = tr("No URL given. Try --help.");
         return result;
@@ -146,7 +147,6 @@ ParseResult parseCommandLine(const QStringList &arguments)
         }
         DownloadRequest request;
         request.url = strict;
-        request.options = options;
         if (parser.isSet(output))
             request.outputPath = QDir::current().absoluteFilePath(parser.value(output));
         request.outputDir = parser.isSet(dir) ? QDir::current().absoluteFilePath(parser.value(dir)) : QDir::currentPath();

@@ -10,6 +10,7 @@ namespace bytehaul::cli {
 
 struct CliConfig
 {
+    DownloadOptions options; // the manager's defaults for this run
     QList<DownloadRequest> requests;
     int maxConcurrent = 5;
     bool quiet = false;

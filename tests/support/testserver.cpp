@@ -136,6 +136,11 @@ void TestServer::handleRequest(Connection *c, const QByteArray &head)
     }
     const Resource &r = m_resources[log.path];
     const int index = m_requestIndex[log.path]++;
+    if (r.silent) {
+        c->sending = true; // holds the connection without a byte of answer
+        c->stalled = true;
+        return;
+    }
     if (index < r.failFirstRequests) {
         response = "HTTP/1.1 " + QByteArray::number(r.failStatus) + " Busy\r\nRetry-After: 0\r\nContent-Length: 4\r\n\r\nbusy";
         c->socket->write(response);

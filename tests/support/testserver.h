@@ -26,6 +26,7 @@ struct Resource
     QByteArray etag;
     qint64 bytesPerSecond = 0; // per connection; 0 = unlimited
     int slowEvery = 0; // connection ids divisible by this are 10x slower (0 = none)
+    bool silent = false; // reads requests and never answers
     int stallRequest = -1; // this request index (0-based, per resource) sends headers then stalls
     int failFirstRequests = 0; // that many requests get failStatus first
     int failStatus = 503;
