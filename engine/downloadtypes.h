@@ -63,6 +63,10 @@ struct DownloadOptions
     std::chrono::milliseconds readTimeout { 60000 };
     RetryPolicy retry;
     bool preallocate = true;
+    std::chrono::milliseconds saveInterval { 5000 }; // control-file saves; must be > 0
+    bool resume = true; // continue from a control file found next to the target
+    bool verifyOnResume = false; // check every completed piece's CRC32 even after a clean stop
+    bool keepPartialOnCancel = false;
     QString directory; // where automatic names go when a request names no folder (default: cwd)
 };
 
@@ -88,6 +92,8 @@ struct DownloadRequest
     QString outputPath; // explicit file path (wins over everything)
     QString outputDir; // directory for an automatic name (default: the manager's directory)
     DownloadOverrides overrides;
+    QByteArray checksumAlgorithm; // md5, sha1, sha256 or sha512; empty: none
+    QByteArray checksumHex;
     bool startPaused = false;
 };
 

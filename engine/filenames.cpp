@@ -215,6 +215,12 @@ QString reserveUniqueFilePath(const QString &dir, const QString &name)
     return path;
 }
 
+void reserveFilePath(const QString &path)
+{
+    QMutexLocker lock(&g_reservedMutex);
+    g_reserved.insert(path);
+}
+
 void releaseFilePath(const QString &path)
 {
     QMutexLocker lock(&g_reservedMutex);

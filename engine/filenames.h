@@ -24,6 +24,7 @@ QString uniqueFilePath(const QString &dir, const QString &name);
 // uniqueFilePath() that also skips, and then holds, paths reserved by other downloads of this
 // process, so two downloads started together never pick the same name.
 QString reserveUniqueFilePath(const QString &dir, const QString &name);
+void reserveFilePath(const QString &path); // a path this download already owns
 void releaseFilePath(const QString &path);
 
 } // namespace bytehaul

@@ -1,6 +1,10 @@
 #include "engine/filewriter.h"
 
+#include "engine/piecemap.h"
+
+#include <QCryptographicHash>
 #include <QDir>
+#include <QHash>
 #include <QFileInfo>
 
 #include <cerrno>
@@ -37,17 +41,144 @@ FileWriter::~FileWriter()
         m_file.close();
 }
 
-void FileWriter::open(const QString &path, qint64 size, bool truncate, bool preallocate, qint64 memoryBudget)
+void FileWriter::open(const QString &path, qint64 size, bool truncate, bool preallocate, qint64 memoryBudget,
+                      qint64 pieceSize)
 {
-    m_highWater = std::max<qint64>(1, memoryBudget / 2);
-    m_runBytes = std::min<qint64>(1 << 20, std::max<qint64>(1, memoryBudget / 8));
-    QMetaObject::invokeMethod(this, [=, this] { doOpen(path, size, truncate, preallocate); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this,
+        [=, this] {
+            m_highWater = std::max<qint64>(1, memoryBudget / 2);
+            m_runBytes = std::min<qint64>(1 << 20, std::max<qint64>(1, memoryBudget / 8));
+            m_pieceSize = std::max<qint64>(1, pieceSize);
+            m_crcs.reset(size, pieceSize);
+            doOpen(path, size, truncate, preallocate);
+        },
+        Qt::QueuedConnection);
 }
 
 void FileWriter::write(qint64 offset, const QByteArray &data)
 {
     QMetaObject::invokeMethod(this, [=, this] { doWrite(offset, data); }, Qt::QueuedConnection);
+}
+
+void FileWriter::seed(const QList<std::pair<qint64, quint32>> &completePieces,
+                      const QList<std::pair<qint64, qint64>> &partialRanges)
+{
+    QMetaObject::invokeMethod(
+        this,
+        [=, this] {
+            for (const auto &[piece, crc] : completePieces)
+                m_crcs.setComplete(piece, crc);
+            for (const auto &[start, end] : partialRanges) {
+                QByteArray data;
+                if (readAt(start, end - start, data))
+                    m_crcs.add(start, data);
+            }
+        },
+        Qt::QueuedConnection);
+}
+
+void FileWriter::verify(const QList<std::pair<qint64, quint32>> &pieces)
+{
+    QMetaObject::invokeMethod(
+        this,
+        [=, this] {
+            QList<qint64> bad;
+            for (const auto &[piece, crc] : pieces) {
+                QByteArray data;
+                const qint64 pieceSize = m_pieceSize;
+                const qint64 start = piece * pieceSize;
+                const qint64 length = std::min(pieceSize, m_size - start);
+                if (length <= 0 || !readAt(start, length, data) || PieceCrcs::compute(data) != crc)
+                    bad.append(piece);
+            }
+            Q_EMIT verified(bad);
+        },
+        Qt::QueuedConnection);
+}
+
+void FileWriter::checkpoint(const ControlState &state, const QString &controlPath)
+{
+    QMetaObject::invokeMethod(
+        this,
+        [=, this] {
+            const QString error = doCheckpoint(state, controlPath);
+            Q_EMIT checkpointed(state.sequence, error);
+        },
+        Qt::QueuedConnection);
+}
+
+QString FileWriter::doCheckpoint(ControlState state, const QString &controlPath)
+{
+    // Data first: the control file may only claim bytes that are already durable.
+    if (!flushBlocks(0) || !syncData())
+        return tr("the data could not be saved");
+    if (state.mode == ControlState::Mode::Ranged) {
+        state.pieceCrcs = m_crcs.all();
+        PieceMap map(state.totalSize, state.pieceSize);
+        map.loadBitset(state.completedBitset);
+        for (qint64 p = 0; p < state.pieceCount; ++p) {
+            // Only pieces whose CRC we hold are claimed complete; the others are fetched again.
+            if (map.isComplete(p) && !m_crcs.isComplete(p))
+                map.setComplete(p, false);
+        }
+        state.completedBitset = map.toBitset();
+    }
+    return saveControlFile(controlPath, serializeControl(state));
+}
+
+void FileWriter::removeControl(const QString &controlPath)
+{
+    QMetaObject::invokeMethod(
+        this,
+        [=] {
+            QFile::remove(controlPath);
+            QFile::remove(controlPath + QStringLiteral(".tmp"));
+        },
+        Qt::QueuedConnection);
+}
+
+void FileWriter::hashFile(const QString &path, const QByteArray &algorithm)
+{
+    QMetaObject::invokeMethod(
+        this,
+        [=, this] {
+            const QHash<QByteArray, QCryptographicHash::Algorithm> algorithms = {
+                { "md5", QCryptographicHash::Md5 },
+                { "sha1", QCryptographicHash::Sha1 },
+                { "sha256", QCryptographicHash::Sha256 },
+                { "sha512", QCryptographicHash::Sha512 },
+            };
+            QFile file(path);
+            if (!algorithms.contains(algorithm.toLower()) || !file.open(QIODevice::ReadOnly)) {
+                Q_EMIT hashed({}, tr("Cannot read %1 to check it: %2")
+                                      .arg(QDir::toNativeSeparators(path), file.errorString()));
+                return;
+            }
+            QCryptographicHash hash(algorithms.value(algorithm.toLower()));
+            hash.addData(&file);
+            Q_EMIT hashed(hash.result().toHex(), QString());
+        },
+        Qt::QueuedConnection);
+}
+
+bool FileWriter::readAt(qint64 offset, qint64 length, QByteArray &out)
+{
+    out.resize(length);
+#ifdef Q_OS_UNIX
+    qint64 done = 0;
+    while (done < length) {
+        const ssize_t n = ::pread(m_file.handle(), out.data() + done, size_t(length - done), off_t(offset + done));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        done += n;
+    }
+    return true;
+#else
+    return m_file.seek(offset) && m_file.read(out.data(), length) == length;
+#endif
 }
 
 void FileWriter::flush(bool sync, quint64 token)
@@ -88,6 +219,7 @@ void FileWriter::doClose(bool sync, bool removeFile)
 void FileWriter::doOpen(const QString &path, qint64 size, bool truncate, bool preallocate)
 {
     m_file.setFileName(path);
+    m_size = size;
     QIODevice::OpenMode mode = QIODevice::ReadWrite | QIODevice::Unbuffered;
     if (truncate)
         mode |= QIODevice::Truncate;
@@ -151,8 +283,14 @@ bool FileWriter::flushBlocks(qint64 minRunBytes)
     qint64 released = 0;
     bool ok = true;
     for (const auto &block : blocks) {
-        if (ok && !m_failed)
+        if (ok && !m_failed) {
             ok = writeBlock(block);
+            qint64 offset = block.offset;
+            for (const QByteArray &chunk : block.chunks) {
+                m_crcs.add(offset, chunk);
+                offset += chunk.size();
+            }
+        }
         released += block.size();
     }
     if (released > 0)

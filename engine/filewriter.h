@@ -1,10 +1,14 @@
-// FileWriter: the only object that touches a download's data file. It lives on the writer
-// thread; the session talks to it through queued calls and hears back through signals, so a
-// slow disk never blocks the network side. Incoming chunks go through a WriteBackCache and
-// leave as large positioned writes (pwrite). written() reports how many bytes left memory,
-// which is what frees the download's memory budget.
+// FileWriter: the only object that touches a download's data file and its control file. It
+// lives on the writer thread; the session talks to it through queued calls and hears back
+// through signals, so a slow disk never blocks the network side. Incoming chunks go through a
+// WriteBackCache and leave as large positioned writes (pwritev); their CRC32 per piece is kept
+// on the way. written() reports how many bytes left memory, which frees the download's memory
+// budget. Because calls run in the order they were made, a checkpoint covers exactly the
+// bytes handed over before it.
 #pragma once
 
+#include "engine/controlfile.h"
+#include "engine/piececrcs.h"
 #include "engine/writebackcache.h"
 
 #include <QFile>
@@ -25,17 +29,34 @@ public:
     // size < 0: unknown. truncate: start from an empty file. memoryBudget: what the session
     // lets the network hold; the cache always flushes before holding half of it, so the
     // budget can never be exhausted by bytes that wait here.
-    void open(const QString &path, qint64 size, bool truncate, bool preallocate, qint64 memoryBudget);
+    void open(const QString &path, qint64 size, bool truncate, bool preallocate, qint64 memoryBudget,
+              qint64 pieceSize);
     void write(qint64 offset, const QByteArray &data);
+    // Pieces already on disk from an earlier run: their known CRCs, and byte ranges of
+    // incomplete pieces whose CRC is rebuilt by reading them.
+    void seed(const QList<std::pair<qint64, quint32>> &completePieces,
+              const QList<std::pair<qint64, qint64>> &partialRanges);
+    // Reads the given pieces and reports those whose CRC32 differs (torn writes).
+    void verify(const QList<std::pair<qint64, quint32>> &pieces);
+    // Flush + fdatasync the data, then write the control file atomically (filling in the
+    // piece CRCs); emits checkpointed(sequence, error).
+    void checkpoint(const ControlState &state, const QString &controlPath);
+    void removeControl(const QString &controlPath);
+    // Reads the closed file once; emits hashed(hex digest or empty, error).
+    void hashFile(const QString &path, const QByteArray &algorithm);
     void flush(bool sync, quint64 token); // emits flushed(token)
     // Flushes, syncs, closes; emits closed(). removeFile drops the cache and deletes the file.
     void close(bool sync, bool removeFile = false);
     // The same, on the calling thread (the writer's thread must not be running it).
     void doClose(bool sync, bool removeFile);
+    QString doCheckpoint(ControlState state, const QString &controlPath);
 
 
 Q_SIGNALS:
     void opened(bool ok, const QString &error);
+    void verified(const QList<qint64> &badPieces);
+    void checkpointed(quint64 sequence, const QString &error);
+    void hashed(const QByteArray &hexDigest, const QString &error);
     void written(qint64 bytes);
     void flushed(quint64 token);
     void failed(const QString &error);
@@ -48,10 +69,14 @@ private:
     bool writeBlock(const WriteBackCache::Block &block);
     bool writeAt(qint64 offset, const char *data, qint64 length);
     bool syncData();
+    bool readAt(qint64 offset, qint64 length, QByteArray &out);
     void fail(const QString &error);
 
     QFile m_file;
+    qint64 m_size = -1;
+    qint64 m_pieceSize = 1;
     WriteBackCache m_cache;
+    PieceCrcs m_crcs;
     qint64 m_highWater = 8 << 20; // cache bytes that force a full flush
     qint64 m_runBytes = 1 << 20; // a run this big is written at once
     bool m_failed = false;

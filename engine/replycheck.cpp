@@ -21,7 +21,16 @@ QString displayUrl(const QUrl &url)
 
 } // namespace
 
-QNetworkRequest makeRequest(const QUrl &url, const DownloadOptions &options, qint64 start, qint64 end)
+QByteArray ifRangeValidator(const QByteArray &etag, const QByteArray &lastModified)
+{
+    const QByteArray e = etag.trimmed();
+    if (!e.isEmpty() && !e.startsWith("W/"))
+        return e;
+    return lastModified.trimmed();
+}
+
+QNetworkRequest makeRequest(const QUrl &url, const DownloadOptions &options, qint64 start, qint64 end,
+                            const QByteArray &ifRange)
 {
     QNetworkRequest request(url);
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
@@ -40,6 +49,8 @@ QNetworkRequest makeRequest(const QUrl &url, const DownloadOptions &options, qin
                                      ? "bytes=" + QByteArray::number(start) + '-' + QByteArray::number(end - 1)
                                      : "bytes=" + QByteArray::number(start) + '-';
         request.setRawHeader("Range", range);
+        if (!ifRange.isEmpty())
+            request.setRawHeader("If-Range", ifRange);
     }
     return request;
 }
@@ -55,10 +66,19 @@ bool isIdentityEncoding(const QNetworkReply *reply)
     return enc.isEmpty() || enc == "identity";
 }
 
-ReplyError checkRangeReply(const QNetworkReply *reply, qint64 start, qint64 end, qint64 total)
+ReplyError checkRangeReply(const QNetworkReply *reply, qint64 start, qint64 end, qint64 total,
+                           bool ifRangeSent)
 {
     const QString url = displayUrl(reply->url());
     const int status = httpStatus(reply);
+    if (status == 200 && ifRangeSent) {
+        ReplyError changed { ErrorClass::Retry,
+                             tr("%1: the file on the server has changed (it no longer matches its ETag "
+                                "or date)")
+                                 .arg(url) };
+        changed.remoteChanged = true;
+        return changed;
+    }
     if (status == 200) {
         return { ErrorClass::Retry,
                  tr("%1: the server ignored the byte range and sent the whole file (HTTP 200); "
@@ -68,6 +88,14 @@ ReplyError checkRangeReply(const QNetworkReply *reply, qint64 start, qint64 end,
     if (status != 206)
         return classifyReply(reply, false);
     const auto cr = parseContentRange(reply->rawHeader("Content-Range"));
+    if (cr && cr->total >= 0 && cr->total != total) {
+        ReplyError changed { ErrorClass::Retry, tr("%1: the file on the server changed size (%2 bytes, was %3)")
+                                                    .arg(url)
+                                                    .arg(cr->total)
+                                                    .arg(total) };
+        changed.remoteChanged = true;
+        return changed;
+    }
     if (!cr || cr->start != start || cr->end != end - 1 || cr->total != total) {
         return { ErrorClass::Retry,
                  tr("%1: the server answered bytes %2 for the range %3-%4 of %5 bytes; "

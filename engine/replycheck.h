@@ -14,19 +14,24 @@ struct ReplyError
 {
     ErrorClass errorClass = ErrorClass::None;
     QString message;
+    bool remoteChanged = false; // the file on the server is not the one we were fetching
     bool isError() const { return errorClass != ErrorClass::None; }
 };
 
 // A GET with our headers; start >= 0 adds "Range: bytes=start-(end-1)" (end < 0: open-ended).
+// ifRange: a validator (strong ETag or Last-Modified) sent as If-Range.
 QNetworkRequest makeRequest(const QUrl &url, const DownloadOptions &options, qint64 start = -1,
-                            qint64 end = -1);
+                            qint64 end = -1, const QByteArray &ifRange = {});
 
 int httpStatus(const QNetworkReply *reply);
 bool isIdentityEncoding(const QNetworkReply *reply);
 
 // Checks a segment reply: 206, Content-Range exactly [start, end) of total, Content-Length,
 // identity encoding. Returns an error (class Retry for a lying server) or none.
-ReplyError checkRangeReply(const QNetworkReply *reply, qint64 start, qint64 end, qint64 total);
+ReplyError checkRangeReply(const QNetworkReply *reply, qint64 start, qint64 end, qint64 total,
+                           bool ifRangeSent = false);
+// The validator to send as If-Range: a strong ETag, else Last-Modified, else nothing.
+QByteArray ifRangeValidator(const QByteArray &etag, const QByteArray &lastModified);
 
 // For a reply that failed or answered with an HTTP error status.
 ReplyError classifyReply(const QNetworkReply *reply, bool timedOut);

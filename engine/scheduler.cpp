@@ -199,6 +199,38 @@ Scheduler::Lease Scheduler::renew(int worker, const Lease &lease) const
     return { lease.segment, it->second.frontier, it->second.end, lease.duplicate };
 }
 
+QList<ByteRangeSet::Range> Scheduler::partialRanges() const
+{
+    QList<ByteRangeSet::Range> out;
+    for (const auto &[s, e] : m_done.ranges()) {
+        // Trim to the incomplete pieces at either end; whole pieces inside are complete.
+        qint64 a = s;
+        while (a < e && m_pieces.isComplete(m_pieces.pieceAt(a)))
+            a = std::min(e, m_pieces.pieceStart(m_pieces.pieceAt(a) + 1));
+        qint64 b = e;
+        while (b > a && m_pieces.isComplete(m_pieces.pieceAt(b - 1)))
+            b = std::max(a, m_pieces.pieceStart(m_pieces.pieceAt(b - 1)));
+        if (a >= b)
+            continue;
+        // Inside [a, b) there can be complete pieces too: emit the incomplete stretches.
+        qint64 runStart = -1;
+        for (qint64 p = m_pieces.pieceAt(a); p <= m_pieces.pieceAt(b - 1); ++p) {
+            const qint64 ps = std::max(a, m_pieces.pieceStart(p));
+            const qint64 pe = std::min(b, m_pieces.pieceStart(p) + m_pieces.pieceLength(p));
+            if (!m_pieces.isComplete(p)) {
+                if (runStart < 0)
+                    runStart = ps;
+                if (p == m_pieces.pieceAt(b - 1))
+                    out.append({ runStart, pe });
+            } else if (runStart >= 0) {
+                out.append({ runStart, ps });
+                runStart = -1;
+            }
+        }
+    }
+    return out;
+}
+
 QList<SegmentSnapshot> Scheduler::segments(qint64 nowMs) const
 {
     QList<SegmentSnapshot> out;

@@ -69,6 +69,9 @@ public:
     qint64 totalSize() const { return m_total; }
     const PieceMap &pieces() const { return m_pieces; }
     QList<SegmentSnapshot> segments(qint64 nowMs) const;
+    // Received ranges that lie in pieces not yet complete (what a control file must remember
+    // besides the piece map).
+    QList<ByteRangeSet::Range> partialRanges() const;
     int activeSegments() const { return int(m_segments.size()); }
 
     // End-game racing kicks in only for a segment projected to need longer than this.

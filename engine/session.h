@@ -8,11 +8,19 @@
 // session owns the memory budget: bytes handed to the writer and not yet written count
 // against it, and workers stop reading while it is used up.
 //
+// Progress survives pause, crash and reboot through the control file next to the data file
+// (see ControlFile): saved every few seconds and on pause, failure and quit, always after the
+// data it describes is durable. A later session finds it, checks the data file and the server
+// (same size, same validators, If-Range on every request), re-verifies piece CRCs after an
+// unclean stop, and continues; if anything disagrees it starts over cleanly instead.
+//
 // Job contract (KJob): start / pause / cancel, a state, and exactly one finished() signal for
 // the terminal states Completed, Failed and Cancelled. Paused is not terminal: start() again
-// continues a ranged download where it stopped.
+// continues. The implementation is split: session.cpp (job control, writer, checkpoints),
+// sessionprobe.cpp (probe, naming, resume decision), sessiontransfer.cpp (the data paths).
 #pragma once
 
+#include "engine/controlfile.h"
 #include "engine/downloadtypes.h"
 #include "engine/httpparse.h"
 #include "engine/replycheck.h"
@@ -47,7 +55,7 @@ class Session final : public QObject
 public:
     Session(DownloadId id, const DownloadRequest &request, const DownloadOptions &options,
             QThread *writerThread, QObject *parent = nullptr);
-    ~Session() override;
+    ~Session() override; // a running download is checkpointed and its file closed first
 
     DownloadId id() const { return m_id; }
     DownloadState state() const { return m_state; }
@@ -62,6 +70,7 @@ public:
     const QUrl &url() const { return m_finalUrl; }
     const DownloadOptions &options() const { return m_options; }
     qint64 totalSize() const { return m_total; }
+    const QByteArray &ifRange() const { return m_ifRange; }
     qint64 replyBufferSize() const;
     // Bytes the network side may still hand to the writer: three quarters of the budget, the
     // rest being what Qt's reply buffers hold (replyBufferSize()).
@@ -74,6 +83,7 @@ public:
     void workerIdle(Worker *worker, const Scheduler::Lease &lease);
     void workerFailed(Worker *worker, const Scheduler::Lease &lease, const ReplyError &error);
     void noteRetry(Worker *worker, const ReplyError &error);
+    void remoteChanged(const QString &why);
 
 Q_SIGNALS:
     void snapshotChanged(const bytehaul::DownloadSnapshot &snapshot);
@@ -82,33 +92,42 @@ Q_SIGNALS:
 private:
     enum class Mode { None, Ranged, Stream };
 
+    // session.cpp
     void setState(DownloadState state);
     void publish();
     void tick();
     qint64 nowMs() const { return m_clock.elapsed(); }
+    void stopNetwork();
+    void fail(const ReplyError &error);
+    void finish(DownloadState terminal);
+    void openWriter(bool truncate);
+    void closeWriter(bool removeData, bool removeControl, std::function<void(bool)> then);
+    void onWritten(qint64 bytes);
+    void onWriterFailed(const QString &error);
+    ControlState controlState(bool cleanStop);
+    void checkpoint(bool cleanStop);
+    void completeDownload();
 
+    // sessionprobe.cpp
     void sendProbe();
     void onProbeMetaData();
     void onProbeFinished();
     void retryProbe(const ReplyError &error);
     void startPlainGet(const QString &why);
     bool chooseOutputPath(const QNetworkReply *reply);
-    void openWriter(bool truncate);
+    void adoptExistingPath(const QString &path);
+    bool canResumeFrom(const ControlState &state, qint64 total, const QNetworkReply *reply, QString *why) const;
 
+    // sessiontransfer.cpp
+    Worker *addWorker();
     void startRanged(QNetworkReply *probe, qint64 probeEnd);
+    void startResumed(QNetworkReply *probe, qint64 probeEnd);
+    void applyResume(const QList<qint64> &badPieces);
     void assignIdleWorkers();
     void maybeComplete();
-
     void attachStream(QNetworkReply *reply);
     void pumpStream();
     void onStreamFinished();
-
-    void onWritten(qint64 bytes);
-    void onWriterFailed(const QString &error);
-    void stopNetwork();
-    void closeWriter(bool removeFile, std::function<void(bool)> then);
-    void fail(const ReplyError &error);
-    void finish(DownloadState terminal);
 
     DownloadId m_id;
     DownloadRequest m_request;
@@ -120,6 +139,7 @@ private:
     QString m_path;
     qint64 m_total = -1;
     QByteArray m_etag, m_lastModified, m_contentType;
+    QByteArray m_ifRange;
     QString m_error;
     ErrorClass m_errorClass = ErrorClass::None;
     QString m_note;
@@ -130,8 +150,13 @@ private:
     QTimer m_probeRetry;
     QTimer m_probeTimeout; // no response headers in time
 
+    std::optional<ControlState> m_resume; // found next to the target, not yet applied
+    bool m_startOver = false; // the next probe must not resume (the remote file changed)
+    quint64 m_sequence = 0;
+    qint64 m_lastSavedDone = -1;
+    QTimer m_saveTimer;
+
     std::optional<Scheduler> m_scheduler;
-    Worker *addWorker();
     std::vector<std::unique_ptr<QNetworkAccessManager>> m_networkManagers;
     std::vector<std::unique_ptr<Worker>> m_workers; // destroyed before the managers
     QSet<Worker *> m_budgetWaiters;
@@ -142,7 +167,6 @@ private:
 
     FileWriter *m_writer = nullptr;
     qint64 m_budgetHeld = 0;
-    bool m_writerOpen = false;
     bool m_finishedEmitted = false;
 
     QElapsedTimer m_clock;

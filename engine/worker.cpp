@@ -98,7 +98,8 @@ void Worker::sendRequest()
     m_attemptBytes = 0;
     m_checked = false;
     m_replyFinished = false;
-    attach(m_nam->get(makeRequest(m_session->url(), m_session->options(), m_lease.start, m_lease.end)));
+    attach(m_nam->get(makeRequest(m_session->url(), m_session->options(), m_lease.start, m_lease.end,
+                                  m_session->ifRange())));
     m_connectTimer.start(m_session->options().connectTimeout);
 }
 
@@ -110,7 +111,13 @@ void Worker::onMetaData()
     const int status = httpStatus(m_reply);
     if (status >= 300 && status < 400)
         return; // a redirect being followed
-    const ReplyError error = checkRangeReply(m_reply, m_lease.start, m_lease.end, m_session->totalSize());
+    const ReplyError error = checkRangeReply(m_reply, m_lease.start, m_lease.end, m_session->totalSize(),
+                                             !m_session->ifRange().isEmpty());
+    if (error.remoteChanged) {
+        // Not this connection's fault: the whole download starts over (the session stops us).
+        m_session->remoteChanged(error.message);
+        return;
+    }
     if (error.isError()) {
         handleFailure(error);
         return;

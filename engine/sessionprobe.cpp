@@ -1,0 +1,274 @@
+// Session, part 2: the probe, the file name, and whether a control file found next to the
+// target lets us continue.
+#include "engine/filenames.h"
+#include "engine/retrypolicy.h"
+#include "engine/session.h"
+#include "engine/sessionutil.h"
+#include "engine/worker.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+
+namespace bytehaul {
+
+void Session::sendProbe()
+{
+    const QUrl &url = m_request.url;
+    if (!url.isValid() || url.host().isEmpty()
+        || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
+        fail({ ErrorClass::Fatal, tr("%1: not a valid http or https address")
+                                      .arg(url.toDisplayString(QUrl::RemoveUserInfo)) });
+        return;
+    }
+    QNetworkReply *reply = m_workers[0]->networkManager()->get(makeRequest(url, m_options, 0, m_options.pieceSize));
+    m_probe = reply;
+    m_probeTimeout.start(m_options.connectTimeout);
+    reply->setReadBufferSize(replyBufferSize());
+    connect(reply, &QNetworkReply::metaDataChanged, this, &Session::onProbeMetaData);
+    connect(reply, &QNetworkReply::finished, this, &Session::onProbeFinished);
+}
+
+void Session::retryProbe(const ReplyError &error)
+{
+    m_probeTimeout.stop();
+    discard(m_probe, this);
+    if (error.errorClass != ErrorClass::Retry || m_probeFailures >= m_options.retry.maxRetries) {
+        fail(error);
+        return;
+    }
+    m_note = error.message;
+    ++m_retries;
+    m_probeRetry.start(retryDelay(m_options.retry, m_probeFailures++));
+}
+
+void Session::onProbeFinished()
+{
+    // Reached only when the reply ended before its headers were handled (an error).
+    QNetworkReply *reply = m_probe.data();
+    if (!reply)
+        return;
+    const ReplyError error = classifyReply(reply, reply->error() == QNetworkReply::OperationCanceledError);
+    if (error.isError())
+        retryProbe(error);
+    else
+        onProbeMetaData();
+}
+
+void Session::adoptExistingPath(const QString &path)
+{
+    // Our own partial download: keep its name, and hold it against other downloads.
+    reserveFilePath(path);
+    m_path = path;
+}
+
+bool Session::chooseOutputPath(const QNetworkReply *reply)
+{
+    if (!m_path.isEmpty())
+        return true;
+    QString dir;
+    QString name;
+    if (!m_request.outputPath.isEmpty()) {
+        const QFileInfo fi(m_request.outputPath);
+        dir = fi.absolutePath();
+        name = sanitizeFileName(fi.fileName());
+    } else {
+        dir = !m_request.outputDir.isEmpty() ? m_request.outputDir
+            : !m_options.directory.isEmpty()  ? m_options.directory
+                                              : QDir::currentPath();
+        name = chooseFileName(reply->rawHeader("Content-Disposition"), m_finalUrl);
+    }
+    if (!QDir().mkpath(dir)) {
+        fail({ ErrorClass::User, tr("Cannot create the folder %1").arg(QDir::toNativeSeparators(dir)) });
+        return false;
+    }
+    // A control file for this URL next to the target means: this is our unfinished download.
+    const QString candidate = QDir(dir).filePath(name);
+    const ControlFileResult found = loadControlFile(controlFilePath(candidate));
+    const QByteArray ourUrl = m_request.url.toEncoded(QUrl::RemoveUserInfo);
+    if (found.state && found.state->originalUrl == ourUrl && QFileInfo(candidate).isFile()
+        && !QFileInfo(candidate).isSymLink()) {
+        adoptExistingPath(candidate);
+        if (m_options.resume && !m_startOver)
+            m_resume = found.state;
+        else
+            m_note = tr("Starting over as asked; the earlier partial download is replaced.");
+        return true;
+    }
+    if (!found.error.isEmpty() && QFileInfo(candidate).isFile() && !QFileInfo(candidate).isSymLink()) {
+        // Never trusted: the partial file it describes is restarted from zero.
+        adoptExistingPath(candidate);
+        m_note = tr("Warning: %1 (%2); starting this download over from the beginning.")
+                     .arg(found.error, QDir::toNativeSeparators(controlFilePath(candidate)));
+        return true;
+    }
+    m_path = reserveUniqueFilePath(dir, name);
+    if (m_path.isEmpty()) {
+        fail({ ErrorClass::User, tr("No free file name for %1 in %2").arg(name, QDir::toNativeSeparators(dir)) });
+        return false;
+    }
+    if (QFileInfo(m_path).fileName() != name)
+        m_note = tr("%1 already exists; saving as %2").arg(name, QFileInfo(m_path).fileName());
+    return true;
+}
+
+bool Session::canResumeFrom(const ControlState &st, qint64 total, const QNetworkReply *reply, QString *why) const
+{
+    if (st.mode != ControlState::Mode::Ranged) {
+        *why = tr("the earlier attempt could not be resumed (the server sent it in one piece)");
+        return false;
+    }
+    if (st.totalSize != total) {
+        *why = tr("the file on the server changed size (%1, was %2)").arg(total).arg(st.totalSize);
+        return false;
+    }
+    const QByteArray etag = reply->rawHeader("ETag");
+    const QByteArray lastModified = reply->rawHeader("Last-Modified");
+    if (!st.etag.isEmpty() && !etag.isEmpty() && st.etag != etag) {
+        *why = tr("the file on the server changed (ETag %1, was %2)")
+                   .arg(QString::fromLatin1(etag), QString::fromLatin1(st.etag));
+        return false;
+    }
+    if (!st.lastModified.isEmpty() && !lastModified.isEmpty() && st.lastModified != lastModified) {
+        *why = tr("the file on the server changed (modified %1, was %2)")
+                   .arg(QString::fromLatin1(lastModified), QString::fromLatin1(st.lastModified));
+        return false;
+    }
+    // Local: the data file must hold every byte the control file claims.
+    qint64 needed = 0;
+    PieceMap pieces(st.totalSize, st.pieceSize);
+    pieces.loadBitset(st.completedBitset);
+    for (qint64 p = pieces.pieceCount() - 1; p >= 0; --p) {
+        if (pieces.isComplete(p)) {
+            needed = pieces.pieceStart(p) + pieces.pieceLength(p);
+            break;
+        }
+    }
+    for (const ControlSegment &seg : st.segments)
+        needed = std::max(needed, seg.durableEnd);
+    if (QFileInfo(m_path).size() < needed) {
+        *why = tr("the partial file is shorter than its control file says");
+        return false;
+    }
+    return true;
+}
+
+void Session::onProbeMetaData()
+{
+    m_probeTimeout.stop();
+    QNetworkReply *reply = m_probe.data();
+    if (!reply)
+        return;
+    const int status = httpStatus(reply);
+    if (status >= 300 && status < 400 && !reply->isFinished())
+        return; // redirect in progress
+    m_finalUrl = reply->url();
+    if (status == 416) {
+        startPlainGet(QString()); // an empty file, or a server that dislikes our range
+        return;
+    }
+    if (status != 200 && status != 206) {
+        ReplyError error = classifyReply(reply, false);
+        if (!error.isError())
+            error = { ErrorClass::User, tr("%1: unexpected HTTP %2").arg(m_finalUrl.toDisplayString(QUrl::RemoveUserInfo)).arg(status) };
+        if (status >= 400 && error.errorClass == ErrorClass::User && status != 401 && status != 403
+            && status != 404 && status != 407 && status != 410) {
+            startPlainGet(error.message); // some servers refuse Range requests outright
+            return;
+        }
+        retryProbe(error);
+        return;
+    }
+    m_etag = reply->rawHeader("ETag");
+    m_lastModified = reply->rawHeader("Last-Modified");
+    m_contentType = reply->rawHeader("Content-Type");
+    m_ifRange = ifRangeValidator(m_etag, m_lastModified);
+    if (status == 206) {
+        const auto cr = parseContentRange(reply->rawHeader("Content-Range"));
+        const auto len = reply->hasRawHeader("Content-Length")
+                             ? parseContentLength(reply->rawHeader("Content-Length"))
+                             : std::optional<qint64>(cr ? cr->end - cr->start + 1 : -1);
+        if (!isIdentityEncoding(reply)) {
+            startPlainGet(tr("The server compresses ranges; using one connection."));
+            return;
+        }
+        if (!cr || cr->total < 0 || cr->start != 0 || cr->end >= m_options.pieceSize || !len
+            || *len != cr->end + 1) {
+            startPlainGet(tr("The server's range answer was unusable (%1); using one connection.")
+                              .arg(QString::fromLatin1(reply->rawHeader("Content-Range"))));
+            return;
+        }
+        m_total = cr->total;
+        if (!chooseOutputPath(reply))
+            return;
+        m_probe = nullptr;
+        reply->disconnect(this);
+        if (m_resume) {
+            QString why;
+            if (canResumeFrom(*m_resume, m_total, reply, &why)) {
+                startResumed(reply, cr->end + 1);
+                return;
+            }
+            m_resume.reset();
+            m_note = tr("Starting over: %1. Old and new bytes are never mixed.").arg(why);
+        }
+        startRanged(reply, cr->end + 1);
+        return;
+    }
+    // 200: the server sends the whole file on this connection.
+    if (!chooseOutputPath(reply))
+        return;
+    m_probe = nullptr;
+    reply->disconnect(this);
+    if (m_resume) {
+        m_resume.reset();
+        m_note = tr("Starting over: the server now sends the whole file and cannot continue the earlier attempt.");
+    }
+    if (m_note.isEmpty())
+        m_note = tr("The server does not support byte ranges; using one connection.");
+    attachStream(reply);
+}
+
+void Session::startPlainGet(const QString &why)
+{
+    discard(m_probe, this);
+    if (!why.isEmpty())
+        m_note = why;
+    QNetworkReply *reply = m_workers[0]->networkManager()->get(makeRequest(m_finalUrl, m_options));
+    reply->setReadBufferSize(replyBufferSize());
+    m_probe = reply;
+    m_probeTimeout.start(m_options.connectTimeout);
+    // A plain GET is judged like a probe that got its 200.
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this] {
+        m_probeTimeout.stop();
+        QNetworkReply *r = m_probe.data();
+        if (!r)
+            return;
+        const int status = httpStatus(r);
+        if (status >= 300 && status < 400)
+            return;
+        m_finalUrl = r->url();
+        if (status != 200) {
+            const ReplyError error = classifyReply(r, false);
+            retryProbe(error.isError() ? error
+                                       : ReplyError { ErrorClass::User, tr("%1: unexpected HTTP %2")
+                                                                            .arg(m_finalUrl.toDisplayString(QUrl::RemoveUserInfo))
+                                                                            .arg(status) });
+            return;
+        }
+        if (!chooseOutputPath(r))
+            return;
+        m_probe = nullptr;
+        r->disconnect(this);
+        if (m_resume) {
+            m_resume.reset();
+            m_note = tr("Starting over: the earlier attempt cannot be continued with this server.");
+        }
+        attachStream(r);
+    });
+    connect(reply, &QNetworkReply::finished, this, &Session::onProbeFinished);
+}
+
+} // namespace bytehaul

@@ -1,0 +1,342 @@
+// Session, part 3: moving the bytes, on the ranged path (scheduler and workers) and on the
+// stream path (one reply read front to back).
+#include "engine/filewriter.h"
+#include "engine/session.h"
+#include "engine/sessionutil.h"
+#include "engine/worker.h"
+
+#include <QDir>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+
+namespace bytehaul {
+
+// ---- Ranged path ---------------------------------------------------------------------------
+
+void Session::startRanged(QNetworkReply *probe, qint64 probeEnd)
+{
+    m_mode = Mode::Ranged;
+    const DownloadOptions &o = m_options;
+    int n = 1;
+    if (o.connections > 1 && m_total > o.minSplitSize)
+        n = int(std::clamp<qint64>(m_total / o.minSegmentSize, 1, o.connections));
+    m_scheduler.emplace(m_total, o.pieceSize, o.minSegmentSize);
+    while (int(m_workers.size()) < n)
+        addWorker();
+    setState(DownloadState::Downloading);
+    openWriter(true);
+    checkpoint(false); // from now on the partial file is recognisably ours
+    if (m_total == 0) {
+        probe->deleteLater();
+        maybeComplete();
+        return;
+    }
+    const Scheduler::Lease first = m_scheduler->claim(0, 0, probeEnd, nowMs());
+    m_workers[0]->adoptReply(probe, first);
+    assignIdleWorkers();
+}
+
+Worker *Session::addWorker()
+{
+    const int index = int(m_workers.size());
+    const size_t groups = size_t((m_options.connections + 5) / 6);
+    const size_t group = size_t(index) % groups;
+    while (m_networkManagers.size() <= group) {
+        auto nam = std::make_unique<QNetworkAccessManager>();
+        nam->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+        m_networkManagers.push_back(std::move(nam));
+    }
+    m_workers.push_back(std::make_unique<Worker>(index, this, m_networkManagers[group].get()));
+    return m_workers.back().get();
+}
+
+void Session::assignIdleWorkers()
+{
+    if (!m_scheduler || m_state != DownloadState::Downloading)
+        return;
+    int idle = 0;
+    for (const auto &w : m_workers)
+        idle += w->isBusy() ? 0 : 1;
+    for (const auto &w : m_workers) {
+        if (w->isBusy())
+            continue;
+        const Scheduler::Lease lease = m_scheduler->assign(w->index(), nowMs(), idle--);
+        if (!lease.isValid())
+            break;
+        w->startLease(lease);
+    }
+    maybeComplete();
+}
+
+void Session::maybeComplete()
+{
+    if (!m_scheduler || !m_scheduler->isFinished() || m_state != DownloadState::Downloading)
+        return;
+    for (const auto &w : m_workers) {
+        if (w->isBusy())
+            return;
+    }
+    completeDownload();
+}
+
+void Session::startResumed(QNetworkReply *probe, qint64 probeEnd)
+{
+    const ControlState &st = *m_resume;
+    m_mode = Mode::Ranged;
+    const DownloadOptions &o = m_options;
+    int n = 1;
+    if (o.connections > 1 && m_total > o.minSplitSize)
+        n = int(std::clamp<qint64>(m_total / o.minSegmentSize, 1, o.connections));
+    // The geometry is the saved one: the piece map and CRCs only make sense with it.
+    m_scheduler.emplace(m_total, st.pieceSize, std::min(o.minSegmentSize, st.pieceSize));
+    while (int(m_workers.size()) < n)
+        addWorker();
+    openWriter(false);
+    if (!st.cleanStop || o.verifyOnResume) {
+        // After a crash, a completed piece may be torn: check each one's CRC32 on disk and
+        // fetch again only those that fail.
+        QPointer<QNetworkReply> unused(probe); // re-requested once the pieces are checked
+        discard(unused, this);
+        setState(DownloadState::Verifying);
+        QList<std::pair<qint64, quint32>> pieces;
+        PieceMap map(st.totalSize, st.pieceSize);
+        map.loadBitset(st.completedBitset);
+        for (qint64 p = 0; p < map.pieceCount(); ++p) {
+            if (map.isComplete(p))
+                pieces.append({ p, st.pieceCrcs.value(p) });
+        }
+        connect(m_writer, &FileWriter::verified, this, [this](const QList<qint64> &bad) {
+            if (m_state != DownloadState::Verifying || !m_resume)
+                return; // paused or cancelled meanwhile
+            applyResume(bad);
+            assignIdleWorkers();
+        });
+        m_writer->verify(pieces);
+        return;
+    }
+    applyResume({});
+    const Scheduler::Lease first = m_scheduler->claim(0, 0, probeEnd, nowMs());
+    if (first.isValid()) {
+        m_workers[0]->adoptReply(probe, first);
+    } else {
+        QPointer<QNetworkReply> unused(probe); // its bytes are already on disk
+        discard(unused, this);
+    }
+    assignIdleWorkers();
+}
+
+void Session::applyResume(const QList<qint64> &badPieces)
+{
+    const ControlState st = *m_resume;
+    m_resume.reset();
+    PieceMap map(st.totalSize, st.pieceSize);
+    map.loadBitset(st.completedBitset);
+    for (qint64 piece : badPieces)
+        map.setComplete(piece, false);
+    QList<std::pair<qint64, quint32>> good;
+    for (qint64 p = 0; p < map.pieceCount(); ++p) {
+        if (map.isComplete(p)) {
+            m_scheduler->markDone(map.pieceStart(p), map.pieceStart(p) + map.pieceLength(p));
+            good.append({ p, st.pieceCrcs.value(p) });
+        }
+    }
+    QList<std::pair<qint64, qint64>> partial;
+    for (const ControlSegment &seg : st.segments) {
+        // A partial range inside a piece that failed verification is fetched again with it.
+        const qint64 first = map.pieceAt(seg.start);
+        const qint64 last = map.pieceAt(std::max(seg.start, seg.durableEnd - 1));
+        bool tainted = false;
+        for (qint64 piece : badPieces)
+            tainted = tainted || (piece >= first && piece <= last);
+        if (!tainted && seg.durableEnd > seg.start) {
+            m_scheduler->markDone(seg.start, seg.durableEnd);
+            partial.append({ seg.start, seg.durableEnd });
+        }
+    }
+    m_writer->seed(good, partial);
+    m_lastDone = m_scheduler->doneBytes();
+    m_lastSavedDone = m_lastDone;
+    m_note = badPieces.isEmpty()
+        ? tr("Resumed: %1 already on disk.").arg(formatSize(m_lastDone))
+        : tr("Resumed: %1 already on disk; %n damaged piece(s) will be fetched again.", nullptr,
+             int(badPieces.size()))
+              .arg(formatSize(m_lastDone));
+    setState(DownloadState::Downloading);
+}
+
+void Session::remoteChanged(const QString &why)
+{
+    if (isTerminal(m_state) || m_mode == Mode::None)
+        return;
+    // Old and new bytes are never mixed: drop everything and start from zero at the same path.
+    stopNetwork();
+    m_note = tr("%1; starting over from the beginning.").arg(why);
+    m_scheduler.reset();
+    m_resume.reset();
+    m_mode = Mode::None;
+    m_startOver = true;
+    m_lastDone = 0;
+    m_streamPos = 0;
+    m_probeFailures = 0;
+    closeWriter(false, true, [this](bool) {
+        if (m_state != DownloadState::Probing)
+            return; // paused or cancelled while closing
+        sendProbe();
+    });
+    setState(DownloadState::Probing);
+}
+
+void Session::waitForBudget(Worker *worker)
+{
+    m_budgetWaiters.insert(worker);
+}
+
+Scheduler::Accepted Session::deliver(Worker *worker, const Scheduler::Lease &lease, qint64 offset,
+                                     const QByteArray &data)
+{
+    Scheduler::Accepted accepted = m_scheduler->accept(worker->index(), lease, offset, data.size(), nowMs());
+    if (accepted.length > 0 && m_writer) {
+        m_budgetHeld += accepted.length;
+        m_writer->write(accepted.writeOffset, accepted.skip == 0 && accepted.length == data.size()
+                                                  ? data
+                                                  : data.mid(accepted.skip, accepted.length));
+    }
+    for (int loser : std::as_const(accepted.losers))
+        m_workers[size_t(loser)]->stop();
+    if (!accepted.losers.isEmpty())
+        QMetaObject::invokeMethod(this, &Session::assignIdleWorkers, Qt::QueuedConnection);
+    return accepted;
+}
+
+Scheduler::Lease Session::renewLease(Worker *worker, const Scheduler::Lease &lease)
+{
+    return m_scheduler ? m_scheduler->renew(worker->index(), lease) : Scheduler::Lease {};
+}
+
+void Session::releaseLease(Worker *worker, const Scheduler::Lease &lease)
+{
+    m_budgetWaiters.remove(worker);
+    if (m_scheduler)
+        m_scheduler->release(worker->index(), lease);
+}
+
+void Session::workerIdle(Worker *worker, const Scheduler::Lease &lease)
+{
+    releaseLease(worker, lease);
+    // Queued: the worker is still inside its reply's signal handler.
+    QMetaObject::invokeMethod(this, &Session::assignIdleWorkers, Qt::QueuedConnection);
+}
+
+void Session::noteRetry(Worker *, const ReplyError &error)
+{
+    ++m_retries;
+    m_note = error.message;
+}
+
+void Session::workerFailed(Worker *worker, const Scheduler::Lease &lease, const ReplyError &error)
+{
+    releaseLease(worker, lease);
+    if (error.remoteChanged) {
+        remoteChanged(error.message);
+        return;
+    }
+    // One dead connection does not fail the download while others still make progress: the
+    // failed range goes back to the pool and the remaining workers take it over.
+    int busy = 0;
+    for (const auto &w : m_workers)
+        busy += w->isBusy() ? 1 : 0;
+    if (busy > 0 && error.errorClass == ErrorClass::Retry) {
+        m_note = error.message;
+        return;
+    }
+    fail(error);
+}
+
+// ---- Stream path ---------------------------------------------------------------------------
+
+void Session::attachStream(QNetworkReply *reply)
+{
+    m_mode = Mode::Stream;
+    m_stream = reply;
+    m_streamPos = 0;
+    m_total = -1;
+    if (reply->hasRawHeader("Content-Length")) {
+        const auto len = parseContentLength(reply->rawHeader("Content-Length"));
+        if (!len) {
+            fail({ ErrorClass::User, tr("%1: the server sent an invalid Content-Length (%2)")
+                                         .arg(m_finalUrl.toDisplayString(QUrl::RemoveUserInfo),
+                                              QString::fromLatin1(reply->rawHeader("Content-Length").left(40))) });
+            return;
+        }
+        m_total = *len;
+    }
+    m_etag = reply->rawHeader("ETag");
+    m_lastModified = reply->rawHeader("Last-Modified");
+    m_contentType = reply->rawHeader("Content-Type");
+    setState(DownloadState::Downloading);
+    openWriter(true);
+    connect(reply, &QNetworkReply::readyRead, this, &Session::pumpStream);
+    connect(reply, &QNetworkReply::finished, this, &Session::onStreamFinished);
+    if (reply->isFinished())
+        QMetaObject::invokeMethod(this, &Session::onStreamFinished, Qt::QueuedConnection);
+    else
+        QMetaObject::invokeMethod(this, &Session::pumpStream, Qt::QueuedConnection);
+}
+
+void Session::pumpStream()
+{
+    QNetworkReply *reply = m_stream.data();
+    if (!reply || !m_writer)
+        return;
+    while (reply->bytesAvailable() > 0) {
+        const qint64 room = budgetRoom();
+        if (room <= 0) {
+            m_streamWaiting = true;
+            return;
+        }
+        const QByteArray data = reply->read(std::min(room, reply->bytesAvailable()));
+        if (data.isEmpty())
+            break;
+        if (m_total >= 0 && m_streamPos + data.size() > m_total) {
+            fail({ ErrorClass::Retry, tr("%1: the server sent more bytes than its Content-Length (%2)")
+                                          .arg(m_finalUrl.toDisplayString(QUrl::RemoveUserInfo))
+                                          .arg(m_total) });
+            return;
+        }
+        m_budgetHeld += data.size();
+        m_writer->write(m_streamPos, data);
+        m_streamPos += data.size();
+    }
+    if (reply->isFinished())
+        onStreamFinished();
+}
+
+void Session::onStreamFinished()
+{
+    QNetworkReply *reply = m_stream.data();
+    if (!reply)
+        return;
+    if (reply->bytesAvailable() > 0 && reply->error() == QNetworkReply::NoError) {
+        if (!m_streamWaiting)
+            pumpStream();
+        return;
+    }
+    if (reply->error() != QNetworkReply::NoError) {
+        fail(classifyReply(reply, reply->error() == QNetworkReply::OperationCanceledError));
+        return;
+    }
+    if (m_total >= 0 && m_streamPos != m_total) {
+        fail({ ErrorClass::Retry, tr("%1: the connection closed after %2 of %3 bytes")
+                                      .arg(m_finalUrl.toDisplayString(QUrl::RemoveUserInfo))
+                                      .arg(m_streamPos)
+                                      .arg(m_total) });
+        return;
+    }
+    m_stream = nullptr;
+    reply->disconnect(this);
+    reply->deleteLater();
+    m_total = m_streamPos;
+    completeDownload();
+}
+
+} // namespace bytehaul
