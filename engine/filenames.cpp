@@ -215,10 +215,13 @@ QString reserveUniqueFilePath(const QString &dir, const QString &name)
     return path;
 }
 
-void reserveFilePath(const QString &path)
+bool reserveFilePath(const QString &path)
 {
     QMutexLocker lock(&g_reservedMutex);
+    if (g_reserved.contains(path))
+        return false;
     g_reserved.insert(path);
+    return true;
 }
 
 void releaseFilePath(const QString &path)

@@ -24,7 +24,9 @@ QString uniqueFilePath(const QString &dir, const QString &name);
 // uniqueFilePath() that also skips, and then holds, paths reserved by other downloads of this
 // process, so two downloads started together never pick the same name.
 QString reserveUniqueFilePath(const QString &dir, const QString &name);
-void reserveFilePath(const QString &path); // a path this download already owns
+// Claims a path this download already owns (its partial file); false when another download of
+// this process holds it.
+bool reserveFilePath(const QString &path);
 void releaseFilePath(const QString &path);
 
 } // namespace bytehaul

@@ -149,6 +149,7 @@ void FileWriter::hashFile(const QString &path, const QByteArray &algorithm)
                 { "sha256", QCryptographicHash::Sha256 },
                 { "sha512", QCryptographicHash::Sha512 },
             };
+            flushBlocks(0); // every byte handed over before this call is in the file
             QFile file(path);
             if (!algorithms.contains(algorithm.toLower()) || !file.open(QIODevice::ReadOnly)) {
                 Q_EMIT hashed({}, tr("Cannot read %1 to check it: %2")

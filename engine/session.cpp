@@ -214,8 +214,14 @@ void Session::pause()
         m_scheduler.reset();
     }
     checkpoint(true);
-    setState(DownloadState::Paused);
-    closeWriter(false, false, [](bool) {});
+    // Paused is announced once the checkpoint is durable: "Paused" on screen means "saved".
+    m_state = DownloadState::Paused;
+    m_tickTimer.stop();
+    m_saveTimer.stop();
+    closeWriter(false, false, [this](bool) {
+        if (m_state == DownloadState::Paused)
+            publish();
+    });
 }
 
 void Session::cancel()

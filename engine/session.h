@@ -115,7 +115,7 @@ private:
     void retryProbe(const ReplyError &error);
     void startPlainGet(const QString &why);
     bool chooseOutputPath(const QNetworkReply *reply);
-    void adoptExistingPath(const QString &path);
+    bool adoptExistingPath(const QString &path);
     bool canResumeFrom(const ControlState &state, qint64 total, const QNetworkReply *reply, QString *why) const;
 
     // sessiontransfer.cpp

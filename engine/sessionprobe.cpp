@@ -57,11 +57,13 @@ void Session::onProbeFinished()
         onProbeMetaData();
 }
 
-void Session::adoptExistingPath(const QString &path)
+bool Session::adoptExistingPath(const QString &path)
 {
-    // Our own partial download: keep its name, and hold it against other downloads.
-    reserveFilePath(path);
+    // Our own partial download: keep its name, unless a running download holds it right now.
+    if (!reserveFilePath(path))
+        return false;
     m_path = path;
+    return true;
 }
 
 bool Session::chooseOutputPath(const QNetworkReply *reply)
@@ -89,17 +91,16 @@ bool Session::chooseOutputPath(const QNetworkReply *reply)
     const ControlFileResult found = loadControlFile(controlFilePath(candidate));
     const QByteArray ourUrl = m_request.url.toEncoded(QUrl::RemoveUserInfo);
     if (found.state && found.state->originalUrl == ourUrl && QFileInfo(candidate).isFile()
-        && !QFileInfo(candidate).isSymLink()) {
-        adoptExistingPath(candidate);
+        && !QFileInfo(candidate).isSymLink() && adoptExistingPath(candidate)) {
         if (m_options.resume && !m_startOver)
             m_resume = found.state;
         else
             m_note = tr("Starting over as asked; the earlier partial download is replaced.");
         return true;
     }
-    if (!found.error.isEmpty() && QFileInfo(candidate).isFile() && !QFileInfo(candidate).isSymLink()) {
+    if (!found.error.isEmpty() && QFileInfo(candidate).isFile() && !QFileInfo(candidate).isSymLink()
+        && adoptExistingPath(candidate)) {
         // Never trusted: the partial file it describes is restarted from zero.
-        adoptExistingPath(candidate);
         m_note = tr("Warning: %1 (%2); starting this download over from the beginning.")
                      .arg(found.error, QDir::toNativeSeparators(controlFilePath(candidate)));
         return true;

@@ -2,10 +2,15 @@
 #include "testhelpers.h"
 #include "testserver.h"
 
+#include "engine/controlfile.h"
+#include "engine/piecemap.h"
+
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace bytehaul;
 using namespace bytehaul::test;
 
 class TestCli final : public QObject
@@ -101,6 +106,10 @@ private slots:
                                            << QByteArray("Name: value");
         QTest::newRow("unknown option?") << QStringList { "--frobnicate", "http://127.0.0.1/a" }
                                          << QByteArray("frobnicate");
+        QTest::newRow("checksum without hex?") << QStringList { "--checksum", "sha256=xyz", "http://127.0.0.1/a" }
+                                               << QByteArray("checksum");
+        QTest::newRow("zero save interval?") << QStringList { "--save-interval", "0", "http://127.0.0.1/a" }
+                                             << QByteArray("save-interval");
     }
     void badUsageExitsTwo()
     {
@@ -109,6 +118,113 @@ private slots:
         const Result res = runCli(args);
         QCOMPARE(res.exitCode, 2);
         QVERIFY2(res.err.contains(message), res.err.constData());
+    }
+
+    void interruptSavesAndTheSameCommandResumes()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(16 * 1024 * 1024, 88);
+        r.bytesPerSecond = 2 * 1024 * 1024;
+        server.setResource("/big.iso", r);
+        QTemporaryDir dir;
+        const QStringList args = { "-c", "4", "-d", dir.path(), "--save-interval", "0.2", server.url("/big.iso") };
+        QProcess p;
+        QSignalSpy spy(&p, &QProcess::finished);
+        p.start(QStringLiteral(BYTEHAUL_CLI_PATH), args);
+        QVERIFY(p.waitForStarted(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(dir.filePath("big.iso.bytehaul")), 20000);
+        p.terminate(); // SIGTERM, like Ctrl+C
+        QTRY_VERIFY_WITH_TIMEOUT(p.state() == QProcess::NotRunning, 20000);
+        QCOMPARE(p.exitCode(), 3);
+        QVERIFY(p.readAllStandardError().contains("Run the same command again"));
+        const ControlFileResult saved = loadControlFile(dir.filePath("big.iso.bytehaul"));
+        QVERIFY2(saved.state.has_value(), qPrintable(saved.error));
+        QVERIFY(saved.state->cleanStop);
+
+        server.resource("/big.iso").bytesPerSecond = 0;
+        const Result res = runCli(args);
+        QCOMPARE(res.exitCode, 0);
+        QVERIFY2(res.out.contains("Resumed"), res.out.constData());
+        QCOMPARE(fileSha256(dir.filePath("big.iso")), sha256(r.data));
+        QVERIFY(!QFile::exists(dir.filePath("big.iso.bytehaul")));
+    }
+
+    // SIGKILL at random moments, ten times, then a clean finish: byte-identical, progress never
+    // goes back, and each crash costs at most one save interval of traffic plus what was in
+    // flight.
+    void survivesTenCrashes()
+    {
+        constexpr qint64 size = 24 * 1024 * 1024;
+        constexpr qint64 perConnection = 1024 * 1024; // bytes per second
+        constexpr int connections = 4;
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(size, 99);
+        r.bytesPerSecond = perConnection;
+        server.setResource("/crash.bin", r);
+        QTemporaryDir dir;
+        const QString control = dir.filePath("crash.bin.bytehaul");
+        const QStringList args = { "-q", "-c", QString::number(connections), "-d", dir.path(), "--save-interval", "0.2",
+                                   server.url("/crash.bin") };
+        // One save interval of traffic, plus what Qt and the kernel hold per connection, plus
+        // the probe's first piece, which is asked for again at every start.
+        const qint64 allowance = qint64(0.2 * perConnection * connections) + connections * 512 * 1024 + 1024 * 1024;
+        const auto durableBytes = [&]() -> qint64 {
+            const ControlFileResult c = loadControlFile(control);
+            if (!c.state)
+                return 0;
+            PieceMap map(c.state->totalSize, c.state->pieceSize);
+            map.loadBitset(c.state->completedBitset);
+            qint64 bytes = map.completeBytes();
+            for (const ControlSegment &seg : c.state->segments)
+                bytes += seg.durableEnd - seg.start;
+            return bytes;
+        };
+        qint64 durable = 0;
+        for (int cycle = 0; cycle < 10; ++cycle) {
+            const qint64 sentBefore = server.bodyBytesSent();
+            QProcess p;
+            QSignalSpy spy(&p, &QProcess::finished);
+            p.start(QStringLiteral(BYTEHAUL_CLI_PATH), args);
+            QVERIFY(p.waitForStarted(10000));
+            QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(control) || p.state() == QProcess::NotRunning, 20000);
+            QTest::qWait(100 + QRandomGenerator::global()->bounded(400));
+            QVERIFY2(p.state() == QProcess::Running, "finished too early: the file should be larger");
+            p.kill(); // SIGKILL: no chance to save
+            QTRY_VERIFY_WITH_TIMEOUT(p.state() == QProcess::NotRunning, 10000);
+            const qint64 now = durableBytes();
+            QVERIFY2(now >= durable, qPrintable(QStringLiteral("cycle %1: durable progress went back from %2 to %3")
+                                                    .arg(cycle).arg(durable).arg(now)));
+            const qint64 served = server.bodyBytesSent() - sentBefore;
+            QVERIFY2(served <= now - durable + allowance,
+                     qPrintable(QStringLiteral("cycle %1: served %2 bytes for %3 new durable ones")
+                                    .arg(cycle).arg(served).arg(now - durable)));
+            durable = now;
+        }
+        QVERIFY(durable > 0);
+        const qint64 sentBefore = server.bodyBytesSent();
+        server.resource("/crash.bin").bytesPerSecond = 0;
+        const Result res = runCli(args);
+        QCOMPARE(res.exitCode, 0);
+        QCOMPARE(fileSha256(dir.filePath("crash.bin")), sha256(r.data));
+        QVERIFY(server.bodyBytesSent() - sentBefore <= size - durable + allowance);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 1);
+    }
+
+    void checksumAndNoResume()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(2 * 1024 * 1024, 66);
+        server.setResource("/sum.bin", r);
+        QTemporaryDir dir;
+        const QByteArray good = QCryptographicHash::hash(r.data, QCryptographicHash::Sha256).toHex();
+        QCOMPARE(runCli({ "-q", "-d", dir.path(), "--checksum", "sha256=" + good, server.url("/sum.bin") }).exitCode, 0);
+        const Result bad = runCli({ "-q", "-d", dir.filePath("b"), "--checksum", "sha256=" + QString(64, '0'),
+                                    server.url("/sum.bin") });
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY2(bad.err.contains("mismatch") && bad.err.contains(good), bad.err.constData());
     }
 
     void versionAndHelp()

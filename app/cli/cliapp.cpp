@@ -53,12 +53,26 @@ void CliApp::start()
 void CliApp::interrupt()
 {
     clearProgressLine();
-    printErr(tr("Interrupted: stopping; the data received so far is kept."));
-    Q_EMIT done(1);
+    // The manager saves every running download when it is destroyed on the way out.
+    printErr(tr("Interrupted: progress saved. Run the same command again to resume."));
+    Q_EMIT done(3);
 }
 
 void CliApp::onChanged(const DownloadSnapshot &snapshot)
 {
+    // Warnings (a damaged control file, a changed remote file) reach the user once each.
+    if (!snapshot.note.isEmpty() && snapshot.note != m_lastNote.value(snapshot.id)
+        && (snapshot.note.startsWith(QLatin1String("Warning")) || snapshot.note.startsWith(QLatin1String("Starting over"))
+            || snapshot.note.contains(QLatin1String("starting over")) || snapshot.note.startsWith(QLatin1String("Resumed")))) {
+        m_lastNote.insert(snapshot.id, snapshot.note);
+        clearProgressLine();
+        if (snapshot.note.startsWith(QLatin1String("Resumed"))) {
+            if (!m_config.quiet)
+                printOut(tr("%1: %2").arg(snapshot.fileName, snapshot.note));
+        } else {
+            printErr(tr("%1: %2").arg(snapshot.url.toDisplayString(QUrl::RemoveUserInfo), snapshot.note));
+        }
+    }
     if (m_config.quiet || m_tty || snapshot.state != DownloadState::Downloading)
         return;
     // Plain output: one line when a download starts, none per progress tick.

@@ -5,6 +5,7 @@
 #include "cli/clioptions.h"
 #include "engine/downloadmanager.h"
 
+#include <QHash>
 #include <QObject>
 #include <QTimer>
 
@@ -36,6 +37,7 @@ private:
     int m_finished = 0;
     int m_failed = 0;
     int m_lastLineLength = 0;
+    QHash<DownloadId, QString> m_lastNote;
 };
 
 } // namespace bytehaul::cli

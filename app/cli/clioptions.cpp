@@ -8,6 +8,9 @@
 #include <QFile>
 #include <QTextStream>
 
+#include <algorithm>
+#include <cctype>
+
 namespace bytehaul::cli {
 
 namespace {
@@ -26,7 +29,9 @@ ParseResult parseCommandLine(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("Download files over HTTP(S) with many parallel connections.\n"
-           "Exit codes: 0 all downloads completed, 1 a download failed, 2 bad usage."));
+           "Unfinished downloads continue where they stopped when the same command runs again.\n"
+           "Exit codes: 0 all downloads completed, 1 a download failed, 2 bad usage,\n"
+           "3 interrupted (Ctrl+C): progress saved, run the same command again to resume."));
     const QCommandLineOption helpOption({ QStringLiteral("h"), QStringLiteral("help") }, tr("Show this help."));
     const QCommandLineOption versionOption(QStringLiteral("version"), tr("Show the version."));
     const QCommandLineOption output({ QStringLiteral("o"), QStringLiteral("output") },
@@ -49,8 +54,21 @@ ParseResult parseCommandLine(const QStringList &arguments)
                                     QStringLiteral("HEADER"));
     const QCommandLineOption userAgent(QStringLiteral("user-agent"), tr("User-Agent header."), QStringLiteral("UA"));
     const QCommandLineOption quiet({ QStringLiteral("q"), QStringLiteral("quiet") }, tr("Print errors only."));
+    const QCommandLineOption noResume(QStringLiteral("no-resume"),
+                                      tr("Start over even when an unfinished download of the same URL is found."));
+    const QCommandLineOption verify(QStringLiteral("verify"),
+                                    tr("When resuming, check the CRC32 of every piece already on disk."));
+    const QCommandLineOption checksum(QStringLiteral("checksum"),
+                                      tr("Check the finished file: ALGO=HEX with md5, sha1, sha256 or sha512 (one URL only)."),
+                                      QStringLiteral("ALGO=HEX"));
+    const QCommandLineOption saveInterval(QStringLiteral("save-interval"),
+                                          tr("Seconds between saves of the control file (default 5)."),
+                                          QStringLiteral("SECONDS"));
+    const QCommandLineOption keepPartial(QStringLiteral("keep-partial"),
+                                         tr("Keep the partial file and its control file when a download is cancelled."));
     parser.addOptions({ helpOption, versionOption, output, dir, connections, concurrent, input, pieceSize,
-                        memoryBudget, header, userAgent, quiet });
+                        memoryBudget, header, userAgent, quiet, noResume, verify, checksum, saveInterval,
+                        keepPartial });
     parser.addPositionalArgument(QStringLiteral("URL"), tr("Addresses to download."), QStringLiteral("URL..."));
     config.helpText = parser.helpText();
 
@@ -112,6 +130,35 @@ ParseResult parseCommandLine(const QStringList &arguments)
     }
     if (parser.isSet(userAgent))
         options.userAgent = parser.value(userAgent).toUtf8();
+    options.resume = !parser.isSet(noResume);
+    options.verifyOnResume = parser.isSet(verify);
+    options.keepPartialOnCancel = parser.isSet(keepPartial);
+    if (parser.isSet(saveInterval)) {
+        bool ok = false;
+        const double seconds = parser.value(saveInterval).toDouble(&ok);
+        if (!ok || seconds <= 0 || seconds > 3600) {
+            result.error = tr("--save-interval must be a number of seconds above 0 (and at most 3600), not '%1'")
+                               .arg(parser.value(saveInterval));
+            return result;
+        }
+        options.saveInterval = std::chrono::milliseconds(qint64(seconds * 1000));
+    }
+    QByteArray checksumAlgorithm, checksumHex;
+    if (parser.isSet(checksum)) {
+        const QString spec = parser.value(checksum);
+        const qsizetype eq = spec.indexOf(QLatin1Char('='));
+        checksumAlgorithm = spec.left(eq).trimmed().toLower().toLatin1();
+        checksumHex = spec.mid(eq + 1).trimmed().toLower().toLatin1();
+        static const QHash<QByteArray, int> hexLength = { { "md5", 32 }, { "sha1", 40 }, { "sha256", 64 }, { "sha512", 128 } };
+        const bool isHex = !checksumHex.isEmpty()
+            && std::all_of(checksumHex.begin(), checksumHex.end(), [](char c) { return std::isxdigit(uchar(c)); });
+        if (eq <= 0 || !hexLength.contains(checksumAlgorithm) || !isHex
+            || checksumHex.size() != hexLength.value(checksumAlgorithm)) {
+            result.error = tr("--checksum must look like sha256=<64 hex digits> (md5, sha1, sha256 or sha512), not '%1'")
+                               .arg(spec);
+            return result;
+        }
+    }
 
     QStringList urls = parser.positionalArguments();
     if (parser.isSet(input)) {
@@ -134,6 +181,10 @@ ParseResult parseCommandLine(const QStringList &arguments)
         result.error = tr("No URL given. Try --help.");
         return result;
     }
+    if (parser.isSet(checksum) && urls.size() != 1) {
+        result.error = tr("--checksum takes one URL.");
+        return result;
+    }
     if (parser.isSet(output) && urls.size() != 1) {
         result.error = tr("-o/--output takes one URL; use -d/--dir for several.");
         return result;
@@ -147,6 +198,8 @@ ParseResult parseCommandLine(const QStringList &arguments)
         }
         DownloadRequest request;
         request.url = strict;
+        request.checksumAlgorithm = checksumAlgorithm;
+        request.checksumHex = checksumHex;
         if (parser.isSet(output))
             request.outputPath = QDir::current().absoluteFilePath(parser.value(output));
         request.outputDir = parser.isSet(dir) ? QDir::current().absoluteFilePath(parser.value(dir)) : QDir::currentPath();

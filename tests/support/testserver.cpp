@@ -149,7 +149,10 @@ void TestServer::handleRequest(Connection *c, const QByteArray &head)
     const qint64 size = r.data.size();
     qint64 start = 0, end = size;
     int status = 200;
-    if (r.honorRange && log.range.startsWith("bytes=")) {
+    // If-Range that does not match the current validators: the whole (new) file, as RFC 9110 says.
+    const QByteArray ifRange = log.headers.value("if-range");
+    const bool ifRangeFails = !ifRange.isEmpty() && ifRange != r.etag && ifRange != r.lastModified;
+    if (r.honorRange && !ifRangeFails && log.range.startsWith("bytes=")) {
         const QByteArray spec = log.range.mid(6);
         const qsizetype dash = spec.indexOf('-');
         bool ok = false;
@@ -175,6 +178,8 @@ void TestServer::handleRequest(Connection *c, const QByteArray &head)
         response += "Accept-Ranges: bytes\r\n";
     if (!r.etag.isEmpty())
         response += "ETag: " + r.etag + "\r\n";
+    if (!r.lastModified.isEmpty())
+        response += "Last-Modified: " + r.lastModified + "\r\n";
     if (!r.contentDisposition.isEmpty())
         response += "Content-Disposition: " + r.contentDisposition + "\r\n";
     if (!r.contentEncoding.isEmpty())

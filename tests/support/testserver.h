@@ -24,6 +24,7 @@ struct Resource
     QByteArray contentEncoding; // sent as Content-Encoding (body unchanged)
     QByteArray contentDisposition;
     QByteArray etag;
+    QByteArray lastModified;
     qint64 bytesPerSecond = 0; // per connection; 0 = unlimited
     int slowEvery = 0; // connection ids divisible by this are 10x slower (0 = none)
     bool silent = false; // reads requests and never answers

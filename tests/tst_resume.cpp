@@ -1,0 +1,307 @@
+// Resume you can trust: pause, quit and crash, then continue byte-identical without fetching
+// again what was already on disk; start over when the server's file changed.
+#include "engine/controlfile.h"
+#include "engine/downloadmanager.h"
+#include "engine/piecemap.h"
+#include "testhelpers.h"
+#include "testserver.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace bytehaul;
+using namespace bytehaul::test;
+
+namespace {
+constexpr qint64 MiB = 1024 * 1024;
+
+DownloadRequest requestFor(const TestServer &server, const QString &path, const QString &dir)
+{
+    DownloadRequest request;
+    request.url = QUrl(server.url(path));
+    request.outputDir = dir;
+    return request;
+}
+
+// Runs until `done` bytes are received, then destroys the manager: the quit path.
+void downloadThenQuit(TestServer &server, const QString &path, const QString &dir, qint64 done,
+                      DownloadOptions options = fastOptions(4))
+{
+    DownloadManager manager;
+    manager.setDefaultOptions(options);
+    const DownloadId id = manager.add(requestFor(server, path, dir));
+    QTRY_VERIFY_WITH_TIMEOUT(manager.snapshot(id).done >= done, 30000);
+}
+} // namespace
+
+class TestResume final : public QObject
+{
+    Q_OBJECT
+private slots:
+    void pauseKeepsAControlFileAndResumeFinishes()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(8 * MiB, 1);
+        r.bytesPerSecond = 2 * MiB;
+        r.etag = "\"v1\"";
+        server.setResource("/f.bin", r);
+        QTemporaryDir dir;
+        DownloadManager manager;
+        manager.setDefaultOptions(fastOptions(4));
+        const DownloadId id = manager.add(requestFor(server, "/f.bin", dir.path()));
+        QTRY_VERIFY_WITH_TIMEOUT(manager.snapshot(id).done > 2 * MiB, 30000);
+        manager.pause(id);
+        QTRY_COMPARE_WITH_TIMEOUT(stateName(manager.snapshot(id).state), stateName(DownloadState::Paused), 10000);
+        const QString control = dir.filePath("f.bin.bytehaul");
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(control), 5000);
+        const ControlFileResult saved = loadControlFile(control);
+        QVERIFY2(saved.state.has_value(), qPrintable(saved.error));
+        QVERIFY(saved.state->cleanStop);
+        QCOMPARE(saved.state->etag, QByteArray("\"v1\""));
+        manager.resume(id);
+        const DownloadSnapshot s = waitFinished(manager, id);
+        QCOMPARE(stateName(s.state), stateName(DownloadState::Completed));
+        QCOMPARE(fileSha256(s.filePath), sha256(r.data));
+        QVERIFY(!QFile::exists(control)); // removed once complete
+        // Every request after the probe carried If-Range with the strong ETag.
+        for (int i = 1; i < server.requests().size(); ++i)
+            QCOMPARE(server.requests()[i].headers.value("if-range"), QByteArray("\"v1\""));
+    }
+
+    void quitAndRestartContinuesWithoutRefetching_data()
+    {
+        QTest::addColumn<int>("connections");
+        QTest::newRow("multi-connection?") << 4;
+        QTest::newRow("one connection?") << 1;
+    }
+    void quitAndRestartContinuesWithoutRefetching()
+    {
+        QFETCH(int, connections);
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(8 * MiB, 2);
+        r.bytesPerSecond = 2 * MiB;
+        r.lastModified = "Wed, 21 Oct 2015 07:28:00 GMT";
+        server.setResource("/q.bin", r);
+        QTemporaryDir dir;
+        downloadThenQuit(server, "/q.bin", dir.path(), 3 * MiB, fastOptions(connections));
+        const ControlFileResult saved = loadControlFile(dir.filePath("q.bin.bytehaul"));
+        QVERIFY2(saved.state.has_value(), qPrintable(saved.error));
+        QVERIFY(saved.state->cleanStop);
+        const qint64 sentBefore = server.bodyBytesSent();
+
+        // A new manager stands for a new process: it finds the control file and continues.
+        server.resource("/q.bin").bytesPerSecond = 0;
+        DownloadManager manager;
+        manager.setDefaultOptions(fastOptions(connections));
+        const DownloadSnapshot s = waitFinished(manager, manager.add(requestFor(server, "/q.bin", dir.path())));
+        QCOMPARE(stateName(s.state), stateName(DownloadState::Completed));
+        QCOMPARE(s.filePath, dir.filePath("q.bin")); // the same file, not "q (1).bin"
+        QCOMPARE(fileSha256(s.filePath), sha256(r.data));
+        QVERIFY2(s.note.contains("Resumed"), qPrintable(s.note));
+        // Durable bytes were not fetched again: the second run sent little more than the rest
+        // (the probe's first piece may be re-sent when the first piece was not complete).
+        const qint64 secondRun = server.bodyBytesSent() - sentBefore;
+        QVERIFY2(secondRun <= 8 * MiB - 3 * MiB + 2 * MiB,
+                 qPrintable(QStringLiteral("second run fetched %1 bytes").arg(secondRun)));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 1);
+    }
+
+    void remoteChangeStartsOver_data()
+    {
+        QTest::addColumn<QByteArray>("change");
+        QTest::newRow("ETag flip?") << QByteArray("etag");
+        QTest::newRow("size change?") << QByteArray("size");
+    }
+    void remoteChangeStartsOver()
+    {
+        QFETCH(QByteArray, change);
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(8 * MiB, 3);
+        r.bytesPerSecond = 4 * MiB;
+        r.etag = "\"old\"";
+        server.setResource("/c.bin", r);
+        QTemporaryDir dir;
+        downloadThenQuit(server, "/c.bin", dir.path(), 2 * MiB);
+        Resource &now = server.resource("/c.bin");
+        now.bytesPerSecond = 0;
+        now.data = TestServer::makeData(change == "size" ? 9 * MiB : 8 * MiB, 4);
+        now.etag = "\"new\"";
+        DownloadManager manager;
+        manager.setDefaultOptions(fastOptions(4));
+        const DownloadSnapshot s = waitFinished(manager, manager.add(requestFor(server, "/c.bin", dir.path())));
+        QCOMPARE(stateName(s.state), stateName(DownloadState::Completed));
+        QCOMPARE(s.filePath, dir.filePath("c.bin"));
+        QCOMPARE(fileSha256(s.filePath), sha256(now.data)); // only new bytes
+        QVERIFY2(s.note.contains("Starting over"), qPrintable(s.note));
+    }
+
+    void changeNoticedMidDownloadThroughIfRange()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(8 * MiB, 5);
+        r.bytesPerSecond = 2 * MiB;
+        r.etag = "\"one\"";
+        server.setResource("/m.bin", r);
+        QTemporaryDir dir;
+        DownloadManager manager;
+        manager.setDefaultOptions(fastOptions(2));
+        const DownloadId id = manager.add(requestFor(server, "/m.bin", dir.path()));
+        QTRY_VERIFY_WITH_TIMEOUT(manager.snapshot(id).done > 1 * MiB, 30000);
+        manager.pause(id);
+        QTRY_COMPARE_WITH_TIMEOUT(stateName(manager.snapshot(id).state), stateName(DownloadState::Paused), 10000);
+        Resource &now = server.resource("/m.bin");
+        now.data = TestServer::makeData(8 * MiB, 6);
+        now.etag = "\"two\"";
+        now.bytesPerSecond = 0;
+        manager.resume(id); // in-process: no probe, the segments' If-Range gets a 200
+        const DownloadSnapshot s = waitFinished(manager, id);
+        QCOMPARE(stateName(s.state), stateName(DownloadState::Completed));
+        QCOMPARE(fileSha256(s.filePath), sha256(now.data));
+        QVERIFY2(s.note.contains("starting over"), qPrintable(s.note));
+    }
+
+    void corruptControlFileRestartsCleanly()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(6 * MiB, 7);
+        server.setResource("/k.bin", r);
+        QTemporaryDir dir;
+        QFile partial(dir.filePath("k.bin"));
+        QVERIFY(partial.open(QIODevice::WriteOnly));
+        partial.write(QByteArray(6 * MiB, 'G')); // garbage that must not survive
+        partial.close();
+        QFile control(dir.filePath("k.bin.bytehaul"));
+        QVERIFY(control.open(QIODevice::WriteOnly));
+        control.write(QByteArray::fromHex("45485942") + QByteArray(40, '\x7f'));
+        control.close();
+        DownloadManager manager;
+        manager.setDefaultOptions(fastOptions(4));
+        const DownloadSnapshot s = waitFinished(manager, manager.add(requestFor(server, "/k.bin", dir.path())));
+        QCOMPARE(stateName(s.state), stateName(DownloadState::Completed));
+        QCOMPARE(s.filePath, dir.filePath("k.bin"));
+        QCOMPARE(fileSha256(s.filePath), sha256(r.data));
+        QVERIFY2(s.note.contains("Warning"), qPrintable(s.note));
+        QVERIFY(!QFile::exists(dir.filePath("k.bin.bytehaul")));
+    }
+
+    void tornPiecesAfterACrashAreFetchedAgain()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(8 * MiB, 8);
+        r.bytesPerSecond = 4 * MiB;
+        server.setResource("/t.bin", r);
+        QTemporaryDir dir;
+        downloadThenQuit(server, "/t.bin", dir.path(), 5 * MiB);
+        const QString controlPath = dir.filePath("t.bin.bytehaul");
+        ControlFileResult saved = loadControlFile(controlPath);
+        QVERIFY(saved.state.has_value());
+        // Pretend the process died: no clean-stop mark, and a completed piece torn on disk.
+        saved.state->cleanStop = false;
+        QCOMPARE(saveControlFile(controlPath, serializeControl(*saved.state)), QString());
+        PieceMap map(saved.state->totalSize, saved.state->pieceSize);
+        QVERIFY(map.loadBitset(saved.state->completedBitset));
+        const qint64 torn = map.firstMissing() == 0 ? 1 : 0;
+        QVERIFY(map.isComplete(torn));
+        QFile data(dir.filePath("t.bin"));
+        QVERIFY(data.open(QIODevice::ReadWrite));
+        data.seek(map.pieceStart(torn) + 100);
+        data.write(QByteArray(4096, '\0'));
+        data.close();
+
+        server.resource("/t.bin").bytesPerSecond = 0;
+        const int before = int(server.requests().size());
+        DownloadManager manager;
+        manager.setDefaultOptions(fastOptions(4));
+        const DownloadSnapshot s = waitFinished(manager, manager.add(requestFor(server, "/t.bin", dir.path())));
+        QCOMPARE(stateName(s.state), stateName(DownloadState::Completed));
+        QCOMPARE(fileSha256(s.filePath), sha256(r.data));
+        QVERIFY2(s.note.contains("damaged"), qPrintable(s.note));
+        bool refetched = false;
+        const QByteArray tornStart = "bytes=" + QByteArray::number(map.pieceStart(torn)) + '-';
+        for (int i = before; i < server.requests().size(); ++i)
+            refetched = refetched || server.requests()[i].range.startsWith(tornStart);
+        QVERIFY(refetched);
+    }
+
+    void checksum_data()
+    {
+        QTest::addColumn<QByteArray>("algorithm");
+        QTest::addColumn<bool>("correct");
+        QTest::newRow("sha256 matches?") << QByteArray("sha256") << true;
+        QTest::newRow("md5 matches?") << QByteArray("md5") << true;
+        QTest::newRow("sha256 mismatch fails?") << QByteArray("sha256") << false;
+    }
+    void checksum()
+    {
+        QFETCH(QByteArray, algorithm);
+        QFETCH(bool, correct);
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(3 * MiB, 9);
+        server.setResource("/s.bin", r);
+        QTemporaryDir dir;
+        DownloadManager manager;
+        manager.setDefaultOptions(fastOptions(4));
+        DownloadRequest request = requestFor(server, "/s.bin", dir.path());
+        request.checksumAlgorithm = algorithm;
+        const QByteArray digest = QCryptographicHash::hash(r.data, algorithm == "md5" ? QCryptographicHash::Md5
+                                                                                      : QCryptographicHash::Sha256)
+                                      .toHex();
+        request.checksumHex = correct ? digest.toUpper() : QByteArray(digest.size(), '0');
+        const DownloadSnapshot s = waitFinished(manager, manager.add(request));
+        if (correct) {
+            QCOMPARE(stateName(s.state), stateName(DownloadState::Completed));
+        } else {
+            QCOMPARE(stateName(s.state), stateName(DownloadState::Failed));
+            QVERIFY2(s.error.contains("mismatch") && s.error.contains(QString::fromLatin1(digest)), qPrintable(s.error));
+        }
+        QVERIFY(!QFile::exists(dir.filePath("s.bin.bytehaul")));
+    }
+
+    void invalidSaveIntervalIsRejected()
+    {
+        TestServer server;
+        QTemporaryDir dir;
+        DownloadManager manager;
+        DownloadOptions o = fastOptions();
+        o.saveInterval = std::chrono::milliseconds(0);
+        manager.setDefaultOptions(o);
+        const DownloadSnapshot s = waitFinished(manager, manager.add(requestFor(server, "/x", dir.path())));
+        QCOMPARE(stateName(s.state), stateName(DownloadState::Failed));
+        QVERIFY2(s.error.contains("save interval"), qPrintable(s.error));
+        QCOMPARE(server.requests().size(), 0);
+    }
+
+    void cancelRemovesDataAndControlFile()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(8 * MiB, 10);
+        r.bytesPerSecond = 1 * MiB;
+        server.setResource("/x.bin", r);
+        QTemporaryDir dir;
+        DownloadManager manager;
+        DownloadOptions o = fastOptions(2);
+        o.saveInterval = std::chrono::milliseconds(100);
+        manager.setDefaultOptions(o);
+        const DownloadId id = manager.add(requestFor(server, "/x.bin", dir.path()));
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(dir.filePath("x.bin.bytehaul")), 10000);
+        manager.pause(id);
+        QTRY_COMPARE_WITH_TIMEOUT(stateName(manager.snapshot(id).state), stateName(DownloadState::Paused), 10000);
+        manager.cancel(id); // cancelling a paused download
+        const DownloadSnapshot s = waitFinished(manager, id);
+        QCOMPARE(stateName(s.state), stateName(DownloadState::Cancelled));
+        QVERIFY(QDir(dir.path()).entryList(QDir::Files).isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestResume)
+#include "tst_resume.moc"
