@@ -205,7 +205,7 @@ ControlFileResult parseControl(const QByteArray &bytes)
     s.pieceSize = r.i64();
     s.pieceCount = r.i64();
     if (!r.ok() || s.totalSize < -1 || s.totalSize > (qint64(1) << 53) || s.pieceSize <= 0
-        || s.pieceCount < 0 || s.pieceCount > kMaxPieces) {
+        || s.pieceSize > (qint64(1) << 53) || s.pieceCount < 0 || s.pieceCount > kMaxPieces) {
         result.error = tr("the control file's sizes are impossible");
         return result;
     }

@@ -15,6 +15,7 @@ packages=(
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6
     libgl-dev zlib1g-dev
     xvfb xauth
+    clang libclang-rt-14-dev
 )
 
 install_missing() {
@@ -56,8 +57,17 @@ run)
 test)
     install_missing
     configure_and_build
-    cd "$build"
-    QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 600 -j "$(nproc)"
+    (cd "$build" && QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 600 -j "$(nproc)")
+    # The control-file parser under libFuzzer (clang, ASan, UBSan), for a bounded time.
+    fuzz="$build-fuzz"
+    CXX=clang++ CC=clang cmake -S "$here" -B "$fuzz" -G Ninja -DBYTEHAUL_FUZZ=ON \
+        -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+    cmake --build "$fuzz" --target fuzz_controlfile
+    mkdir -p "$fuzz/corpus"
+    "$fuzz/tests/fuzz/fuzz_controlfile" -max_total_time="${BYTEHAUL_FUZZ_SECONDS:-60}" \
+        -rss_limit_mb=2048 -artifact_prefix="$fuzz/" "$fuzz/corpus" 2>"$fuzz/fuzz.log" \
+        || { tail -40 "$fuzz/fuzz.log"; echo "fuzz_controlfile: FAILED"; exit 1; }
+    echo "fuzz_controlfile: no crash in ${BYTEHAUL_FUZZ_SECONDS:-60} s ($(grep -c . "$fuzz/fuzz.log") log lines)"
     ;;
 *)
     echo "usage: $0 run|test|build" >&2

@@ -4,6 +4,8 @@
 #include "engine/scheduler.h"
 
 #include <QTemporaryDir>
+
+#include <limits>
 #include <QTest>
 
 #include <zlib.h>
@@ -100,6 +102,9 @@ private slots:
         ControlState badSegment = sample();
         badSegment.segments = { { 100, 50, 200 } };
         QTest::newRow("segment ending before it starts?") << serializeControl(badSegment) << "segment";
+        ControlState hugePiece = sample(); // found by the fuzzer: overflowed the piece count
+        hugePiece.pieceSize = std::numeric_limits<qint64>::max();
+        QTest::newRow("absurd piece size?") << serializeControl(hugePiece) << "impossible";
         ControlState huge = sample();
         huge.totalSize = qint64(1) << 62;
         QTest::newRow("absurd size?") << serializeControl(huge) << "impossible";
