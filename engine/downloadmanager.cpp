@@ -15,6 +15,7 @@ DownloadManager::DownloadManager(QObject *parent) : QObject(parent)
     m_core = new EngineCore(&m_writerThread);
     m_core->moveToThread(&m_engineThread);
     connect(m_core, &EngineCore::snapshot, this, &DownloadManager::onSnapshot, Qt::QueuedConnection);
+    connect(m_core, &EngineCore::urlReplaced, this, &DownloadManager::urlReplaced, Qt::QueuedConnection);
 }
 
 DownloadManager::~DownloadManager()
@@ -59,6 +60,11 @@ void DownloadManager::pause(DownloadId id)
 void DownloadManager::resume(DownloadId id)
 {
     QMetaObject::invokeMethod(m_core, [core = m_core, id] { core->resume(id); });
+}
+
+void DownloadManager::replaceUrl(DownloadId id, const QUrl &url)
+{
+    QMetaObject::invokeMethod(m_core, [core = m_core, id, url] { core->replaceUrl(id, url); });
 }
 
 void DownloadManager::cancel(DownloadId id)

@@ -39,6 +39,9 @@ public:
     void resume(DownloadId id);
     void cancel(DownloadId id);
     void remove(DownloadId id); // cancels if needed and forgets the download
+    // For a paused or queued download: accepted only if the new URL serves the same file
+    // (size, validators, or the CRC32 of a few completed pieces). See urlReplaced().
+    void replaceUrl(DownloadId id, const QUrl &url);
 
     // The latest snapshot received (state Queued with no data before the first one).
     DownloadSnapshot snapshot(DownloadId id) const { return m_snapshots.value(id); }
@@ -49,6 +52,7 @@ Q_SIGNALS:
     void downloadChanged(const bytehaul::DownloadSnapshot &snapshot);
     void downloadFinished(const bytehaul::DownloadSnapshot &snapshot); // terminal, once
     void downloadRemoved(bytehaul::DownloadId id);
+    void urlReplaced(bytehaul::DownloadId id, bool accepted, const QString &reason);
 
 private:
     void onSnapshot(const DownloadSnapshot &snapshot, bool terminal);

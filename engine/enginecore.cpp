@@ -23,6 +23,7 @@ void EngineCore::add(DownloadId id, const DownloadRequest &request, const Downlo
         Q_EMIT snapshot(s, true);
         schedule();
     });
+    connect(session.get(), &Session::urlReplaced, this, &EngineCore::urlReplaced);
     Session *raw = session.get();
     m_sessions.emplace(id, std::move(session));
     Q_EMIT snapshot(raw->snapshot(), false);
@@ -69,6 +70,14 @@ void EngineCore::remove(DownloadId id)
     it->second->cancel();
     m_sessions.erase(it);
     schedule();
+}
+
+void EngineCore::replaceUrl(DownloadId id, const QUrl &url)
+{
+    if (Session *s = find(id))
+        s->replaceUrl(url);
+    else
+        Q_EMIT urlReplaced(id, false, tr("No such download."));
 }
 
 void EngineCore::setMaxConcurrent(int count)

@@ -30,9 +30,11 @@ public:
     void cancel(DownloadId id);
     void remove(DownloadId id);
     void setMaxConcurrent(int count);
+    void replaceUrl(DownloadId id, const QUrl &url);
 
 Q_SIGNALS:
     void snapshot(const bytehaul::DownloadSnapshot &snapshot, bool terminal);
+    void urlReplaced(bytehaul::DownloadId id, bool accepted, const QString &reason);
 
 private:
     void schedule();

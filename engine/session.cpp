@@ -3,6 +3,7 @@
 #include "engine/filenames.h"
 #include "engine/filewriter.h"
 #include "engine/sessionutil.h"
+#include "engine/urlreplacer.h"
 #include "engine/worker.h"
 
 #include <QDir>
@@ -191,6 +192,69 @@ void Session::start()
     m_probeFailures = 0;
     setState(DownloadState::Probing);
     sendProbe();
+}
+
+void Session::replaceUrl(const QUrl &url)
+{
+    if (m_state != DownloadState::Paused && m_state != DownloadState::Queued) {
+        Q_EMIT urlReplaced(m_id, false, tr("Pause the download before replacing its address."));
+        return;
+    }
+    if (m_replacer) {
+        Q_EMIT urlReplaced(m_id, false, tr("Another address is being checked."));
+        return;
+    }
+    const auto accept = [this](const QUrl &original, const QUrl &final, const QString &reason) {
+        m_request.url = original;
+        m_finalUrl = final;
+        m_note = tr("Address replaced (%1).").arg(reason);
+        // Keep the control file in step, so a new process recognises the download by its new URL.
+        if (!m_path.isEmpty()) {
+            const QString path = controlFilePath(m_path);
+            ControlFileResult saved = loadControlFile(path);
+            if (saved.state) {
+                saved.state->originalUrl = original.toEncoded(QUrl::RemoveUserInfo);
+                saved.state->finalUrl = final.toEncoded(QUrl::RemoveUserInfo);
+                saveControlFile(path, serializeControl(*saved.state));
+            }
+        }
+        publish();
+        Q_EMIT urlReplaced(m_id, true, reason);
+    };
+    if (m_mode == Mode::None || m_total < 0) {
+        accept(url, url, tr("nothing downloaded yet"));
+        return;
+    }
+    UrlReplacer::Known known;
+    known.total = m_total;
+    known.etag = m_etag;
+    known.lastModified = m_lastModified;
+    const ControlFileResult saved = loadControlFile(controlFilePath(m_path));
+    if (saved.state && saved.state->mode == ControlState::Mode::Ranged) {
+        known.pieceSize = saved.state->pieceSize;
+        PieceMap map(saved.state->totalSize, saved.state->pieceSize);
+        map.loadBitset(saved.state->completedBitset);
+        for (qint64 p = 0; p < map.pieceCount(); ++p) {
+            if (map.isComplete(p))
+                known.pieces.append({ p, saved.state->pieceCrcs.value(p) });
+        }
+    }
+    if (m_workers.empty())
+        addWorker();
+    auto *replacer = new UrlReplacer(m_workers[0]->networkManager(), m_options, this);
+    m_replacer = replacer;
+    connect(replacer, &UrlReplacer::finished, this,
+            [this, replacer, url, accept](bool ok, const QString &reason, const QUrl &final) {
+                replacer->deleteLater();
+                if (ok) {
+                    accept(url, final, reason);
+                } else {
+                    m_note = tr("Address not replaced: %1").arg(reason);
+                    publish();
+                    Q_EMIT urlReplaced(m_id, false, reason);
+                }
+            });
+    replacer->start(url, known);
 }
 
 void Session::setQueued()

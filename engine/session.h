@@ -45,6 +45,7 @@ class QThread;
 namespace bytehaul {
 
 class FileWriter;
+class UrlReplacer;
 class Worker;
 
 class Session final : public QObject
@@ -65,6 +66,9 @@ public:
     void pause();
     void cancel();
     void setQueued(); // Paused -> Queued (waiting for a free slot)
+    // Gives a paused or queued download a new address, once UrlReplacer agrees it serves the
+    // same file; urlReplaced() tells the verdict.
+    void replaceUrl(const QUrl &url);
 
     // For the workers (same thread).
     const QUrl &url() const { return m_finalUrl; }
@@ -88,6 +92,7 @@ public:
 Q_SIGNALS:
     void snapshotChanged(const bytehaul::DownloadSnapshot &snapshot);
     void finished(const bytehaul::DownloadSnapshot &snapshot);
+    void urlReplaced(bytehaul::DownloadId id, bool accepted, const QString &reason);
 
 private:
     enum class Mode { None, Ranged, Stream };
@@ -155,6 +160,7 @@ private:
     quint64 m_sequence = 0;
     qint64 m_lastSavedDone = -1;
     QTimer m_saveTimer;
+    QPointer<UrlReplacer> m_replacer;
 
     std::optional<Scheduler> m_scheduler;
     std::vector<std::unique_ptr<QNetworkAccessManager>> m_networkManagers;

@@ -266,6 +266,60 @@ private slots:
         QVERIFY(!QFile::exists(dir.filePath("s.bin.bytehaul")));
     }
 
+    void replaceUrl_data()
+    {
+        QTest::addColumn<bool>("withEtag");
+        QTest::addColumn<QByteArray>("newEtag");
+        QTest::addColumn<qint64>("newSize");
+        QTest::addColumn<quint32>("newSeed");
+        QTest::addColumn<bool>("accepted");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("same file, same ETag: accepted?") << true << QByteArray("\"e1\"") << 8 * MiB << 11u << true << "ETag";
+        QTest::newRow("other ETag: refused?") << true << QByteArray("\"e2\"") << 8 * MiB << 11u << false << "another version";
+        QTest::newRow("other size: refused?") << true << QByteArray("\"e1\"") << 9 * MiB << 11u << false << "another size";
+        QTest::newRow("no validators, same bytes: accepted by CRC?") << false << QByteArray() << 8 * MiB << 11u << true << "match";
+        QTest::newRow("no validators, other bytes: refused by CRC?") << false << QByteArray() << 8 * MiB << 12u << false << "different content";
+    }
+    void replaceUrl()
+    {
+        QFETCH(bool, withEtag);
+        QFETCH(QByteArray, newEtag);
+        QFETCH(qint64, newSize);
+        QFETCH(quint32, newSeed);
+        QFETCH(bool, accepted);
+        QFETCH(QString, reason);
+        TestServer server;
+        Resource old;
+        old.data = TestServer::makeData(8 * MiB, 11);
+        old.bytesPerSecond = 2 * MiB;
+        old.etag = withEtag ? QByteArray("\"e1\"") : QByteArray();
+        server.setResource("/old.bin", old);
+        Resource fresh;
+        fresh.data = TestServer::makeData(newSize, newSeed);
+        fresh.etag = newEtag;
+        server.setResource("/new.bin", fresh);
+        QTemporaryDir dir;
+        DownloadManager manager;
+        manager.setDefaultOptions(fastOptions(4));
+        const DownloadId id = manager.add(requestFor(server, "/old.bin", dir.path()));
+        QTRY_VERIFY_WITH_TIMEOUT(manager.snapshot(id).done > 4 * MiB, 30000);
+        manager.pause(id);
+        QTRY_COMPARE_WITH_TIMEOUT(stateName(manager.snapshot(id).state), stateName(DownloadState::Paused), 10000);
+        QSignalSpy verdict(&manager, &DownloadManager::urlReplaced);
+        manager.replaceUrl(id, QUrl(server.url("/new.bin")));
+        QTRY_COMPARE_WITH_TIMEOUT(verdict.count(), 1, 20000);
+        QCOMPARE(verdict.at(0).at(1).toBool(), accepted);
+        QVERIFY2(verdict.at(0).at(2).toString().contains(reason), qPrintable(verdict.at(0).at(2).toString()));
+        server.resource("/old.bin").bytesPerSecond = 0;
+        const int before = int(server.requests().size());
+        manager.resume(id);
+        const DownloadSnapshot s = waitFinished(manager, id);
+        QCOMPARE(stateName(s.state), stateName(DownloadState::Completed));
+        QCOMPARE(fileSha256(s.filePath), sha256(old.data)); // either way, the one file
+        const QByteArray continuedFrom = server.requests().value(before).path;
+        QCOMPARE(continuedFrom, accepted ? QByteArray("/new.bin") : QByteArray("/old.bin"));
+    }
+
     void invalidSaveIntervalIsRejected()
     {
         TestServer server;
