@@ -316,9 +316,9 @@ void Session::onStreamFinished()
     QNetworkReply *reply = m_stream.data();
     if (!reply)
         return;
-    if (reply->bytesAvailable() > 0 && reply->error() == QNetworkReply::NoError) {
+    if (reply->bytesAvailable() > 0) {
         if (!m_streamWaiting)
-            pumpStream();
+            pumpStream(); // drain first, even after an error; comes back here when empty
         return;
     }
     if (reply->error() != QNetworkReply::NoError) {

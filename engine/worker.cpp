@@ -172,8 +172,11 @@ void Worker::onFinished()
 {
     if (!m_reply)
         return;
-    if (m_reply->bytesAvailable() > 0 && m_reply->error() == QNetworkReply::NoError) {
-        pump(); // drain first; pump calls back here when empty
+    if (m_reply->bytesAvailable() > 0 && m_checked) {
+        // Drain first, even after an error: bytes that arrived before a connection broke are
+        // good, and keeping them is what lets the retry ask only for the missing tail. pump()
+        // calls back here once the reply is empty.
+        pump();
         return;
     }
     if (m_reply->error() != QNetworkReply::NoError) {
