@@ -67,6 +67,11 @@ void DownloadManager::replaceUrl(DownloadId id, const QUrl &url)
     QMetaObject::invokeMethod(m_core, [core = m_core, id, url] { core->replaceUrl(id, url); });
 }
 
+void DownloadManager::moveInQueue(DownloadId id, int delta)
+{
+    QMetaObject::invokeMethod(m_core, [core = m_core, id, delta] { core->moveInQueue(id, delta); });
+}
+
 void DownloadManager::cancel(DownloadId id)
 {
     QMetaObject::invokeMethod(m_core, [core = m_core, id] { core->cancel(id); });

@@ -42,6 +42,8 @@ public:
     // For a paused or queued download: accepted only if the new URL serves the same file
     // (size, validators, or the CRC32 of a few completed pieces). See urlReplaced().
     void replaceUrl(DownloadId id, const QUrl &url);
+    // Moves a queued download earlier (delta < 0) or later in the start order.
+    void moveInQueue(DownloadId id, int delta);
 
     // The latest snapshot received (state Queued with no data before the first one).
     DownloadSnapshot snapshot(DownloadId id) const { return m_snapshots.value(id); }

@@ -129,6 +129,10 @@ struct DownloadSnapshot
     QString error;
     QString note; // non-fatal information (fallbacks, renamed file, ...)
     QDateTime added;
+    int maxConnections = 0; // what this download may use
+    QByteArray checksum; // "sha256=<hex>" when one was given
+    qint64 pieceSize = 0; // ranged downloads: the piece map, for drawing
+    QByteArray completedPieces; // bitset, piece i = bit i%8 of byte i/8
 };
 
 } // namespace bytehaul

@@ -80,6 +80,15 @@ void EngineCore::replaceUrl(DownloadId id, const QUrl &url)
         Q_EMIT urlReplaced(id, false, tr("No such download."));
 }
 
+void EngineCore::moveInQueue(DownloadId id, int delta)
+{
+    const qsizetype from = m_queue.indexOf(id);
+    if (from < 0)
+        return;
+    const qsizetype to = std::clamp<qsizetype>(from + delta, 0, m_queue.size() - 1);
+    m_queue.move(from, to);
+}
+
 void EngineCore::setMaxConcurrent(int count)
 {
     m_maxConcurrent = std::max(1, count);

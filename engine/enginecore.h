@@ -31,6 +31,7 @@ public:
     void remove(DownloadId id);
     void setMaxConcurrent(int count);
     void replaceUrl(DownloadId id, const QUrl &url);
+    void moveInQueue(DownloadId id, int delta);
 
 Q_SIGNALS:
     void snapshot(const bytehaul::DownloadSnapshot &snapshot, bool terminal);

@@ -108,6 +108,13 @@ DownloadSnapshot Session::snapshot() const
     s.errorClass = m_errorClass;
     s.note = m_note;
     s.multiConnection = m_mode == Mode::Ranged && m_workers.size() > 1;
+    s.maxConnections = m_options.connections;
+    if (!m_request.checksumAlgorithm.isEmpty())
+        s.checksum = m_request.checksumAlgorithm + '=' + m_request.checksumHex;
+    if (m_scheduler) {
+        s.pieceSize = m_scheduler->pieces().pieceSize();
+        s.completedPieces = m_scheduler->pieces().toBitset();
+    }
     if (m_state == DownloadState::Downloading || m_state == DownloadState::Probing) {
         s.speed = m_speed.rate(nowMs(), 1000);
         if (m_total >= 0 && s.speed >= 1)

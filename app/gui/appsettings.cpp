@@ -1,0 +1,46 @@
+#include "gui/appsettings.h"
+
+#include <QDir>
+#include <QStandardPaths>
+
+namespace bytehaul::app {
+
+namespace {
+const QString kFolder = QStringLiteral("downloads/folder");
+const QString kConnections = QStringLiteral("downloads/connections");
+const QString kMaxConcurrent = QStringLiteral("downloads/maxConcurrent");
+const QString kResumeOnStart = QStringLiteral("downloads/resumeOnStart");
+const QString kDropDirect = QStringLiteral("downloads/dropAddsDirectly");
+} // namespace
+
+AppSettings::AppSettings() = default;
+
+ui::UiPreferences AppSettings::preferences() const
+{
+    ui::UiPreferences p;
+    QString downloads = QStandardPaths::writableLocation(QStandardPaths::DownloadLocation);
+    if (downloads.isEmpty())
+        downloads = QDir::homePath();
+    p.defaultDirectory = m_settings.value(kFolder, downloads).toString();
+    p.connections = std::clamp(m_settings.value(kConnections, 8).toInt(), 1, 64);
+    p.maxConcurrent = std::clamp(m_settings.value(kMaxConcurrent, 3).toInt(), 1, 50);
+    p.resumeOnStart = m_settings.value(kResumeOnStart, true).toBool();
+    p.dropAddsDirectly = m_settings.value(kDropDirect, true).toBool();
+    return p;
+}
+
+void AppSettings::setPreferences(const ui::UiPreferences &p)
+{
+    m_settings.setValue(kFolder, p.defaultDirectory);
+    m_settings.setValue(kConnections, p.connections);
+    m_settings.setValue(kMaxConcurrent, p.maxConcurrent);
+    m_settings.setValue(kResumeOnStart, p.resumeOnStart);
+    m_settings.setValue(kDropDirect, p.dropAddsDirectly);
+}
+
+QString AppSettings::queueFile()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("queue.json"));
+}
+
+} // namespace bytehaul::app

@@ -1,0 +1,256 @@
+// The desktop UI, offscreen: the model under QAbstractItemModelTester, and the real window
+// driven through its buttons, a drop, and a restart.
+#include "testhelpers.h"
+#include "testserver.h"
+#include "ui/downloadfilterproxy.h"
+#include "ui/downloadlistmodel.h"
+#include "ui/mainwindow.h"
+#include "ui/urlinput.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QMimeData>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolBar>
+#include <QToolButton>
+
+using namespace bytehaul;
+using namespace bytehaul::test;
+using namespace bytehaul::ui;
+
+namespace {
+constexpr qint64 MiB = 1024 * 1024;
+
+DownloadSnapshot snap(DownloadId id, const QString &name, DownloadState state, qint64 total, qint64 done)
+{
+    DownloadSnapshot s;
+    s.id = id;
+    s.fileName = name;
+    s.url = QUrl(QStringLiteral("http://example.org/") + name);
+    s.state = state;
+    s.total = total;
+    s.done = done;
+    s.added = QDateTime::currentDateTime().addSecs(qint64(id));
+    return s;
+}
+
+UiPreferences prefsFor(const QString &dir)
+{
+    UiPreferences p;
+    p.defaultDirectory = dir;
+    p.connections = 4;
+    p.maxConcurrent = 3;
+    return p;
+}
+
+void clickAction(MainWindow &window, const QString &name)
+{
+    QAction *action = window.action(name);
+    QVERIFY(action);
+    QVERIFY2(action->isEnabled(), qPrintable(name + " is disabled"));
+    // Through the real toolbar button when there is one.
+    for (QToolBar *bar : window.findChildren<QToolBar *>()) {
+        if (auto *button = qobject_cast<QToolButton *>(bar->widgetForAction(action))) {
+            QTest::mouseClick(button, Qt::LeftButton);
+            return;
+        }
+    }
+    action->trigger();
+}
+
+void selectDownload(MainWindow &window, DownloadId id)
+{
+    QTableView *view = window.view();
+    for (int row = 0; row < view->model()->rowCount(); ++row) {
+        if (view->model()->index(row, 0).data(DownloadListModel::IdRole).value<DownloadId>() == id) {
+            view->selectRow(row);
+            return;
+        }
+    }
+    QFAIL("download not in the view");
+}
+} // namespace
+
+class TestUi final : public QObject
+{
+    Q_OBJECT
+private slots:
+    void modelPassesTheTesterThroughChanges()
+    {
+        DownloadListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        DownloadFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.applySnapshots({ snap(1, "b.iso", DownloadState::Downloading, 300, 30),
+                               snap(2, "a.zip", DownloadState::Paused, 100, 50),
+                               snap(3, "c.mp4", DownloadState::Completed, 200, 200) });
+        QCOMPARE(model.rowCount(), 3);
+        model.applySnapshots({ snap(1, "b.iso", DownloadState::Downloading, 300, 60) }); // one row changed
+        QCOMPARE(model.index(0, DownloadListModel::Progress).data(DownloadListModel::ProgressRole).toDouble(), 0.2);
+        QVERIFY(model.moveDownload(3, -2));
+        QCOMPARE(model.idAt(0), DownloadId(3));
+        QVERIFY(!model.moveDownload(3, -1));
+        model.remove(2);
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.rowOf(1), 1);
+    }
+
+    void proxySortsOnRawValuesAndFilters()
+    {
+        DownloadListModel model;
+        DownloadFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        model.applySnapshots({ snap(1, "small.bin", DownloadState::Downloading, 2 * 1024, 1),
+                               snap(2, "large.bin", DownloadState::Paused, 900 * MiB, 1),
+                               snap(3, "medium.bin", DownloadState::Completed, 5 * MiB, 5 * MiB),
+                               snap(4, "broken.bin", DownloadState::Failed, -1, 0) });
+        proxy.sort(DownloadListModel::Size, Qt::DescendingOrder); // "900 MiB" > "5 MiB" > "2 KiB" as numbers
+        QCOMPARE(proxy.index(0, 0).data(DownloadListModel::IdRole).value<DownloadId>(), DownloadId(2));
+        QCOMPARE(proxy.index(1, 0).data(DownloadListModel::IdRole).value<DownloadId>(), DownloadId(3));
+        QCOMPARE(proxy.index(2, 0).data(DownloadListModel::IdRole).value<DownloadId>(), DownloadId(1));
+        proxy.setCategory(DownloadFilterProxy::Category::Active);
+        QCOMPARE(proxy.rowCount(), 1);
+        proxy.setCategory(DownloadFilterProxy::Category::Failed);
+        QCOMPARE(proxy.rowCount(), 1);
+        proxy.setCategory(DownloadFilterProxy::Category::All);
+        proxy.setSearchText("MEDIUM");
+        QCOMPARE(proxy.rowCount(), 1);
+        proxy.setSearchText("example.org/large");
+        QCOMPARE(proxy.rowCount(), 1);
+    }
+
+    void urlLinesAreCheckedOneByOne()
+    {
+        const ParsedUrls parsed = parseUrlLines("https://a.example/x.iso\n\nftp://b.example/y\nnot a url\n# comment\nhttp://c.example/");
+        QCOMPARE(parsed.urls.size(), 2);
+        QCOMPARE(parsed.problems.size(), 2);
+        QVERIFY(parsed.problems[0].startsWith("line 3: only http and https"));
+        QVERIFY(parsed.problems[1].startsWith("line 4: not a valid address"));
+    }
+
+    void pauseResumeAndCancelThroughTheButtons()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(8 * MiB, 21);
+        r.bytesPerSecond = 2 * MiB;
+        server.setResource("/gui.bin", r);
+        Resource other;
+        other.data = TestServer::makeData(8 * MiB, 22);
+        other.bytesPerSecond = 512 * 1024;
+        server.setResource("/other.bin", other);
+        QTemporaryDir dir;
+        DownloadManager manager;
+        manager.setDefaultOptions(fastOptions(4));
+        MainWindow window(&manager, dir.filePath("queue.json"), prefsFor(dir.path()));
+        window.show();
+        DownloadRequest request;
+        request.url = QUrl(server.url("/gui.bin"));
+        request.outputDir = dir.path();
+        const DownloadId id = window.addRequests({ request }).first();
+        QTRY_VERIFY_WITH_TIMEOUT(manager.snapshot(id).done > 1 * MiB, 30000);
+        selectDownload(window, id);
+        QTRY_VERIFY(window.action("pause")->isEnabled());
+        clickAction(window, "pause");
+        QTRY_COMPARE_WITH_TIMEOUT(stateName(manager.snapshot(id).state), stateName(DownloadState::Paused), 10000);
+        QTRY_VERIFY(window.action("resume")->isEnabled());
+        QVERIFY(!window.action("pause")->isEnabled());
+        server.resource("/gui.bin").bytesPerSecond = 0;
+        clickAction(window, "resume");
+        QTRY_COMPARE_WITH_TIMEOUT(stateName(manager.snapshot(id).state), stateName(DownloadState::Completed), 30000);
+        QCOMPARE(fileSha256(dir.filePath("gui.bin")), sha256(r.data));
+        QTRY_VERIFY(window.action("openFile")->isEnabled());
+
+        request.url = QUrl(server.url("/other.bin"));
+        const DownloadId second = window.addRequests({ request }).first();
+        QTRY_VERIFY_WITH_TIMEOUT(manager.snapshot(second).done > 0, 30000);
+        selectDownload(window, second);
+        QTRY_VERIFY(window.action("cancel")->isEnabled());
+        clickAction(window, "cancel");
+        QTRY_COMPARE_WITH_TIMEOUT(stateName(manager.snapshot(second).state), stateName(DownloadState::Cancelled), 10000);
+        QVERIFY(!QFile::exists(dir.filePath("other.bin")));
+        QTRY_COMPARE(window.model()->snapshot(second)->state, DownloadState::Cancelled);
+    }
+
+    void droppedUrlsAreAddedAndTheClipboardIsUntouched()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(300000, 23);
+        server.setResource("/dropped-1.bin", r);
+        server.setResource("/dropped-2.bin", r);
+        QTemporaryDir dir;
+        DownloadManager manager;
+        manager.setDefaultOptions(fastOptions(2));
+        MainWindow window(&manager, dir.filePath("queue.json"), prefsFor(dir.path()));
+        window.show();
+        QApplication::clipboard()->setText("clipboard stays");
+        QMimeData mime;
+        mime.setData("text/uri-list", (server.url("/dropped-1.bin") + "\r\n" + server.url("/dropped-2.bin") + "\r\n").toUtf8());
+        QWidget *target = window.view()->viewport();
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(target, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(target, &drop);
+        QCOMPARE(window.model()->rowCount(), 2);
+        QTRY_VERIFY_WITH_TIMEOUT(fileSha256(dir.filePath("dropped-1.bin")) == sha256(r.data)
+                                     && fileSha256(dir.filePath("dropped-2.bin")) == sha256(r.data),
+                                 30000);
+        QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("clipboard stays"));
+    }
+
+    void queueSurvivesARestartAndUnfinishedWorkContinues()
+    {
+        TestServer server;
+        Resource done, unfinished;
+        done.data = TestServer::makeData(200000, 24);
+        unfinished.data = TestServer::makeData(8 * MiB, 25);
+        unfinished.bytesPerSecond = 2 * MiB;
+        server.setResource("/done.bin", done);
+        server.setResource("/unfinished.bin", unfinished);
+        QTemporaryDir dir;
+        const QString queue = dir.filePath("queue.json");
+        {
+            DownloadManager manager;
+            manager.setDefaultOptions(fastOptions(4));
+            MainWindow window(&manager, queue, prefsFor(dir.path()));
+            DownloadRequest a;
+            a.url = QUrl(server.url("/done.bin"));
+            a.outputDir = dir.path();
+            const DownloadId first = window.addRequests({ a }).first();
+            QTRY_COMPARE_WITH_TIMEOUT(stateName(manager.snapshot(first).state), stateName(DownloadState::Completed), 20000);
+            DownloadRequest b;
+            b.url = QUrl(server.url("/unfinished.bin"));
+            b.outputDir = dir.path();
+            const DownloadId second = window.addRequests({ b }).first();
+            QTRY_VERIFY_WITH_TIMEOUT(manager.snapshot(second).done > 2 * MiB, 30000);
+            QTRY_COMPARE_WITH_TIMEOUT(window.model()->snapshot(first)->state, DownloadState::Completed, 5000);
+        } // the window saves the list, the manager saves the control file: like a quit
+        QVERIFY(QFile::exists(queue));
+        QVERIFY(QFile::exists(dir.filePath("unfinished.bin.bytehaul")));
+
+        server.resource("/unfinished.bin").bytesPerSecond = 0;
+        DownloadManager manager;
+        manager.setDefaultOptions(fastOptions(4));
+        MainWindow window(&manager, queue, prefsFor(dir.path()));
+        window.restoreQueue();
+        QCOMPARE(window.model()->rowCount(), 2);
+        const DownloadSnapshot &restoredDone = window.model()->all().at(0);
+        QCOMPARE(restoredDone.state, DownloadState::Completed);
+        QCOMPARE(restoredDone.filePath, dir.filePath("done.bin"));
+        const DownloadId resumed = window.model()->all().at(1).id;
+        QTRY_COMPARE_WITH_TIMEOUT(stateName(manager.snapshot(resumed).state), stateName(DownloadState::Completed), 30000);
+        QCOMPARE(manager.snapshot(resumed).filePath, dir.filePath("unfinished.bin")); // the same file, continued
+        QVERIFY2(manager.snapshot(resumed).note.contains("Resumed"), qPrintable(manager.snapshot(resumed).note));
+        QCOMPARE(fileSha256(dir.filePath("unfinished.bin")), sha256(unfinished.data));
+    }
+};
+
+QTEST_MAIN(TestUi)
+#include "tst_ui.moc"

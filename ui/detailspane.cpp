@@ -1,0 +1,92 @@
+#include "ui/detailspane.h"
+
+#include "engine/httpparse.h"
+#include "ui/segmentmapwidget.h"
+
+#include <QDir>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace bytehaul::ui {
+
+namespace {
+QLabel *selectableLabel()
+{
+    auto *label = new QLabel;
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    return label;
+}
+} // namespace
+
+DetailsPane::DetailsPane(QWidget *parent)
+    : QWidget(parent)
+    , m_url(selectableLabel())
+    , m_destination(selectableLabel())
+    , m_size(selectableLabel())
+    , m_validators(selectableLabel())
+    , m_checksum(selectableLabel())
+    , m_note(selectableLabel())
+    , m_map(new SegmentMapWidget)
+    , m_connections(new QTreeWidget)
+{
+    auto *form = new QFormLayout;
+    form->addRow(tr("Address:"), m_url);
+    form->addRow(tr("Saved to:"), m_destination);
+    form->addRow(tr("Size:"), m_size);
+    form->addRow(tr("Validators:"), m_validators);
+    form->addRow(tr("Checksum:"), m_checksum);
+    form->addRow(tr("Note:"), m_note);
+    m_connections->setHeaderLabels({ tr("Connection"), tr("Range"), tr("Received"), tr("Speed") });
+    m_connections->setRootIsDecorated(false);
+    m_connections->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_map);
+    layout->addWidget(m_connections, 1);
+    setSnapshot(nullptr);
+}
+
+void DetailsPane::setSnapshot(const DownloadSnapshot *s)
+{
+    m_id = s ? s->id : 0;
+    setEnabled(s != nullptr);
+    if (!s) {
+        for (QLabel *l : { m_url, m_destination, m_size, m_validators, m_checksum, m_note })
+            l->clear();
+        m_map->setSnapshot({});
+        m_connections->clear();
+        return;
+    }
+    QString url = s->url.toDisplayString(QUrl::RemoveUserInfo);
+    if (!s->finalUrl.isEmpty() && s->finalUrl != s->url)
+        url += tr("\n→ %1").arg(s->finalUrl.toDisplayString(QUrl::RemoveUserInfo));
+    m_url->setText(url);
+    m_destination->setText(QDir::toNativeSeparators(s->filePath));
+    m_size->setText(s->total >= 0 ? tr("%1 of %2 (%3 bytes)").arg(formatSize(s->done), formatSize(s->total)).arg(s->total)
+                                  : formatSize(s->done));
+    QStringList validators;
+    if (!s->etag.isEmpty())
+        validators << tr("ETag %1").arg(QString::fromLatin1(s->etag));
+    if (!s->lastModified.isEmpty())
+        validators << tr("modified %1").arg(QString::fromLatin1(s->lastModified));
+    m_validators->setText(validators.isEmpty() ? tr("none") : validators.join(QStringLiteral("; ")));
+    m_checksum->setText(s->checksum.isEmpty() ? tr("none") : QString::fromLatin1(s->checksum));
+    m_note->setText(s->error.isEmpty() ? s->note : s->error);
+    m_map->setSnapshot(*s);
+    m_connections->clear();
+    for (const SegmentSnapshot &seg : s->segments) {
+        auto *item = new QTreeWidgetItem(m_connections);
+        item->setText(0, seg.streams > 1 ? tr("#%1 (racing)").arg(seg.worker + 1) : tr("#%1").arg(seg.worker + 1));
+        item->setForeground(0, SegmentMapWidget::colorFor(seg.worker));
+        item->setText(1, tr("%1 – %2").arg(formatSize(seg.start), formatSize(seg.end)));
+        item->setText(2, tr("%1 of %2").arg(formatSize(seg.done), formatSize(seg.end - seg.start)));
+        item->setText(3, tr("%1/s").arg(formatSize(qint64(seg.speed))));
+    }
+}
+
+} // namespace bytehaul::ui

@@ -1,0 +1,763 @@
+#include "ui/mainwindow.h"
+
+#include "engine/controlfile.h"
+#include "engine/httpparse.h"
+#include "ui/adddialog.h"
+#include "ui/detailspane.h"
+#include "ui/downloadfilterproxy.h"
+#include "ui/downloadlistmodel.h"
+#include "ui/preferencesdialog.h"
+#include "ui/progressdelegate.h"
+#include "ui/urlinput.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCheckBox>
+#include <QDesktopServices>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPainter>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+#include <functional>
+
+namespace bytehaul::ui {
+
+namespace {
+constexpr int kFlushMs = 200; // snapshots are applied to the model at most 5 times a second
+
+bool canPause(DownloadState s)
+{
+    return s == DownloadState::Queued || s == DownloadState::Probing || s == DownloadState::Downloading;
+}
+bool canResume(DownloadState s)
+{
+    return s == DownloadState::Paused;
+}
+} // namespace
+
+MainWindow::MainWindow(DownloadManager *manager, const QString &queueFile, const UiPreferences &preferences,
+                       QWidget *parent)
+    : QMainWindow(parent)
+    , m_manager(manager)
+    , m_store(queueFile)
+    , m_prefs(preferences)
+    , m_model(new DownloadListModel(this))
+    , m_proxy(new DownloadFilterProxy(this))
+    , m_view(new QTableView)
+    , m_categories(new QListWidget)
+    , m_search(new QLineEdit)
+    , m_details(new DetailsPane)
+    , m_statusSpeed(new QLabel)
+    , m_statusCounts(new QLabel)
+{
+    setWindowTitle(tr("bytehaul"));
+    setWindowIcon(QIcon(QStringLiteral(":/bytehaul/icons/bytehaul.svg")));
+    setAcceptDrops(true);
+    m_proxy->setSourceModel(m_model);
+    m_manager->setMaxConcurrent(m_prefs.maxConcurrent);
+    createActions();
+    createLayout();
+    createMenus();
+
+    m_flushTimer.setInterval(kFlushMs);
+    m_flushTimer.setSingleShot(true);
+    connect(&m_flushTimer, &QTimer::timeout, this, &MainWindow::flushUpdates);
+    m_saveTimer.setInterval(500);
+    m_saveTimer.setSingleShot(true);
+    connect(&m_saveTimer, &QTimer::timeout, this, &MainWindow::saveQueueNow);
+
+    connect(m_manager, &DownloadManager::downloadChanged, this, [this](const DownloadSnapshot &s) {
+        const bool stateChanged = !m_pending.contains(s.id) && m_model->snapshot(s.id)
+            && m_model->snapshot(s.id)->state != s.state;
+        m_pending.insert(s.id, s);
+        if (!m_flushTimer.isActive())
+            m_flushTimer.start();
+        if (stateChanged)
+            scheduleSave();
+    });
+    connect(m_manager, &DownloadManager::downloadFinished, this, [this](const DownloadSnapshot &) { scheduleSave(); });
+    connect(m_manager, &DownloadManager::urlReplaced, this, [this](DownloadId id, bool accepted, const QString &reason) {
+        const DownloadSnapshot *s = m_model->snapshot(id);
+        const QString name = s ? s->fileName : QString();
+        if (accepted) {
+            m_requests[id].url = m_manager->snapshot(id).url;
+            statusBar()->showMessage(tr("New address accepted for %1: %2").arg(name, reason), 8000);
+            scheduleSave();
+        } else {
+            QMessageBox::warning(this, tr("Address not replaced"), tr("The new address was refused for %1:\n%2").arg(name, reason));
+        }
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        updateActions();
+        showDetails();
+    });
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateActions);
+    updateActions();
+    updateStatusBar();
+    resize(1000, 620);
+}
+
+MainWindow::~MainWindow()
+{
+    saveQueueNow();
+}
+
+QAction *MainWindow::action(const QString &name) const
+{
+    return m_actions.value(name);
+}
+
+void MainWindow::createActions()
+{
+    const auto make = [this](const QString &name, const QString &text, const QKeySequence &key, const QString &icon,
+                             std::function<void()> slot) {
+        auto *a = new QAction(QIcon::fromTheme(icon), text, this);
+        a->setObjectName(name);
+        if (!key.isEmpty())
+            a->setShortcut(key);
+        a->setShortcutContext(Qt::WindowShortcut);
+        connect(a, &QAction::triggered, this, [slot = std::move(slot)] { slot(); });
+        m_actions.insert(name, a);
+        addAction(a);
+    };
+    make(QStringLiteral("add"), tr("&Add…"), QKeySequence::New, QStringLiteral("list-add"), [this] { addDialog(); });
+    make(QStringLiteral("paste"), tr("Add from &clipboard"), QKeySequence::Paste, QStringLiteral("edit-paste"), [this] { pasteUrls(); });
+    make(QStringLiteral("resume"), tr("&Resume"), QKeySequence(tr("Ctrl+R")), QStringLiteral("media-playback-start"), [this] { resumeSelected(); });
+    make(QStringLiteral("pause"), tr("&Pause"), QKeySequence(tr("Ctrl+P")), QStringLiteral("media-playback-pause"), [this] { pauseSelected(); });
+    make(QStringLiteral("toggle"), tr("Pause or resume"), QKeySequence(Qt::Key_Space), QString(), [this] { togglePause(); });
+    make(QStringLiteral("cancel"), tr("&Cancel"), QKeySequence(tr("Ctrl+Shift+X")), QStringLiteral("process-stop"), [this] { cancelSelected(); });
+    make(QStringLiteral("remove"), tr("Re&move…"), QKeySequence::Delete, QStringLiteral("edit-delete"), [this] { removeSelected(); });
+    make(QStringLiteral("retry"), tr("Re&try"), QKeySequence(tr("Ctrl+Shift+R")), QStringLiteral("view-refresh"), [this] { retrySelected(); });
+    make(QStringLiteral("openFile"), tr("&Open file"), QKeySequence(tr("Ctrl+O")), QStringLiteral("document-open"), [this] { openFile(); });
+    make(QStringLiteral("openFolder"), tr("Open &folder"), QKeySequence(tr("Ctrl+Shift+O")), QStringLiteral("folder-open"), [this] { openFolder(); });
+    make(QStringLiteral("moveUp"), tr("Move &up"), QKeySequence(tr("Ctrl+Up")), QStringLiteral("go-up"), [this] { moveSelected(-1); });
+    make(QStringLiteral("moveDown"), tr("Move do&wn"), QKeySequence(tr("Ctrl+Down")), QStringLiteral("go-down"), [this] { moveSelected(1); });
+    make(QStringLiteral("copyUrl"), tr("Copy &address"), QKeySequence::Copy, QStringLiteral("edit-copy"), [this] { copyUrl(); });
+    make(QStringLiteral("replaceUrl"), tr("Replace a&ddress…"), QKeySequence(tr("Ctrl+E")), QString(), [this] { replaceUrl(); });
+    make(QStringLiteral("resumeAll"), tr("Resume a&ll"), QKeySequence(tr("Ctrl+Alt+R")), QString(), [this] { resumeAll(); });
+    make(QStringLiteral("pauseAll"), tr("Pause al&l"), QKeySequence(tr("Ctrl+Alt+P")), QString(), [this] { pauseAll(); });
+    make(QStringLiteral("preferences"), tr("&Preferences…"), QKeySequence::Preferences, QStringLiteral("preferences-system"), [this] { showPreferences(); });
+    make(QStringLiteral("about"), tr("&About bytehaul"), QKeySequence(), QStringLiteral("help-about"), [this] {
+        QMessageBox::about(this, tr("About bytehaul"),
+                           tr("<b>bytehaul %1</b><p>Fast, safe multi-connection downloads.</p>"
+                              "<p>Unfinished downloads continue from their control files after a pause, "
+                              "a crash or a reboot.</p>")
+                               .arg(QStringLiteral(BYTEHAUL_VERSION)));
+    });
+    make(QStringLiteral("quit"), tr("&Quit"), QKeySequence::Quit, QStringLiteral("application-exit"), [] { QApplication::quit(); });
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    for (const char *name : { "add", "paste" })
+        file->addAction(m_actions[QLatin1String(name)]);
+    file->addSeparator();
+    file->addAction(m_actions[QStringLiteral("preferences")]);
+    file->addSeparator();
+    file->addAction(m_actions[QStringLiteral("quit")]);
+    QMenu *downloads = menuBar()->addMenu(tr("&Downloads"));
+    for (const char *name : std::initializer_list<const char *> { "resume", "pause", "cancel", "retry", "remove", nullptr, "openFile", "openFolder", nullptr,
+                              "moveUp", "moveDown", nullptr, "copyUrl", "replaceUrl", nullptr, "resumeAll", "pauseAll" }) {
+        if (name)
+            downloads->addAction(m_actions[QLatin1String(name)]);
+        else
+            downloads->addSeparator();
+    }
+    menuBar()->addMenu(tr("&Help"))->addAction(m_actions[QStringLiteral("about")]);
+
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    for (const char *name : std::initializer_list<const char *> { "add", "resume", "pause", "cancel", "remove", nullptr, "openFile", "openFolder", nullptr, "moveUp", "moveDown" }) {
+        if (name)
+            bar->addAction(m_actions[QLatin1String(name)]);
+        else
+            bar->addSeparator();
+    }
+
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        QMenu menu(this);
+        for (const char *name : std::initializer_list<const char *> { "resume", "pause", "cancel", "retry", "remove", nullptr, "openFile", "openFolder",
+                                  nullptr, "copyUrl", "replaceUrl", nullptr, "moveUp", "moveDown" }) {
+            if (name)
+                menu.addAction(m_actions[QLatin1String(name)]);
+            else
+                menu.addSeparator();
+        }
+        menu.exec(m_view->viewport()->mapToGlobal(pos));
+    });
+}
+
+void MainWindow::createLayout()
+{
+    m_view->setModel(m_proxy);
+    m_view->setItemDelegateForColumn(DownloadListModel::Progress, new ProgressDelegate(m_view));
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(-1, Qt::AscendingOrder); // queue order until a header is clicked
+    m_view->verticalHeader()->hide();
+    m_view->setShowGrid(false);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setAcceptDrops(true);
+    m_view->viewport()->setAcceptDrops(true);
+    m_view->viewport()->installEventFilter(this);
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(DownloadListModel::Name, QHeaderView::Stretch);
+    const int widths[] = { 240, 80, 120, 85, 60, 170, 45, 120 };
+    for (int c = DownloadListModel::Size; c < DownloadListModel::ColumnCount; ++c)
+        header->resizeSection(c, widths[c]);
+    connect(m_view, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
+        const auto state = DownloadState(index.data(DownloadListModel::StateRole).toInt());
+        if (state == DownloadState::Completed)
+            openFile();
+        else
+            m_details->setFocus();
+    });
+
+    const QList<std::pair<QString, DownloadFilterProxy::Category>> categories = {
+        { tr("All"), DownloadFilterProxy::Category::All },
+        { tr("Active"), DownloadFilterProxy::Category::Active },
+        { tr("Queued"), DownloadFilterProxy::Category::Queued },
+        { tr("Paused"), DownloadFilterProxy::Category::Paused },
+        { tr("Completed"), DownloadFilterProxy::Category::Completed },
+        { tr("Failed"), DownloadFilterProxy::Category::Failed },
+    };
+    for (const auto &[text, category] : categories) {
+        auto *item = new QListWidgetItem(text, m_categories);
+        item->setData(Qt::UserRole, int(category));
+    }
+    m_categories->setCurrentRow(0);
+    m_categories->setMaximumWidth(160);
+    connect(m_categories, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0)
+            m_proxy->setCategory(DownloadFilterProxy::Category(m_categories->item(row)->data(Qt::UserRole).toInt()));
+    });
+    m_search->setPlaceholderText(tr("Search by name or address"));
+    m_search->setClearButtonEnabled(true);
+    connect(m_search, &QLineEdit::textChanged, m_proxy, &DownloadFilterProxy::setSearchText);
+
+    auto *listSide = new QWidget;
+    auto *listLayout = new QVBoxLayout(listSide);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->addWidget(m_search);
+    listLayout->addWidget(m_view);
+    auto *right = new QSplitter(Qt::Vertical);
+    right->addWidget(listSide);
+    right->addWidget(m_details);
+    right->setStretchFactor(0, 3);
+    right->setStretchFactor(1, 1);
+    auto *main = new QSplitter(Qt::Horizontal);
+    main->addWidget(m_categories);
+    main->addWidget(right);
+    main->setStretchFactor(1, 1);
+    main->setSizes({ 140, 860 });
+    right->setSizes({ 420, 200 });
+    setCentralWidget(main);
+    statusBar()->addPermanentWidget(m_statusCounts);
+    statusBar()->addPermanentWidget(m_statusSpeed);
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view->viewport()) {
+        if (event->type() == QEvent::Paint && m_proxy->rowCount() == 0) {
+            // Empty state: tell a new user what to do.
+            QPainter p(m_view->viewport());
+            p.setPen(m_view->palette().color(QPalette::PlaceholderText));
+            const QString text = m_model->rowCount() == 0
+                ? tr("No downloads yet.\nDrop a link here, press %1 to paste one, or %2 to add.")
+                      .arg(QKeySequence(QKeySequence::Paste).toString(QKeySequence::NativeText),
+                           QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText))
+                : tr("Nothing matches this filter.");
+            p.drawText(m_view->viewport()->rect(), Qt::AlignCenter, text);
+            return false;
+        }
+        if (event->type() == QEvent::DragEnter) {
+            dragEnterEvent(static_cast<QDragEnterEvent *>(event));
+            return true;
+        }
+        if (event->type() == QEvent::DragMove) {
+            static_cast<QDragMoveEvent *>(event)->acceptProposedAction();
+            return true;
+        }
+        if (event->type() == QEvent::Drop) {
+            dropEvent(static_cast<QDropEvent *>(event));
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (mimeDataHasUrls(event->mimeData()))
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    // Read the dropped data only: the clipboard is never touched.
+    const ParsedUrls parsed = parseMimeData(event->mimeData());
+    if (parsed.urls.isEmpty() && parsed.controlFiles.isEmpty())
+        return;
+    event->acceptProposedAction();
+    adoptControlFiles(parsed.controlFiles);
+    if (!parsed.urls.isEmpty())
+        addFromUrls(parsed, !m_prefs.dropAddsDirectly);
+}
+
+void MainWindow::addFromUrls(const ParsedUrls &parsed, bool viaDialog)
+{
+    if (viaDialog) {
+        QStringList lines;
+        for (const QUrl &u : parsed.urls)
+            lines << u.toString();
+        addDialog(lines.join(QLatin1Char('\n')));
+        return;
+    }
+    QList<DownloadRequest> requests;
+    for (const QUrl &url : parsed.urls) {
+        DownloadRequest r;
+        r.url = url;
+        r.outputDir = m_prefs.defaultDirectory;
+        r.overrides.connections = m_prefs.connections;
+        requests.append(r);
+    }
+    addRequests(requests);
+    if (!parsed.problems.isEmpty())
+        statusBar()->showMessage(parsed.problems.join(QStringLiteral("; ")), 8000);
+}
+
+void MainWindow::adoptControlFiles(const QStringList &paths)
+{
+    // A dropped .bytehaul file: continue that partial download where it lies.
+    QList<DownloadRequest> requests;
+    for (const QString &path : paths) {
+        const ControlFileResult found = loadControlFile(path);
+        if (!found.state) {
+            QMessageBox::warning(this, tr("Cannot continue"),
+                                 tr("%1 cannot be used: %2").arg(QDir::toNativeSeparators(path), found.error));
+            continue;
+        }
+        DownloadRequest r;
+        r.url = QUrl::fromEncoded(found.state->originalUrl);
+        r.outputPath = path.chopped(int(QStringLiteral(".bytehaul").size()));
+        r.overrides.connections = m_prefs.connections;
+        requests.append(r);
+    }
+    addRequests(requests);
+}
+
+QList<DownloadId> MainWindow::addRequests(const QList<DownloadRequest> &requests)
+{
+    QList<DownloadId> ids;
+    for (const DownloadRequest &r : requests) {
+        const DownloadId id = m_manager->add(r);
+        m_requests.insert(id, r);
+        m_model->addOrUpdate(m_manager->snapshot(id));
+        ids.append(id);
+    }
+    if (!ids.isEmpty())
+        scheduleSave();
+    return ids;
+}
+
+void MainWindow::flushUpdates()
+{
+    QList<DownloadSnapshot> batch;
+    batch.reserve(m_pending.size());
+    for (const DownloadSnapshot &s : std::as_const(m_pending)) {
+        if (m_model->rowOf(s.id) >= 0)
+            batch.append(s);
+        if (!s.filePath.isEmpty() && m_requests.contains(s.id) && m_requests[s.id].outputPath != s.filePath) {
+            // Remember the chosen file, so a restart continues this very file.
+            m_requests[s.id].outputPath = s.filePath;
+            scheduleSave();
+        }
+    }
+    m_pending.clear();
+    m_model->applySnapshots(batch);
+    if (const DownloadSnapshot *shown = m_model->snapshot(m_details->shownId()))
+        m_details->setSnapshot(shown);
+    updateActions();
+    updateStatusBar();
+}
+
+void MainWindow::updateStatusBar()
+{
+    double speed = 0;
+    int active = 0, queued = 0;
+    for (const DownloadSnapshot &s : m_model->all()) {
+        if (s.state == DownloadState::Downloading || s.state == DownloadState::Probing) {
+            ++active;
+            speed += s.speed;
+        } else if (s.state == DownloadState::Queued) {
+            ++queued;
+        }
+    }
+    m_statusCounts->setText(tr("%n active", nullptr, active) + QStringLiteral(", ") + tr("%n queued", nullptr, queued));
+    m_statusSpeed->setText(tr("%1/s").arg(formatSize(qint64(speed))));
+}
+
+QList<DownloadId> MainWindow::selectedIds() const
+{
+    QList<DownloadId> ids;
+    for (const QModelIndex &index : m_view->selectionModel()->selectedRows())
+        ids.append(index.data(DownloadListModel::IdRole).value<DownloadId>());
+    return ids;
+}
+
+DownloadId MainWindow::currentId() const
+{
+    const QList<DownloadId> ids = selectedIds();
+    return ids.size() == 1 ? ids.first() : 0;
+}
+
+void MainWindow::updateActions()
+{
+    bool anyPause = false, anyResume = false, anyCancel = false, anyRetry = false, anyQueued = false;
+    const QList<DownloadId> ids = selectedIds();
+    for (DownloadId id : ids) {
+        const DownloadSnapshot *s = m_model->snapshot(id);
+        if (!s)
+            continue;
+        const bool engine = isEngineDownload(id);
+        anyPause |= engine && canPause(s->state);
+        anyResume |= engine && canResume(s->state);
+        anyCancel |= engine && !isTerminal(s->state);
+        anyRetry |= s->state == DownloadState::Failed || s->state == DownloadState::Cancelled;
+        anyQueued |= engine && s->state == DownloadState::Queued;
+    }
+    const DownloadSnapshot *one = ids.size() == 1 ? m_model->snapshot(ids.first()) : nullptr;
+    m_actions[QStringLiteral("pause")]->setEnabled(anyPause);
+    m_actions[QStringLiteral("resume")]->setEnabled(anyResume);
+    m_actions[QStringLiteral("toggle")]->setEnabled(anyPause || anyResume);
+    m_actions[QStringLiteral("cancel")]->setEnabled(anyCancel);
+    m_actions[QStringLiteral("retry")]->setEnabled(anyRetry);
+    m_actions[QStringLiteral("remove")]->setEnabled(!ids.isEmpty());
+    m_actions[QStringLiteral("copyUrl")]->setEnabled(!ids.isEmpty());
+    m_actions[QStringLiteral("openFile")]->setEnabled(one && one->state == DownloadState::Completed);
+    m_actions[QStringLiteral("openFolder")]->setEnabled(one && !one->filePath.isEmpty());
+    m_actions[QStringLiteral("replaceUrl")]->setEnabled(one && isEngineDownload(one->id)
+                                                        && (one->state == DownloadState::Paused || one->state == DownloadState::Queued));
+    m_actions[QStringLiteral("moveUp")]->setEnabled(anyQueued || (one && m_model->rowOf(one->id) > 0));
+    m_actions[QStringLiteral("moveDown")]->setEnabled(anyQueued || (one && m_model->rowOf(one->id) < m_model->rowCount() - 1));
+    bool anyActive = false, anyPaused = false;
+    for (const DownloadSnapshot &s : m_model->all()) {
+        anyActive |= isEngineDownload(s.id) && canPause(s.state);
+        anyPaused |= isEngineDownload(s.id) && canResume(s.state);
+    }
+    m_actions[QStringLiteral("pauseAll")]->setEnabled(anyActive);
+    m_actions[QStringLiteral("resumeAll")]->setEnabled(anyPaused);
+}
+
+void MainWindow::showDetails()
+{
+    m_details->setSnapshot(m_model->snapshot(currentId()));
+}
+
+void MainWindow::scheduleSave()
+{
+    if (!m_saveTimer.isActive())
+        m_saveTimer.start();
+}
+
+void MainWindow::saveQueueNow()
+{
+    m_saveTimer.stop();
+    QList<StoredDownload> list;
+    for (const DownloadSnapshot &s : m_model->all()) {
+        StoredDownload d;
+        if (m_archived.contains(s.id)) {
+            d.request.url = s.url;
+            d.request.outputPath = s.filePath;
+        } else {
+            d.request = m_requests.value(s.id);
+            if (!s.filePath.isEmpty())
+                d.request.outputPath = s.filePath;
+        }
+        d.state = s.state;
+        d.added = s.added;
+        d.total = s.total;
+        d.error = s.error;
+        list.append(d);
+    }
+    QString error;
+    if (!m_store.save(list, &error))
+        statusBar()->showMessage(tr("Could not save the download list: %1").arg(error), 8000);
+}
+
+void MainWindow::restoreQueue()
+{
+    QString error;
+    const QList<StoredDownload> stored = m_store.load(&error);
+    if (!error.isEmpty())
+        statusBar()->showMessage(tr("Warning: %1; starting with an empty list.").arg(error), 10000);
+    for (const StoredDownload &d : stored) {
+        if (d.state == DownloadState::Completed || d.state == DownloadState::Failed || d.state == DownloadState::Cancelled) {
+            // Finished: shown as it was; Retry brings a failed one back to the engine.
+            DownloadSnapshot s;
+            s.id = m_nextArchivedId++;
+            s.url = d.request.url;
+            s.filePath = d.request.outputPath;
+            s.fileName = QFileInfo(d.request.outputPath).fileName();
+            s.state = d.state;
+            s.total = d.total;
+            s.done = d.state == DownloadState::Completed ? d.total : 0;
+            s.added = d.added;
+            s.error = d.error;
+            m_archived.insert(s.id, s);
+            m_requests.insert(s.id, d.request);
+            m_model->addOrUpdate(s);
+            continue;
+        }
+        DownloadRequest r = d.request;
+        r.startPaused = d.state == DownloadState::Paused || !m_prefs.resumeOnStart;
+        const DownloadId id = m_manager->add(r);
+        m_requests.insert(id, r);
+        DownloadSnapshot s = m_manager->snapshot(id);
+        s.added = d.added.isValid() ? d.added : s.added;
+        s.filePath = r.outputPath;
+        s.fileName = QFileInfo(r.outputPath).fileName();
+        s.total = d.total;
+        m_model->addOrUpdate(s);
+    }
+}
+
+void MainWindow::addDialog(const QString &prefill)
+{
+    AddDialog dialog(m_prefs.defaultDirectory, m_prefs.connections, this);
+    QString text = prefill;
+    if (text.isEmpty()) {
+        const ParsedUrls clip = parseUrlLines(QApplication::clipboard()->text());
+        if (!clip.urls.isEmpty()) {
+            QStringList lines;
+            for (const QUrl &u : clip.urls)
+                lines << u.toString();
+            text = lines.join(QLatin1Char('\n'));
+        }
+    }
+    dialog.setUrlsText(text);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (dialog.folder() != m_prefs.defaultDirectory) {
+        m_prefs.defaultDirectory = dialog.folder(); // remembered
+        Q_EMIT preferencesChanged(m_prefs);
+    }
+    addRequests(dialog.requests());
+}
+
+void MainWindow::pasteUrls()
+{
+    const ParsedUrls parsed = parseUrlLines(QApplication::clipboard()->text());
+    if (parsed.urls.isEmpty()) {
+        statusBar()->showMessage(tr("The clipboard holds no http or https address."), 5000);
+        return;
+    }
+    addFromUrls(parsed, false);
+}
+
+void MainWindow::pauseSelected()
+{
+    for (DownloadId id : selectedIds()) {
+        if (isEngineDownload(id))
+            m_manager->pause(id);
+    }
+}
+
+void MainWindow::resumeSelected()
+{
+    for (DownloadId id : selectedIds()) {
+        if (isEngineDownload(id))
+            m_manager->resume(id);
+    }
+}
+
+void MainWindow::togglePause()
+{
+    for (DownloadId id : selectedIds()) {
+        const DownloadSnapshot *s = m_model->snapshot(id);
+        if (!s || !isEngineDownload(id))
+            continue;
+        if (canPause(s->state))
+            m_manager->pause(id);
+        else if (canResume(s->state))
+            m_manager->resume(id);
+    }
+}
+
+void MainWindow::cancelSelected()
+{
+    for (DownloadId id : selectedIds()) {
+        if (isEngineDownload(id))
+            m_manager->cancel(id);
+    }
+}
+
+void MainWindow::retrySelected()
+{
+    QList<DownloadRequest> again;
+    for (DownloadId id : selectedIds()) {
+        const DownloadSnapshot *s = m_model->snapshot(id);
+        if (!s || (s->state != DownloadState::Failed && s->state != DownloadState::Cancelled))
+            continue;
+        DownloadRequest r = m_requests.value(id);
+        if (r.url.isEmpty())
+            r.url = s->url;
+        if (s->state == DownloadState::Failed && !s->filePath.isEmpty())
+            r.outputPath = s->filePath; // continues from its control file
+        r.startPaused = false;
+        if (isEngineDownload(id))
+            m_manager->remove(id);
+        m_archived.remove(id);
+        m_requests.remove(id);
+        m_model->remove(id);
+        again.append(r);
+    }
+    addRequests(again);
+}
+
+void MainWindow::removeSelected()
+{
+    const QList<DownloadId> ids = selectedIds();
+    if (ids.isEmpty())
+        return;
+    QMessageBox box(QMessageBox::Question, tr("Remove downloads"),
+                    tr("Remove %n download(s) from the list?", nullptr, int(ids.size())),
+                    QMessageBox::Yes | QMessageBox::No, this);
+    auto *alsoDelete = new QCheckBox(tr("Also delete the downloaded files"));
+    box.setCheckBox(alsoDelete);
+    if (box.exec() != QMessageBox::Yes)
+        return;
+    for (DownloadId id : ids) {
+        const DownloadSnapshot *s = m_model->snapshot(id);
+        const QString path = s ? s->filePath : QString();
+        const bool finished = s && s->state == DownloadState::Completed;
+        if (isEngineDownload(id))
+            m_manager->remove(id); // cancels: an unfinished file and its control file go
+        if (finished && alsoDelete->isChecked() && !path.isEmpty())
+            QFile::remove(path);
+        m_archived.remove(id);
+        m_requests.remove(id);
+        m_model->remove(id);
+    }
+    scheduleSave();
+    updateActions();
+    updateStatusBar();
+}
+
+void MainWindow::openFile()
+{
+    if (const DownloadSnapshot *s = m_model->snapshot(currentId()); s && s->state == DownloadState::Completed)
+        QDesktopServices::openUrl(QUrl::fromLocalFile(s->filePath));
+}
+
+void MainWindow::openFolder()
+{
+    if (const DownloadSnapshot *s = m_model->snapshot(currentId()); s && !s->filePath.isEmpty())
+        QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(s->filePath).absolutePath()));
+}
+
+void MainWindow::moveSelected(int delta)
+{
+    QList<DownloadId> ids = selectedIds();
+    // Move in an order that keeps a multi-selection together.
+    std::sort(ids.begin(), ids.end(), [this, delta](DownloadId a, DownloadId b) {
+        return delta < 0 ? m_model->rowOf(a) < m_model->rowOf(b) : m_model->rowOf(a) > m_model->rowOf(b);
+    });
+    for (DownloadId id : std::as_const(ids)) {
+        if (m_model->moveDownload(id, delta) && isEngineDownload(id))
+            m_manager->moveInQueue(id, delta);
+    }
+    scheduleSave();
+}
+
+void MainWindow::copyUrl()
+{
+    QStringList urls;
+    for (DownloadId id : selectedIds()) {
+        if (const DownloadSnapshot *s = m_model->snapshot(id))
+            urls << s->url.toDisplayString(QUrl::RemoveUserInfo);
+    }
+    if (!urls.isEmpty())
+        QApplication::clipboard()->setText(urls.join(QLatin1Char('\n')));
+}
+
+void MainWindow::replaceUrl()
+{
+    const DownloadSnapshot *s = m_model->snapshot(currentId());
+    if (!s)
+        return;
+    bool ok = false;
+    const QString text = QInputDialog::getText(this, tr("Replace address"),
+                                               tr("New address for %1 (it must serve the same file):").arg(s->fileName),
+                                               QLineEdit::Normal, s->url.toString(), &ok);
+    if (ok && !text.trimmed().isEmpty())
+        m_manager->replaceUrl(s->id, QUrl(text.trimmed(), QUrl::StrictMode));
+}
+
+void MainWindow::pauseAll()
+{
+    for (const DownloadSnapshot &s : m_model->all()) {
+        if (isEngineDownload(s.id) && canPause(s.state))
+            m_manager->pause(s.id);
+    }
+}
+
+void MainWindow::resumeAll()
+{
+    for (const DownloadSnapshot &s : m_model->all()) {
+        if (isEngineDownload(s.id) && canResume(s.state))
+            m_manager->resume(s.id);
+    }
+}
+
+void MainWindow::setPreferences(const UiPreferences &preferences)
+{
+    m_prefs = preferences;
+    m_manager->setMaxConcurrent(m_prefs.maxConcurrent);
+}
+
+void MainWindow::showPreferences()
+{
+    PreferencesDialog dialog(m_prefs, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    setPreferences(dialog.preferences());
+    Q_EMIT preferencesChanged(m_prefs);
+}
+
+QByteArray MainWindow::saveViewState() const
+{
+    return m_view->horizontalHeader()->saveState();
+}
+
+void MainWindow::restoreViewState(const QByteArray &state)
+{
+    if (!state.isEmpty())
+        m_view->horizontalHeader()->restoreState(state);
+}
+
+} // namespace bytehaul::ui

@@ -1,0 +1,113 @@
+// MainWindow: the download queue. A table over DownloadListModel behind DownloadFilterProxy, a
+// category list and search, a details pane with the segment map, toolbar, menus, context menu,
+// shortcuts, drag and drop, and a status bar. It drives the engine only through
+// DownloadManager commands by id and redraws from its snapshots, batched a few times a second.
+// The list is kept on disk by QueueStore after every change, so nothing is lost on a kill.
+#pragma once
+
+#include "engine/downloadmanager.h"
+#include "ui/queuestore.h"
+#include "ui/uipreferences.h"
+
+#include <QHash>
+#include <QMainWindow>
+#include <QTimer>
+
+class QAction;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QTableView;
+
+namespace bytehaul::ui {
+
+class DetailsPane;
+class DownloadFilterProxy;
+class DownloadListModel;
+struct ParsedUrls;
+
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    MainWindow(DownloadManager *manager, const QString &queueFile, const UiPreferences &preferences,
+               QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void restoreQueue();
+    void setPreferences(const UiPreferences &preferences);
+    const UiPreferences &preferences() const { return m_prefs; }
+    QByteArray saveViewState() const;
+    void restoreViewState(const QByteArray &state);
+
+    // Adds downloads as if the user had: no dialog. Returns the engine ids.
+    QList<DownloadId> addRequests(const QList<DownloadRequest> &requests);
+    void addFromUrls(const ParsedUrls &parsed, bool viaDialog);
+    void saveQueueNow();
+
+    DownloadListModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+    QAction *action(const QString &name) const;
+
+Q_SIGNALS:
+    void preferencesChanged(const bytehaul::ui::UiPreferences &preferences);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createLayout();
+    void updateActions();
+    void flushUpdates();
+    void updateStatusBar();
+    void showDetails();
+    void scheduleSave();
+    QList<DownloadId> selectedIds() const;
+    DownloadId currentId() const;
+    bool isEngineDownload(DownloadId id) const { return !m_archived.contains(id); }
+
+    void addDialog(const QString &prefill = {});
+    void pasteUrls();
+    void pauseSelected();
+    void resumeSelected();
+    void togglePause();
+    void cancelSelected();
+    void removeSelected();
+    void retrySelected();
+    void openFile();
+    void openFolder();
+    void moveSelected(int delta);
+    void copyUrl();
+    void replaceUrl();
+    void pauseAll();
+    void resumeAll();
+    void showPreferences();
+    void adoptControlFiles(const QStringList &paths);
+
+    DownloadManager *m_manager;
+    QueueStore m_store;
+    UiPreferences m_prefs;
+    DownloadListModel *m_model;
+    DownloadFilterProxy *m_proxy;
+    QTableView *m_view;
+    QListWidget *m_categories;
+    QLineEdit *m_search;
+    DetailsPane *m_details;
+    QLabel *m_statusSpeed;
+    QLabel *m_statusCounts;
+    QHash<QString, QAction *> m_actions;
+    QHash<DownloadId, DownloadSnapshot> m_pending; // batched until the next flush
+    QHash<DownloadId, DownloadRequest> m_requests; // what each engine download was added with
+    QHash<DownloadId, DownloadSnapshot> m_archived; // finished entries restored from disk
+    DownloadId m_nextArchivedId = DownloadId(1) << 62;
+    QTimer m_flushTimer;
+    QTimer m_saveTimer;
+};
+
+} // namespace bytehaul::ui

@@ -1,0 +1,63 @@
+#include "ui/preferencesdialog.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+
+namespace bytehaul::ui {
+
+PreferencesDialog::PreferencesDialog(const UiPreferences &preferences, QWidget *parent)
+    : QDialog(parent)
+    , m_prefs(preferences)
+    , m_folder(new QLineEdit(QDir::toNativeSeparators(preferences.defaultDirectory)))
+    , m_connections(new QSpinBox)
+    , m_concurrent(new QSpinBox)
+    , m_resumeOnStart(new QCheckBox(tr("Continue unfinished downloads when bytehaul starts")))
+    , m_dropDirect(new QCheckBox(tr("Dropped links start at once (otherwise the Add dialog opens)")))
+{
+    setWindowTitle(tr("Preferences"));
+    m_connections->setRange(1, 64);
+    m_connections->setValue(preferences.connections);
+    m_concurrent->setRange(1, 50);
+    m_concurrent->setValue(preferences.maxConcurrent);
+    m_resumeOnStart->setChecked(preferences.resumeOnStart);
+    m_dropDirect->setChecked(preferences.dropAddsDirectly);
+    auto *browse = new QPushButton(tr("Browse…"));
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Default folder"), m_folder->text());
+        if (!dir.isEmpty())
+            m_folder->setText(QDir::toNativeSeparators(dir));
+    });
+    auto *folderRow = new QHBoxLayout;
+    folderRow->addWidget(m_folder, 1);
+    folderRow->addWidget(browse);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *form = new QFormLayout(this);
+    form->addRow(tr("Default &folder:"), folderRow);
+    form->addRow(tr("&Connections per download:"), m_connections);
+    form->addRow(tr("Downloads at &once:"), m_concurrent);
+    form->addRow(QString(), m_resumeOnStart);
+    form->addRow(QString(), m_dropDirect);
+    form->addRow(buttons);
+}
+
+UiPreferences PreferencesDialog::preferences() const
+{
+    UiPreferences p = m_prefs;
+    p.defaultDirectory = QDir::fromNativeSeparators(m_folder->text().trimmed());
+    p.connections = m_connections->value();
+    p.maxConcurrent = m_concurrent->value();
+    p.resumeOnStart = m_resumeOnStart->isChecked();
+    p.dropAddsDirectly = m_dropDirect->isChecked();
+    return p;
+}
+
+} // namespace bytehaul::ui

@@ -1,0 +1,32 @@
+// PreferencesDialog: edits UiPreferences; applied when accepted, without a restart.
+#pragma once
+
+#include "ui/uipreferences.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QLineEdit;
+class QSpinBox;
+
+namespace bytehaul::ui {
+
+class PreferencesDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PreferencesDialog)
+
+public:
+    explicit PreferencesDialog(const UiPreferences &preferences, QWidget *parent = nullptr);
+    UiPreferences preferences() const;
+
+private:
+    UiPreferences m_prefs;
+    QLineEdit *m_folder;
+    QSpinBox *m_connections;
+    QSpinBox *m_concurrent;
+    QCheckBox *m_resumeOnStart;
+    QCheckBox *m_dropDirect;
+};
+
+} // namespace bytehaul::ui

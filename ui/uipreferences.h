@@ -1,0 +1,18 @@
+// The settings the window works with, as a plain value. app/ loads and stores them (QSettings);
+// the UI library never touches QSettings itself.
+#pragma once
+
+#include <QString>
+
+namespace bytehaul::ui {
+
+struct UiPreferences
+{
+    QString defaultDirectory;
+    int connections = 8;
+    int maxConcurrent = 3;
+    bool resumeOnStart = true; // unfinished downloads continue at start (else they stay paused)
+    bool dropAddsDirectly = true; // a drop adds at once (else it opens the Add dialog)
+};
+
+} // namespace bytehaul::ui
