@@ -36,8 +36,16 @@ const DownloadSnapshot *DownloadListModel::snapshot(DownloadId id) const
 
 QString DownloadListModel::statusText(const DownloadSnapshot &s)
 {
-    if (s.state == DownloadState::Failed && !s.error.isEmpty())
-        return tr("Failed: %1").arg(s.error);
+    if (s.state == DownloadState::Failed && !s.error.isEmpty()) {
+        // The address is in its own column and in the tooltip; the status says what went wrong.
+        QString error = s.error;
+        for (const QUrl &u : { s.finalUrl, s.url }) {
+            const QString prefix = u.toDisplayString(QUrl::RemoveUserInfo) + QStringLiteral(": ");
+            if (!u.isEmpty() && error.startsWith(prefix))
+                error = error.mid(prefix.size());
+        }
+        return tr("Failed: %1").arg(error);
+    }
     return stateName(s.state);
 }
 
