@@ -47,7 +47,9 @@ void FileWriter::open(const QString &path, qint64 size, bool truncate, bool prea
     QMetaObject::invokeMethod(
         this,
         [=, this] {
-            m_highWater = std::max<qint64>(1, memoryBudget / 2);
+            // Below the session's share for waiting bytes (half the budget), so the cache always
+            // drains before the network side runs out of room: no stall, whatever the sizes.
+            m_highWater = std::max<qint64>(1, memoryBudget / 4);
             m_runBytes = std::min<qint64>(1 << 20, std::max<qint64>(1, memoryBudget / 8));
             m_pieceSize = std::max<qint64>(1, pieceSize);
             m_crcs.reset(size, pieceSize);

@@ -76,9 +76,12 @@ public:
     qint64 totalSize() const { return m_total; }
     const QByteArray &ifRange() const { return m_ifRange; }
     qint64 replyBufferSize() const;
-    // Bytes the network side may still hand to the writer: three quarters of the budget, the
-    // rest being what Qt's reply buffers hold (replyBufferSize()).
-    qint64 budgetRoom() const { return m_options.memoryBudget * 3 / 4 - m_budgetHeld; }
+    // Bytes the network side may still hand to the writer. The budget bounds the memory a
+    // download's data occupies: half of it for bytes waiting for the disk, a quarter for Qt's
+    // reply buffers (replyBufferSize()), and the rest is what the allocator needs around them
+    // (measured: with 3/4 for waiting bytes, peak RSS at 8 connections was 50-54 MiB; with
+    // 1/2, 33-36 MiB, at the same speed).
+    qint64 budgetRoom() const { return m_options.memoryBudget / 2 - m_budgetHeld; }
     void waitForBudget(Worker *worker);
     Scheduler::Accepted deliver(Worker *worker, const Scheduler::Lease &lease, qint64 offset,
                                 const QByteArray &data);

@@ -57,7 +57,6 @@ run)
 test)
     install_missing
     configure_and_build
-    (cd "$build" && QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 600 -j "$(nproc)")
     # The control-file parser under libFuzzer (clang, ASan, UBSan), for a bounded time.
     fuzz="$build-fuzz"
     CXX=clang++ CC=clang cmake -S "$here" -B "$fuzz" -G Ninja -DBYTEHAUL_FUZZ=ON \
@@ -68,6 +67,9 @@ test)
         -rss_limit_mb=2048 -artifact_prefix="$fuzz/" "$fuzz/corpus" 2>"$fuzz/fuzz.log" \
         || { tail -40 "$fuzz/fuzz.log"; echo "fuzz_controlfile: FAILED"; exit 1; }
     echo "fuzz_controlfile: no crash in ${BYTEHAUL_FUZZ_SECONDS:-60} s ($(grep -c . "$fuzz/fuzz.log") log lines)"
+    # Last, so that CTest's summary closes the output.
+    cd "$build"
+    QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 600 -j "$(nproc)"
     ;;
 *)
     echo "usage: $0 run|test|build" >&2
