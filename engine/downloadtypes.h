@@ -42,6 +42,10 @@ enum class ErrorClass {
     Fatal, // can never succeed (bad URL, unsupported scheme)
 };
 
+// What a download's note is: news (a fallback, a resume), a warning the user should see (a
+// damaged control file, a file that changed on the server), or a passing event (a retry).
+enum class NoteKind { Info, Warning, Transient };
+
 struct RetryPolicy
 {
     int maxRetries = 5;
@@ -128,6 +132,7 @@ struct DownloadSnapshot
     ErrorClass errorClass = ErrorClass::None;
     QString error;
     QString note; // non-fatal information (fallbacks, renamed file, ...)
+    NoteKind noteKind = NoteKind::Info;
     QDateTime added;
     int maxConnections = 0; // what this download may use
     QByteArray checksum; // "sha256=<hex>" when one was given

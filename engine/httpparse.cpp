@@ -66,6 +66,24 @@ std::optional<qint64> parseContentLength(const QByteArray &value)
     return parseDigits(QByteArrayView(value.trimmed()));
 }
 
+std::optional<std::chrono::milliseconds> parseRetryAfter(const QByteArray &value, const QDateTime &now,
+                                                         std::chrono::milliseconds maxDelay)
+{
+    const QByteArray v = value.trimmed();
+    if (v.isEmpty())
+        return std::nullopt;
+    qint64 ms = -1;
+    if (const auto seconds = parseDigits(QByteArrayView(v)))
+        ms = std::min<qint64>(*seconds, maxDelay.count() / 1000 + 1) * 1000;
+    else {
+        const QDateTime when = QDateTime::fromString(QString::fromLatin1(v), Qt::RFC2822Date);
+        if (!when.isValid())
+            return std::nullopt;
+        ms = std::max<qint64>(0, now.msecsTo(when)); // a date in the past means "now"
+    }
+    return std::chrono::milliseconds(std::min(ms, qint64(maxDelay.count())));
+}
+
 std::optional<qint64> parseSize(const QString &text)
 {
     static const QRegularExpression re(QStringLiteral("^\\s*(\\d+(?:\\.\\d+)?)\\s*([kmgt]?)(i?b)?\\s*$"),

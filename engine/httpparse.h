@@ -6,6 +6,9 @@
 #include <QString>
 #include <QtGlobal>
 
+#include <QDateTime>
+
+#include <chrono>
 #include <optional>
 
 namespace bytehaul {
@@ -22,6 +25,10 @@ std::optional<ContentRange> parseContentRange(const QByteArray &value);
 
 // A Content-Length: digits only, at most 2^53 (no real file is larger; refuses 2^62 and friends).
 std::optional<qint64> parseContentLength(const QByteArray &value);
+
+// Retry-After: delay-seconds or an HTTP-date, as a delay from now, capped at maxDelay.
+std::optional<std::chrono::milliseconds> parseRetryAfter(const QByteArray &value, const QDateTime &now,
+                                                         std::chrono::milliseconds maxDelay);
 
 // "1048576", "512K", "16M", "2G", "1.5M" (binary multiples, case-insensitive, optional "iB"/"B").
 std::optional<qint64> parseSize(const QString &text);

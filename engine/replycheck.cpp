@@ -1,11 +1,14 @@
 #include "engine/replycheck.h"
 
 #include "engine/httpparse.h"
+#include "engine/retrypolicy.h"
 
 #include <QCoreApplication>
 #include <QNetworkReply>
 
 namespace bytehaul {
+
+ReplyError classifyStatus(const QNetworkReply *reply, bool timedOut);
 
 namespace {
 
@@ -121,7 +124,22 @@ ReplyError checkRangeReply(const QNetworkReply *reply, qint64 start, qint64 end,
     return {};
 }
 
+std::chrono::milliseconds retryWait(const ReplyError &error, const RetryPolicy &policy, int attempt)
+{
+    if (error.retryAfter)
+        return *error.retryAfter;
+    return retryDelay(policy, attempt);
+}
+
 ReplyError classifyReply(const QNetworkReply *reply, bool timedOut)
+{
+    ReplyError result = classifyStatus(reply, timedOut);
+    if (reply->hasRawHeader("Retry-After"))
+        result.retryAfter = parseRetryAfter(reply->rawHeader("Retry-After"), QDateTime::currentDateTimeUtc(), kMaxRetryAfter);
+    return result;
+}
+
+ReplyError classifyStatus(const QNetworkReply *reply, bool timedOut)
 {
     const QString url = displayUrl(reply->url());
     const int status = httpStatus(reply);

@@ -6,15 +6,22 @@
 
 #include <QNetworkRequest>
 
+#include <chrono>
+#include <optional>
+
 class QNetworkReply;
 
 namespace bytehaul {
 
 struct ReplyError
 {
+    ReplyError() = default;
+    ReplyError(ErrorClass c, QString text) : errorClass(c), message(std::move(text)) { }
+
     ErrorClass errorClass = ErrorClass::None;
     QString message;
     bool remoteChanged = false; // the file on the server is not the one we were fetching
+    std::optional<std::chrono::milliseconds> retryAfter; // the server said when to come back
     bool isError() const { return errorClass != ErrorClass::None; }
 };
 
@@ -32,6 +39,12 @@ ReplyError checkRangeReply(const QNetworkReply *reply, qint64 start, qint64 end,
                            bool ifRangeSent = false);
 // The validator to send as If-Range: a strong ETag, else Last-Modified, else nothing.
 QByteArray ifRangeValidator(const QByteArray &etag, const QByteArray &lastModified);
+
+inline constexpr std::chrono::milliseconds kMaxRetryAfter { 5 * 60 * 1000 }; // a sane maximum
+
+// How long to wait before retry number `attempt` (0-based): the server's Retry-After when it
+// sent one (capped), else exponential back-off with full jitter.
+std::chrono::milliseconds retryWait(const ReplyError &error, const RetryPolicy &policy, int attempt);
 
 // For a reply that failed or answered with an HTTP error status.
 ReplyError classifyReply(const QNetworkReply *reply, bool timedOut);

@@ -107,6 +107,7 @@ DownloadSnapshot Session::snapshot() const
     s.error = m_error;
     s.errorClass = m_errorClass;
     s.note = m_note;
+    s.noteKind = m_noteKind;
     s.multiConnection = m_mode == Mode::Ranged && m_workers.size() > 1;
     s.maxConnections = m_options.connections;
     if (!m_request.checksumAlgorithm.isEmpty())
@@ -144,6 +145,12 @@ void Session::setState(DownloadState state)
     else if (state != DownloadState::Downloading)
         m_saveTimer.stop();
     publish();
+}
+
+void Session::setNote(const QString &note, NoteKind kind)
+{
+    m_note = note;
+    m_noteKind = kind;
 }
 
 void Session::publish()
@@ -214,7 +221,7 @@ void Session::replaceUrl(const QUrl &url)
     const auto accept = [this](const QUrl &original, const QUrl &final, const QString &reason) {
         m_request.url = original;
         m_finalUrl = final;
-        m_note = tr("Address replaced (%1).").arg(reason);
+        setNote(tr("Address replaced (%1).").arg(reason), NoteKind::Info);
         // Keep the control file in step, so a new process recognises the download by its new URL.
         if (!m_path.isEmpty()) {
             const QString path = controlFilePath(m_path);
@@ -256,7 +263,7 @@ void Session::replaceUrl(const QUrl &url)
                 if (ok) {
                     accept(url, final, reason);
                 } else {
-                    m_note = tr("Address not replaced: %1").arg(reason);
+                    setNote(tr("Address not replaced: %1").arg(reason), NoteKind::Warning);
                     publish();
                     Q_EMIT urlReplaced(m_id, false, reason);
                 }
@@ -278,7 +285,7 @@ void Session::pause()
         return;
     stopNetwork();
     if (m_mode == Mode::Stream)
-        m_note = tr("The server does not support resuming; the download will restart from the beginning.");
+        setNote(tr("The server does not support resuming; the download will restart from the beginning."), NoteKind::Warning);
     if (m_resume) {
         // Paused while verifying a resumed file: nothing was applied yet; start over at resume.
         m_mode = Mode::None;
@@ -376,7 +383,7 @@ void Session::openWriter(bool truncate)
     connect(m_writer, &FileWriter::failed, this, &Session::onWriterFailed);
     connect(m_writer, &FileWriter::checkpointed, this, [this](quint64, const QString &error) {
         if (!error.isEmpty())
-            m_note = tr("Could not save progress: %1").arg(error);
+            setNote(tr("Could not save progress: %1").arg(error), NoteKind::Warning);
     });
     const qint64 pieceSize = m_scheduler ? m_scheduler->pieces().pieceSize() : m_options.pieceSize;
     m_writer->open(m_path, m_total, truncate, m_options.preallocate, m_options.memoryBudget, pieceSize);

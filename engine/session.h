@@ -102,6 +102,7 @@ private:
 
     // session.cpp
     void setState(DownloadState state);
+    void setNote(const QString &note, NoteKind kind);
     void publish();
     void tick();
     qint64 nowMs() const { return m_clock.elapsed(); }
@@ -151,6 +152,7 @@ private:
     QString m_error;
     ErrorClass m_errorClass = ErrorClass::None;
     QString m_note;
+    NoteKind m_noteKind = NoteKind::Info;
     QDateTime m_added;
 
     QPointer<QNetworkReply> m_probe;

@@ -39,9 +39,9 @@ void Session::retryProbe(const ReplyError &error)
         fail(error);
         return;
     }
-    m_note = error.message;
+    setNote(error.message, NoteKind::Transient);
     ++m_retries;
-    m_probeRetry.start(retryDelay(m_options.retry, m_probeFailures++));
+    m_probeRetry.start(retryWait(error, m_options.retry, m_probeFailures++));
 }
 
 void Session::onProbeFinished()
@@ -95,14 +95,14 @@ bool Session::chooseOutputPath(const QNetworkReply *reply)
         if (m_options.resume && !m_startOver)
             m_resume = found.state;
         else
-            m_note = tr("Starting over as asked; the earlier partial download is replaced.");
+            setNote(tr("Starting over as asked; the earlier partial download is replaced."), NoteKind::Info);
         return true;
     }
     if (!found.error.isEmpty() && QFileInfo(candidate).isFile() && !QFileInfo(candidate).isSymLink()
         && adoptExistingPath(candidate)) {
         // Never trusted: the partial file it describes is restarted from zero.
-        m_note = tr("Warning: %1 (%2); starting this download over from the beginning.")
-                     .arg(found.error, QDir::toNativeSeparators(controlFilePath(candidate)));
+        setNote(tr("Warning: %1 (%2); starting this download over from the beginning.")
+                     .arg(found.error, QDir::toNativeSeparators(controlFilePath(candidate))), NoteKind::Warning);
         return true;
     }
     m_path = reserveUniqueFilePath(dir, name);
@@ -111,7 +111,7 @@ bool Session::chooseOutputPath(const QNetworkReply *reply)
         return false;
     }
     if (QFileInfo(m_path).fileName() != name)
-        m_note = tr("%1 already exists; saving as %2").arg(name, QFileInfo(m_path).fileName());
+        setNote(tr("%1 already exists; saving as %2").arg(name, QFileInfo(m_path).fileName()), NoteKind::Info);
     return true;
 }
 
@@ -213,7 +213,7 @@ void Session::onProbeMetaData()
                 return;
             }
             m_resume.reset();
-            m_note = tr("Starting over: %1. Old and new bytes are never mixed.").arg(why);
+            setNote(tr("Starting over: %1. Old and new bytes are never mixed.").arg(why), NoteKind::Warning);
         }
         startRanged(reply, cr->end + 1);
         return;
@@ -225,10 +225,10 @@ void Session::onProbeMetaData()
     reply->disconnect(this);
     if (m_resume) {
         m_resume.reset();
-        m_note = tr("Starting over: the server now sends the whole file and cannot continue the earlier attempt.");
+        setNote(tr("Starting over: the server now sends the whole file and cannot continue the earlier attempt."), NoteKind::Warning);
     }
     if (m_note.isEmpty())
-        m_note = tr("The server does not support byte ranges; using one connection.");
+        setNote(tr("The server does not support byte ranges; using one connection."), NoteKind::Info);
     attachStream(reply);
 }
 
@@ -236,7 +236,7 @@ void Session::startPlainGet(const QString &why)
 {
     discard(m_probe, this);
     if (!why.isEmpty())
-        m_note = why;
+        setNote(why, NoteKind::Info);
     QNetworkReply *reply = m_workers[0]->networkManager()->get(makeRequest(m_finalUrl, m_options));
     reply->setReadBufferSize(replyBufferSize());
     m_probe = reply;
@@ -265,7 +265,7 @@ void Session::startPlainGet(const QString &why)
         r->disconnect(this);
         if (m_resume) {
             m_resume.reset();
-            m_note = tr("Starting over: the earlier attempt cannot be continued with this server.");
+            setNote(tr("Starting over: the earlier attempt cannot be continued with this server."), NoteKind::Warning);
         }
         attachStream(r);
     });

@@ -156,11 +156,11 @@ void Session::applyResume(const QList<qint64> &badPieces)
     m_writer->seed(good, partial);
     m_lastDone = m_scheduler->doneBytes();
     m_lastSavedDone = m_lastDone;
-    m_note = badPieces.isEmpty()
+    setNote(badPieces.isEmpty()
         ? tr("Resumed: %1 already on disk.").arg(formatSize(m_lastDone))
         : tr("Resumed: %1 already on disk; %n damaged piece(s) will be fetched again.", nullptr,
              int(badPieces.size()))
-              .arg(formatSize(m_lastDone));
+              .arg(formatSize(m_lastDone)), NoteKind::Info);
     setState(DownloadState::Downloading);
 }
 
@@ -170,7 +170,7 @@ void Session::remoteChanged(const QString &why)
         return;
     // Old and new bytes are never mixed: drop everything and start from zero at the same path.
     stopNetwork();
-    m_note = tr("%1; starting over from the beginning.").arg(why);
+    setNote(tr("%1; starting over from the beginning.").arg(why), NoteKind::Warning);
     m_scheduler.reset();
     m_resume.reset();
     m_mode = Mode::None;
@@ -230,7 +230,7 @@ void Session::workerIdle(Worker *worker, const Scheduler::Lease &lease)
 void Session::noteRetry(Worker *, const ReplyError &error)
 {
     ++m_retries;
-    m_note = error.message;
+    setNote(error.message, NoteKind::Transient);
 }
 
 void Session::workerFailed(Worker *worker, const Scheduler::Lease &lease, const ReplyError &error)
@@ -246,7 +246,7 @@ void Session::workerFailed(Worker *worker, const Scheduler::Lease &lease, const 
     for (const auto &w : m_workers)
         busy += w->isBusy() ? 1 : 0;
     if (busy > 0 && error.errorClass == ErrorClass::Retry) {
-        m_note = error.message;
+        setNote(error.message, NoteKind::Transient);
         return;
     }
     fail(error);

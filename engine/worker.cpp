@@ -218,7 +218,7 @@ void Worker::handleFailure(const ReplyError &error)
     }
     m_session->noteRetry(this, error);
     m_lease = renewed;
-    m_retryTimer.start(retryDelay(policy, m_failures));
+    m_retryTimer.start(retryWait(error, policy, m_failures));
     ++m_failures;
 }
 

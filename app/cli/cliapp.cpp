@@ -60,18 +60,16 @@ void CliApp::interrupt()
 
 void CliApp::onChanged(const DownloadSnapshot &snapshot)
 {
-    // Warnings (a damaged control file, a changed remote file) reach the user once each.
-    if (!snapshot.note.isEmpty() && snapshot.note != m_lastNote.value(snapshot.id)
-        && (snapshot.note.startsWith(QLatin1String("Warning")) || snapshot.note.startsWith(QLatin1String("Starting over"))
-            || snapshot.note.contains(QLatin1String("starting over")) || snapshot.note.startsWith(QLatin1String("Resumed")))) {
+    // Each new note once: warnings (a damaged control file, a changed remote file) always, on
+    // stderr; news (a fallback, a resume) unless quiet; passing events (retries) not at all.
+    if (!snapshot.note.isEmpty() && snapshot.noteKind != NoteKind::Transient
+        && snapshot.note != m_lastNote.value(snapshot.id)) {
         m_lastNote.insert(snapshot.id, snapshot.note);
         clearProgressLine();
-        if (snapshot.note.startsWith(QLatin1String("Resumed"))) {
-            if (!m_config.quiet)
-                printOut(tr("%1: %2").arg(snapshot.fileName, snapshot.note));
-        } else {
+        if (snapshot.noteKind == NoteKind::Warning)
             printErr(tr("%1: %2").arg(snapshot.url.toDisplayString(QUrl::RemoveUserInfo), snapshot.note));
-        }
+        else if (!m_config.quiet)
+            printOut(tr("%1: %2").arg(snapshot.fileName, snapshot.note));
     }
     if (m_config.quiet || m_tty || snapshot.state != DownloadState::Downloading)
         return;
@@ -92,8 +90,6 @@ void CliApp::onFinished(const DownloadSnapshot &snapshot)
     if (snapshot.state == DownloadState::Completed) {
         if (!m_config.quiet)
             printOut(tr("Completed %1 (%2)").arg(QDir::toNativeSeparators(snapshot.filePath), formatSize(snapshot.done)));
-        if (!m_config.quiet && !snapshot.note.isEmpty() && snapshot.note.contains(QLatin1String("saving as")))
-            printOut(tr("Note: %1").arg(snapshot.note));
     } else {
         ++m_failed;
         const QString what = snapshot.state == DownloadState::Cancelled ? tr("Cancelled") : tr("Failed");
