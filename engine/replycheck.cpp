@@ -143,6 +143,10 @@ ReplyError classifyStatus(const QNetworkReply *reply, bool timedOut)
 {
     const QString url = displayUrl(reply->url());
     const int status = httpStatus(reply);
+    if (status >= 300 && status < 400 && reply->rawHeader("Location").trimmed().isEmpty()) {
+        // Qt reports this as an unknown protocol (a redirect to ""): say what really happened.
+        return { ErrorClass::User, tr("%1: HTTP %2 redirect without a Location header").arg(url).arg(status) };
+    }
     if (timedOut) {
         return { ErrorClass::Retry, tr("%1: no data received for too long (read timeout)").arg(url) };
     }

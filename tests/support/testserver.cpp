@@ -146,13 +146,30 @@ void TestServer::handleRequest(Connection *c, const QByteArray &head)
         c->socket->write(response);
         return;
     }
+    const Fault fault = r.fault ? r.fault(index, c->id) : Fault {};
+    if (fault.status >= 300 && fault.status < 400) {
+        response = "HTTP/1.1 " + QByteArray::number(fault.status) + " Moved\r\n";
+        if (!fault.location.isEmpty())
+            response += "Location: " + fault.location + "\r\n";
+        response += "Content-Length: 0\r\n\r\n";
+        c->socket->write(response);
+        return;
+    }
+    if (fault.status != 0) {
+        response = "HTTP/1.1 " + QByteArray::number(fault.status) + " Fault\r\n";
+        if (!fault.retryAfter.isEmpty())
+            response += "Retry-After: " + fault.retryAfter + "\r\n";
+        response += "Content-Length: 5\r\n\r\nfault";
+        c->socket->write(response);
+        return;
+    }
     const qint64 size = r.data.size();
     qint64 start = 0, end = size;
     int status = 200;
     // If-Range that does not match the current validators: the whole (new) file, as RFC 9110 says.
     const QByteArray ifRange = log.headers.value("if-range");
     const bool ifRangeFails = !ifRange.isEmpty() && ifRange != r.etag && ifRange != r.lastModified;
-    if (r.honorRange && !ifRangeFails && log.range.startsWith("bytes=")) {
+    if (r.honorRange && !ifRangeFails && !fault.ignoreRange && log.range.startsWith("bytes=")) {
         const QByteArray spec = log.range.mid(6);
         const qsizetype dash = spec.indexOf('-');
         bool ok = false;
@@ -165,8 +182,8 @@ void TestServer::handleRequest(Connection *c, const QByteArray &head)
             c->socket->write(response);
             return;
         }
-        start = a;
-        end = b + 1;
+        start = std::min(size - 1, a + fault.shiftRange);
+        end = std::min(size, b + 1 + fault.shiftRange);
         status = 206;
     }
     response = "HTTP/1.1 " + QByteArray(status == 206 ? "206 Partial Content" : "200 OK") + "\r\n";
@@ -184,12 +201,17 @@ void TestServer::handleRequest(Connection *c, const QByteArray &head)
         response += "Content-Disposition: " + r.contentDisposition + "\r\n";
     if (!r.contentEncoding.isEmpty())
         response += "Content-Encoding: " + r.contentEncoding + "\r\n";
+    if (!fault.contentEncoding.isEmpty())
+        response += "Content-Encoding: " + fault.contentEncoding + "\r\n";
     c->chunked = r.chunked;
     c->closeAfter = false;
     if (r.chunked)
         response += "Transfer-Encoding: chunked\r\n";
-    else if (r.sendLength)
-        response += "Content-Length: " + QByteArray::number(end - start) + "\r\n";
+    else if (!fault.rawContentLength.isEmpty()) {
+        response += "Content-Length: " + fault.rawContentLength + "\r\nConnection: close\r\n";
+        c->closeAfter = true;
+    } else if (r.sendLength)
+        response += "Content-Length: " + QByteArray::number(end - start + fault.extraLength) + "\r\n";
     else {
         response += "Connection: close\r\n";
         c->closeAfter = true;
@@ -203,7 +225,9 @@ void TestServer::handleRequest(Connection *c, const QByteArray &head)
     if (r.slowEvery > 0 && c->id % r.slowEvery == r.slowEvery - 1)
         c->rate = std::max<qint64>(1, c->rate / 10);
     c->stalled = index == r.stallRequest;
-    c->dropAt = index < r.dropCount ? r.dropAfterBytes : -1;
+    c->dropAt = fault.cutAfter >= 0 ? fault.cutAfter : index < r.dropCount ? r.dropAfterBytes : -1;
+    if (fault.extraLength > 0)
+        c->dropAt = end - start; // declared more than it sends: close after the real bytes
     c->sentThisResponse = 0;
     c->sending = true;
     c->clock.start();

@@ -10,9 +10,25 @@
 #include <QObject>
 #include <QTcpServer>
 
+#include <functional>
+
 class QTcpSocket;
 
 namespace bytehaul::test {
+
+// A fault for one request; the Resource's `fault` hook picks one per request.
+struct Fault
+{
+    int status = 0; // answer this status instead (with Retry-After when set)
+    QByteArray retryAfter;
+    bool ignoreRange = false; // 200 with the whole file to a Range request
+    qint64 shiftRange = 0; // Content-Range (and body) start moved by this many bytes
+    qint64 extraLength = 0; // Content-Length declares this much more than the range
+    qint64 cutAfter = -1; // close the connection after this many body bytes
+    QByteArray contentEncoding;
+    QByteArray rawContentLength; // sent verbatim instead of the real one
+    QByteArray location; // with a 3xx status: the Location header (empty: none)
+};
 
 struct Resource
 {
@@ -33,6 +49,8 @@ struct Resource
     int failStatus = 503;
     int dropAfterBytes = -1; // each response body is cut after this many bytes (once per request index < dropCount)
     int dropCount = 0;
+    // Called with the request's index (per resource) and the connection's id.
+    std::function<Fault(int request, int connection)> fault;
 };
 
 struct RequestLog
