@@ -56,9 +56,9 @@ void Session::assignIdleWorkers()
         return;
     int idle = 0;
     for (const auto &w : m_workers)
-        idle += w->isBusy() ? 0 : 1;
+        idle += w->isAvailable() ? 1 : 0;
     for (const auto &w : m_workers) {
-        if (w->isBusy())
+        if (!w->isAvailable())
             continue;
         const Scheduler::Lease lease = m_scheduler->assign(w->index(), nowMs(), idle--);
         if (!lease.isValid())
@@ -240,14 +240,17 @@ void Session::workerFailed(Worker *worker, const Scheduler::Lease &lease, const 
         remoteChanged(error.message);
         return;
     }
-    // One dead connection does not fail the download while others still make progress: the
-    // failed range goes back to the pool and the remaining workers take it over.
-    int busy = 0;
-    for (const auto &w : m_workers)
-        busy += w->isBusy() ? 1 : 0;
-    if (busy > 0 && error.errorClass == ErrorClass::Retry) {
+    // One failing connection does not fail the download while others still make progress: it
+    // rests (a server that refuses an extra connection gets fewer), its range goes back to the
+    // pool, and the remaining workers take it over.
+    if (error.errorClass == ErrorClass::Retry) {
+        worker->bench(std::chrono::seconds(10));
         setNote(error.message, NoteKind::Transient);
-        return;
+        assignIdleWorkers();
+        for (const auto &w : m_workers) {
+            if (w->isBusy())
+                return;
+        }
     }
     fail(error);
 }

@@ -14,6 +14,7 @@ Worker::Worker(int index, Session *session, QNetworkAccessManager *nam)
 {
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &Worker::sendRequest);
+    m_benched.setSingleShot(true);
     m_connectTimer.setSingleShot(true);
     connect(&m_connectTimer, &QTimer::timeout, this, [this] {
         handleFailure({ ErrorClass::Retry, tr("%1: no answer within %2 s (connect timeout)")
@@ -36,6 +37,11 @@ void Worker::dropReply()
         reply->abort();
         reply->deleteLater();
     }
+}
+
+void Worker::bench(std::chrono::milliseconds rest)
+{
+    m_benched.start(rest);
 }
 
 void Worker::retireReply()

@@ -35,6 +35,10 @@ public:
 
     int index() const { return m_index; }
     bool isBusy() const { return m_lease.isValid(); }
+    // A worker whose connection keeps failing (the server refuses another connection) rests a
+    // while, so the download goes on with fewer connections instead of failing.
+    void bench(std::chrono::milliseconds rest);
+    bool isAvailable() const { return !isBusy() && !m_benched.isActive(); }
     bool isConnected() const { return !m_reply.isNull(); }
     const Scheduler::Lease &lease() const { return m_lease; }
     QNetworkAccessManager *networkManager() { return m_nam; }
@@ -70,6 +74,7 @@ private:
     qint64 m_attemptBytes = 0;
     QTimer m_retryTimer;
     QTimer m_connectTimer; // no response headers in time: retry
+    QTimer m_benched;
 };
 
 } // namespace bytehaul

@@ -8,6 +8,8 @@
 #include <QFileInfo>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
+
+#include <memory>
 #include <QTest>
 
 using namespace bytehaul;
@@ -64,10 +66,7 @@ private slots:
         f.status = 429;
         f.retryAfter = QDateTime::currentDateTimeUtc().toString(Qt::RFC2822Date).toLatin1();
         QTest::newRow("429 with an HTTP-date Retry-After?") << at(1, f) << 4;
-        f = {};
-        f.status = 503;
-        QTest::newRow("server refuses connections beyond the second: continue with fewer?")
-            << FaultFn([f](int, int connection) { return connection >= 2 ? f : Fault {}; }) << 6;
+        QTest::newRow("server allows two connections, 6 asked: continue with fewer?") << FaultFn() << 6;
     }
     void lyingServerStillGivesTheRightBytes()
     {
@@ -77,6 +76,8 @@ private slots:
         Resource r;
         r.data = TestServer::makeData(10 * MiB + 333, 61);
         r.fault = fault;
+        if (!fault)
+            r.maxConnections = 2;
         server.setResource("/f.bin", r);
         QTemporaryDir dir;
         const DownloadSnapshot s = runDownload(server, "/f.bin", dir.path(), connections);
@@ -119,8 +120,9 @@ private slots:
         QCOMPARE(stateName(s.state), stateName(DownloadState::Failed));
         QVERIFY2(s.error.contains(expected, Qt::CaseInsensitive), qPrintable(s.error));
         qInfo("%s: %s (%d requests)", QTest::currentDataTag(), qPrintable(s.error), int(server.requests().size()));
-        // No endless retrying: a redirect loop stops after 10 hops (11 requests).
-        QVERIFY2(server.requests().size() <= 12, qPrintable(QString::number(server.requests().size())));
+        // No endless retrying: a redirect loop stops after 10 hops (11 requests), for the probe
+        // and for at most one plain GET.
+        QVERIFY2(server.requests().size() <= 22, qPrintable(QString::number(server.requests().size())));
         for (const QString &name : QDir(dir.path()).entryList(QDir::Files))
             QVERIFY(QFileInfo(dir.filePath(name)).size() <= 2 * MiB); // no huge allocation on disk
     }
@@ -130,18 +132,21 @@ private slots:
     {
         TestServer server;
         Resource r;
-        r.data = TestServer::makeData(24 * MiB, 63);
-        QRandomGenerator *rng = QRandomGenerator::global();
-        r.fault = [rng](int i, int) {
+        r.data = TestServer::makeData(16 * MiB, 63);
+        // Every answer after the probe is faulty; data arrives only in answers cut short after
+        // at most 256 KiB, so a few hundred faults happen before the file is whole.
+        auto faults = std::make_shared<int>(0);
+        r.fault = [faults](int i, int) {
             Fault f;
             if (i == 0)
                 return f; // let the probe through, so the download goes multi-connection
-            switch (rng->bounded(6)) {
-            case 0: f.cutAfter = rng->bounded(200000); break;
-            case 1: f.status = 503; f.retryAfter = "0"; break;
-            case 2: f.ignoreRange = true; break;
-            case 3: f.shiftRange = 1 + rng->bounded(5000); break;
-            default: break; // a good answer
+            QRandomGenerator *rng = QRandomGenerator::global();
+            ++*faults;
+            switch (rng->bounded(4)) {
+            case 0: f.status = 503; f.retryAfter = "0"; break;
+            case 1: f.ignoreRange = true; break;
+            case 2: f.shiftRange = 1 + rng->bounded(5000); break;
+            default: f.cutAfter = rng->bounded(256 * 1024); break;
             }
             return f;
         };
@@ -159,7 +164,7 @@ private slots:
         const DownloadSnapshot s = waitFinished(manager, manager.add(request), 120000);
         QVERIFY2(s.state == DownloadState::Completed, qPrintable(s.error));
         QCOMPARE(fileSha256(s.filePath), sha256(r.data));
-        QVERIFY2(server.requests().size() >= 100, qPrintable(QString::number(server.requests().size())));
+        QVERIFY2(*faults >= 200, qPrintable(QString::number(*faults)));
     }
 };
 

@@ -146,6 +146,11 @@ void TestServer::handleRequest(Connection *c, const QByteArray &head)
         c->socket->write(response);
         return;
     }
+    if (r.maxConnections > 0 && m_open > r.maxConnections) {
+        c->socket->write("HTTP/1.1 503 Too many connections\r\nConnection: close\r\nContent-Length: 4\r\n\r\nbusy");
+        c->socket->disconnectFromHost();
+        return;
+    }
     const Fault fault = r.fault ? r.fault(index, c->id) : Fault {};
     if (fault.status >= 300 && fault.status < 400) {
         response = "HTTP/1.1 " + QByteArray::number(fault.status) + " Moved\r\n";
