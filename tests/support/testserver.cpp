@@ -261,7 +261,7 @@ void TestServer::pump(Connection *c)
             c->socket->write(c->body.constData() + c->pos, n);
         m_bodyBytesSent += n;
         c->sending = false;
-        c->socket->flush();
+        // Sends what is buffered, then closes; may delete c through disconnected(): return.
         c->socket->disconnectFromHost();
         return;
     }
