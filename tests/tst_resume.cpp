@@ -94,7 +94,8 @@ private slots:
         const qint64 sentBefore = server.bodyBytesSent();
 
         // A new manager stands for a new process: it finds the control file and continues.
-        server.resource("/q.bin").bytesPerSecond = 0;
+        // (Throttled, so that the bytes the server counts as sent are bytes the client read.)
+        server.resource("/q.bin").bytesPerSecond = 4 * MiB;
         DownloadManager manager;
         manager.setDefaultOptions(fastOptions(connections));
         const DownloadSnapshot s = waitFinished(manager, manager.add(requestFor(server, "/q.bin", dir.path())));
