@@ -72,6 +72,8 @@ struct DownloadOptions
     bool verifyOnResume = false; // check every completed piece's CRC32 even after a clean stop
     bool keepPartialOnCancel = false;
     QString directory; // where automatic names go when a request names no folder (default: cwd)
+    QUrl proxy; // http://host:port or socks5://host:port; empty: the system's (environment) proxy
+    QList<QByteArray> extraCaCertificates; // PEM; trusted besides the system's. Never fewer checks.
 };
 
 // Per-download settings: each one that is set replaces the manager's default; headers are

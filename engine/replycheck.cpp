@@ -5,6 +5,8 @@
 
 #include <QCoreApplication>
 #include <QNetworkReply>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 
 namespace bytehaul {
 
@@ -43,6 +45,13 @@ QNetworkRequest makeRequest(const QUrl &url, const DownloadOptions &options, qin
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     request.setTransferTimeout(int(options.readTimeout.count()));
     request.setRawHeader("Accept-Encoding", "identity");
+    if (!options.extraCaCertificates.isEmpty()) {
+        // Verification stays on: these certificates are trusted in addition to the system's.
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        for (const QByteArray &pem : options.extraCaCertificates)
+            tls.addCaCertificates(QSslCertificate::fromData(pem, QSsl::Pem));
+        request.setSslConfiguration(tls);
+    }
     if (!options.userAgent.isEmpty())
         request.setRawHeader("User-Agent", options.userAgent);
     for (const auto &[name, value] : options.headers)

@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QNetworkAccessManager>
+#include <QNetworkProxy>
 #include <QNetworkReply>
 
 namespace bytehaul {
@@ -44,6 +45,13 @@ Worker *Session::addWorker()
     while (m_networkManagers.size() <= group) {
         auto nam = std::make_unique<QNetworkAccessManager>();
         nam->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+        if (m_options.proxy.isValid()) {
+            const QUrl &p = m_options.proxy;
+            const auto type = p.scheme().startsWith(QLatin1String("socks")) ? QNetworkProxy::Socks5Proxy
+                                                                            : QNetworkProxy::HttpProxy;
+            nam->setProxy(QNetworkProxy(type, p.host(), quint16(p.port(type == QNetworkProxy::Socks5Proxy ? 1080 : 8080)),
+                                        p.userName(), p.password()));
+        }
         m_networkManagers.push_back(std::move(nam));
     }
     m_workers.push_back(std::make_unique<Worker>(index, this, m_networkManagers[group].get()));

@@ -108,6 +108,12 @@ private slots:
                                          << QByteArray("frobnicate");
         QTest::newRow("checksum without hex?") << QStringList { "--checksum", "sha256=xyz", "http://127.0.0.1/a" }
                                                << QByteArray("checksum");
+        QTest::newRow("proxy of an unknown kind?") << QStringList { "--proxy", "ftp://p:1", "http://127.0.0.1/a" }
+                                                   << QByteArray("--proxy");
+        QTest::newRow("negative retries?") << QStringList { "--max-retries", "-1", "http://127.0.0.1/a" }
+                                           << QByteArray("max-retries");
+        QTest::newRow("missing CA file?") << QStringList { "--ca-certificate", "/nonexistent.pem", "http://127.0.0.1/a" }
+                                          << QByteArray("CA certificate");
         QTest::newRow("zero save interval?") << QStringList { "--save-interval", "0", "http://127.0.0.1/a" }
                                              << QByteArray("save-interval");
     }
@@ -227,6 +233,22 @@ private slots:
                                     server.url("/sum.bin") });
         QCOMPARE(bad.exitCode, 1);
         QVERIFY2(bad.err.contains("mismatch") && bad.err.contains(good), bad.err.constData());
+    }
+
+    void httpsWithAnExtraCa()
+    {
+        TestServer server(nullptr, true);
+        Resource r;
+        r.data = TestServer::makeData(3 * 1024 * 1024, 67);
+        server.setResource("/s.bin", r);
+        QTemporaryDir dir;
+        const Result refused = runCli({ "-q", "-d", dir.path(), "--max-retries", "0", server.url("/s.bin") });
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("secure connection failed"), refused.err.constData());
+        const Result ok = runCli({ "-q", "-d", dir.path(), "--ca-certificate", TestServer::tlsCertificatePath(),
+                                   server.url("/s.bin") });
+        QCOMPARE(ok.exitCode, 0);
+        QCOMPARE(fileSha256(dir.filePath("s.bin")), sha256(r.data));
     }
 
     void versionAndHelp()

@@ -127,6 +127,36 @@ private slots:
             QVERIFY(QFileInfo(dir.filePath(name)).size() <= 2 * MiB); // no huge allocation on disk
     }
 
+    void tlsIsVerifiedAndAnExtraCaCanBeTrusted()
+    {
+        TestServer server(nullptr, true);
+        Resource r;
+        r.data = TestServer::makeData(6 * MiB, 64);
+        r.bytesPerSecond = 4 * MiB; // slow enough to see the connections side by side
+        server.setResource("/secure.bin", r);
+        QTemporaryDir dir;
+        // Unknown issuer: refused, with the reason in words, and nothing written.
+        const DownloadSnapshot refused = runDownload(server, "/secure.bin", dir.path());
+        QCOMPARE(stateName(refused.state), stateName(DownloadState::Failed));
+        QVERIFY2(refused.error.contains("secure connection failed"), qPrintable(refused.error));
+        QVERIFY(QDir(dir.path()).entryList(QDir::Files).isEmpty());
+        // The same server, its certificate trusted explicitly: checked, and accepted.
+        QFile pem(TestServer::tlsCertificatePath());
+        QVERIFY(pem.open(QIODevice::ReadOnly));
+        DownloadManager manager;
+        DownloadOptions o = fastOptions(4);
+        o.extraCaCertificates = { pem.readAll() };
+        manager.setDefaultOptions(o);
+        DownloadRequest request;
+        request.url = QUrl(server.url("/secure.bin"));
+        request.outputDir = dir.path();
+        const DownloadSnapshot s = waitFinished(manager, manager.add(request));
+        QVERIFY2(s.state == DownloadState::Completed, qPrintable(s.error));
+        QCOMPARE(fileSha256(s.filePath), sha256(r.data));
+        QVERIFY(s.multiConnection); // HTTPS too gets real parallel connections (no HTTP/2)
+        QCOMPARE(server.maxConcurrentConnections(), 4);
+    }
+
     // A few hundred random faults during one download: it still ends byte-identical.
     void soak()
     {

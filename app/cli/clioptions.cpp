@@ -64,11 +64,29 @@ ParseResult parseCommandLine(const QStringList &arguments)
     const QCommandLineOption saveInterval(QStringLiteral("save-interval"),
                                           tr("Seconds between saves of the control file (default 5)."),
                                           QStringLiteral("SECONDS"));
+    const QCommandLineOption maxRetries(QStringLiteral("max-retries"),
+                                        tr("Retries per request or segment (default 5)."), QStringLiteral("N"));
+    const QCommandLineOption retryWait(QStringLiteral("retry-wait"),
+                                       tr("Base of the exponential back-off, in seconds (default 1)."), QStringLiteral("SECONDS"));
+    const QCommandLineOption connectTimeout(QStringLiteral("connect-timeout"),
+                                            tr("Seconds to wait for an answer to a request (default 30)."),
+                                            QStringLiteral("SECONDS"));
+    const QCommandLineOption readTimeout(QStringLiteral("read-timeout"),
+                                         tr("Seconds without data before a connection is retried (default 60)."),
+                                         QStringLiteral("SECONDS"));
+    const QCommandLineOption proxy(QStringLiteral("proxy"),
+                                   tr("Proxy: http://host:port or socks5://host:port (default: http_proxy, "
+                                      "https_proxy, all_proxy, no_proxy from the environment)."),
+                                   QStringLiteral("URL"));
+    const QCommandLineOption caCertificate(QStringLiteral("ca-certificate"),
+                                           tr("Also trust the CA certificate(s) in this PEM file. Certificate "
+                                              "checks are never switched off."),
+                                           QStringLiteral("FILE"));
     const QCommandLineOption keepPartial(QStringLiteral("keep-partial"),
                                          tr("Keep the partial file and its control file when a download is cancelled."));
     parser.addOptions({ helpOption, versionOption, output, dir, connections, concurrent, input, pieceSize,
                         memoryBudget, header, userAgent, quiet, noResume, verify, checksum, saveInterval,
-                        keepPartial });
+                        keepPartial, maxRetries, retryWait, connectTimeout, readTimeout, proxy, caCertificate });
     parser.addPositionalArgument(QStringLiteral("URL"), tr("Addresses to download."), QStringLiteral("URL..."));
     config.helpText = parser.helpText();
 
@@ -130,6 +148,51 @@ ParseResult parseCommandLine(const QStringList &arguments)
     }
     if (parser.isSet(userAgent))
         options.userAgent = parser.value(userAgent).toUtf8();
+    const auto parseSeconds = [&](const QCommandLineOption &opt, double lo, double hi, std::chrono::milliseconds &out) {
+        if (!parser.isSet(opt))
+            return true;
+        bool ok = false;
+        const double seconds = parser.value(opt).toDouble(&ok);
+        if (!ok || seconds < lo || seconds > hi) {
+            result.error = tr("--%1 must be a number of seconds from %2 to %3, not '%4'")
+                               .arg(opt.names().constLast())
+                               .arg(lo)
+                               .arg(hi)
+                               .arg(parser.value(opt));
+            return false;
+        }
+        out = std::chrono::milliseconds(qint64(seconds * 1000));
+        return true;
+    };
+    if (!parseCount(maxRetries, 0, 1000, options.retry.maxRetries)
+        || !parseSeconds(retryWait, 0, 3600, options.retry.baseDelay)
+        || !parseSeconds(connectTimeout, 0.1, 3600, options.connectTimeout)
+        || !parseSeconds(readTimeout, 0.1, 3600, options.readTimeout))
+        return result;
+    options.retry.maxDelay = std::max(options.retry.maxDelay, options.retry.baseDelay);
+    if (parser.isSet(proxy)) {
+        const QUrl p(parser.value(proxy), QUrl::StrictMode);
+        const QStringList schemes = { QStringLiteral("http"), QStringLiteral("socks5"), QStringLiteral("socks5h") };
+        if (!p.isValid() || p.host().isEmpty() || !schemes.contains(p.scheme())) {
+            result.error = tr("--proxy must look like http://host:port or socks5://host:port, not '%1'")
+                               .arg(parser.value(proxy));
+            return result;
+        }
+        options.proxy = p;
+    }
+    if (parser.isSet(caCertificate)) {
+        QFile pem(parser.value(caCertificate));
+        if (!pem.open(QIODevice::ReadOnly)) {
+            result.error = tr("Cannot read the CA certificate %1: %2").arg(parser.value(caCertificate), pem.errorString());
+            return result;
+        }
+        const QByteArray bytes = pem.readAll();
+        if (!bytes.contains("-----BEGIN CERTIFICATE-----")) {
+            result.error = tr("%1 holds no PEM certificate").arg(parser.value(caCertificate));
+            return result;
+        }
+        options.extraCaCertificates.append(bytes);
+    }
     options.resume = !parser.isSet(noResume);
     options.verifyOnResume = parser.isSet(verify);
     options.keepPartialOnCancel = parser.isSet(keepPartial);

@@ -3,6 +3,7 @@
 #include "cli/clioptions.h"
 
 #include <QCoreApplication>
+#include <QNetworkProxyFactory>
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -36,6 +37,8 @@ int main(int argc, char *argv[])
     mallopt(M_ARENA_MAX, 2);
 #endif
     QCoreApplication app(argc, argv);
+    // http_proxy, https_proxy, all_proxy and no_proxy from the environment, unless --proxy.
+    QNetworkProxyFactory::setUseSystemConfiguration(true);
     QCoreApplication::setApplicationName(QStringLiteral("bytehaul-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(BYTEHAUL_VERSION));
 

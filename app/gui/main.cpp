@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QNetworkProxyFactory>
 
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -17,6 +18,7 @@ int main(int argc, char *argv[])
     mallopt(M_ARENA_MAX, 2); // see bytehaul-cli's main: keeps peak RSS near the memory budget
 #endif
     QApplication app(argc, argv);
+    QNetworkProxyFactory::setUseSystemConfiguration(true); // the desktop's / environment's proxy
     QApplication::setApplicationName(QStringLiteral("bytehaul"));
     QApplication::setOrganizationName(QStringLiteral("bytehaul"));
     QApplication::setApplicationVersion(QStringLiteral(BYTEHAUL_VERSION));

@@ -2,6 +2,10 @@
 
 #include <QElapsedTimer>
 #include <QRandomGenerator>
+#include <QFile>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QSslServer>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -27,10 +31,29 @@ struct TestServer::Connection
     QTimer *timer = nullptr;
 };
 
-TestServer::TestServer(QObject *parent) : QObject(parent)
+QString TestServer::tlsCertificatePath()
 {
-    m_server.listen(QHostAddress::LocalHost, 0);
-    connect(&m_server, &QTcpServer::newConnection, this, &TestServer::onNewConnection);
+    return QStringLiteral(BYTEHAUL_TEST_TLS_DIR "/server.crt");
+}
+
+TestServer::TestServer(QObject *parent, bool tls) : QObject(parent), m_tls(tls)
+{
+    if (tls) {
+        auto *server = new QSslServer;
+        QSslConfiguration conf = QSslConfiguration::defaultConfiguration();
+        QFile cert(tlsCertificatePath());
+        QFile key(QStringLiteral(BYTEHAUL_TEST_TLS_DIR "/server.key"));
+        cert.open(QIODevice::ReadOnly);
+        key.open(QIODevice::ReadOnly);
+        conf.setLocalCertificate(QSslCertificate(cert.readAll(), QSsl::Pem));
+        conf.setPrivateKey(QSslKey(key.readAll(), QSsl::Rsa, QSsl::Pem));
+        server->setSslConfiguration(conf);
+        m_server.reset(server);
+    } else {
+        m_server = std::make_unique<QTcpServer>();
+    }
+    m_server->listen(QHostAddress::LocalHost, 0);
+    connect(m_server.get(), &QTcpServer::pendingConnectionAvailable, this, &TestServer::onNewConnection);
 }
 
 TestServer::~TestServer()
@@ -59,12 +82,12 @@ QByteArray TestServer::makeData(qint64 size, quint32 seed)
 
 QString TestServer::url(const QString &path) const
 {
-    return QStringLiteral("http://127.0.0.1:%1%2").arg(port()).arg(path);
+    return QStringLiteral("%1://127.0.0.1:%2%3").arg(m_tls ? QStringLiteral("https") : QStringLiteral("http")).arg(port()).arg(path);
 }
 
 void TestServer::onNewConnection()
 {
-    while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
         auto *c = new Connection;
         c->id = m_connectionCount++;
         c->socket = socket;

@@ -11,6 +11,7 @@
 #include <QTcpServer>
 
 #include <functional>
+#include <memory>
 
 class QTcpSocket;
 
@@ -67,12 +68,14 @@ class TestServer final : public QObject
     Q_OBJECT
 
 public:
-    explicit TestServer(QObject *parent = nullptr);
+    // tls: an HTTPS listener with the self-signed certificate in tests/support/tls.
+    explicit TestServer(QObject *parent = nullptr, bool tls = false);
+    static QString tlsCertificatePath();
     ~TestServer() override;
 
     static QByteArray makeData(qint64 size, quint32 seed = 1);
 
-    quint16 port() const { return m_server.serverPort(); }
+    quint16 port() const { return m_server->serverPort(); }
     QString url(const QString &path) const;
     void setResource(const QByteArray &path, const Resource &resource) { m_resources.insert(path, resource); }
     Resource &resource(const QByteArray &path) { return m_resources[path]; }
@@ -93,7 +96,8 @@ private:
     void finishResponse(Connection *c);
     void closeConnection(Connection *c);
 
-    QTcpServer m_server;
+    std::unique_ptr<QTcpServer> m_server;
+    bool m_tls = false;
     QHash<QByteArray, Resource> m_resources;
     QHash<QByteArray, QByteArray> m_redirects;
     QHash<QByteArray, int> m_requestIndex;
