@@ -5,6 +5,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QHash>
+#include <QStorageInfo>
 #include <QFileInfo>
 
 #include <cerrno>
@@ -240,6 +241,18 @@ void FileWriter::doOpen(const QString &path, qint64 size, bool truncate, bool pr
         return;
     }
     if (size > 0 && m_file.size() < size) {
+        // Check first, so a file that cannot fit fails now with a clear message, not at 97%.
+        const QStorageInfo storage(QFileInfo(path).absolutePath());
+        const qint64 needed = size - m_file.size();
+        if (preallocate && storage.isValid() && storage.bytesAvailable() >= 0 && storage.bytesAvailable() < needed) {
+            m_failed = true;
+            m_file.close();
+            Q_EMIT opened(false, tr("Not enough disk space for %1: it needs %2 more bytes, %3 are free")
+                                     .arg(QDir::toNativeSeparators(path))
+                                     .arg(needed)
+                                     .arg(storage.bytesAvailable()));
+            return;
+        }
         bool done = false;
 #if defined(Q_OS_LINUX)
         if (preallocate) {

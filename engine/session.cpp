@@ -190,6 +190,14 @@ void Session::start()
     m_speed.reset();
     if (m_workers.empty())
         addWorker();
+    if (m_reloadFromControl) {
+        m_reloadFromControl = false;
+        m_scheduler.reset();
+        m_mode = Mode::None;
+        const ControlFileResult saved = loadControlFile(controlFilePath(m_path));
+        if (saved.state && saved.state->originalUrl == m_request.url.toEncoded(QUrl::RemoveUserInfo))
+            m_resume = saved.state;
+    }
     if (m_mode == Mode::Ranged && m_scheduler && !m_path.isEmpty()) {
         // Continue in place: the scheduler remembers every accepted byte, and every request
         // carries If-Range, so a file changed meanwhile is noticed.
@@ -428,7 +436,20 @@ void Session::onWritten(qint64 bytes)
 
 void Session::onWriterFailed(const QString &error)
 {
-    fail({ ErrorClass::User, error + tr(" (the bytes written so far are kept)") });
+    // A disk error pauses instead of failing: the file and its last control file are intact,
+    // and resuming once there is room continues from what is durable. Bytes accepted after
+    // the last checkpoint may not have reached the disk, so the in-memory progress is dropped
+    // and the next start reloads the control file.
+    if (isTerminal(m_state) || m_state == DownloadState::Paused)
+        return;
+    stopNetwork();
+    m_error = tr("%1. Paused: free some space, then resume; the bytes written so far are kept.").arg(error);
+    m_errorClass = ErrorClass::User;
+    m_reloadFromControl = true;
+    m_state = DownloadState::Paused;
+    m_tickTimer.stop();
+    m_saveTimer.stop();
+    closeWriter(false, false, [this](bool) { publish(); });
 }
 
 ControlState Session::controlState(bool cleanStop)

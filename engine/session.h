@@ -162,6 +162,7 @@ private:
 
     std::optional<ControlState> m_resume; // found next to the target, not yet applied
     bool m_startOver = false; // the next probe must not resume (the remote file changed)
+    bool m_reloadFromControl = false; // after a write error: trust only the control file
     quint64 m_sequence = 0;
     qint64 m_lastSavedDone = -1;
     QTimer m_saveTimer;

@@ -8,7 +8,13 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
+
+#ifdef Q_OS_LINUX
+#include <unistd.h>
+#endif
 #include <QTest>
 
 using namespace bytehaul;
@@ -319,6 +325,55 @@ private slots:
         QCOMPARE(fileSha256(s.filePath), sha256(old.data)); // either way, the one file
         const QByteArray continuedFrom = server.requests().value(before).path;
         QCOMPARE(continuedFrom, accepted ? QByteArray("/new.bin") : QByteArray("/old.bin"));
+    }
+
+    // A full disk: a file that cannot fit fails at once with a clear error; one that fills the
+    // disk while downloading pauses, keeps its bytes, and completes once there is room.
+    void diskFull()
+    {
+#ifdef Q_OS_LINUX
+        if (::geteuid() != 0)
+            QSKIP("needs root to mount a small tmpfs; run the suite as root (CI does)");
+        QTemporaryDir base;
+        const QString mnt = base.filePath("small");
+        QDir().mkpath(mnt);
+        if (QProcess::execute("mount", { "-t", "tmpfs", "-o", "size=6m", "tmpfs", mnt }) != 0)
+            QSKIP("cannot mount a tmpfs here (no CAP_SYS_ADMIN)");
+        const auto unmount = qScopeGuard([&] { QProcess::execute("umount", { mnt }); });
+
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(10 * MiB, 70);
+        r.bytesPerSecond = 4 * MiB;
+        server.setResource("/big.bin", r);
+
+        DownloadManager manager;
+        DownloadOptions o = fastOptions(4);
+        o.saveInterval = std::chrono::milliseconds(100);
+        manager.setDefaultOptions(o);
+        // Preallocated: refused before a byte is fetched.
+        const DownloadSnapshot refused = waitFinished(manager, manager.add(requestFor(server, "/big.bin", mnt)));
+        QCOMPARE(stateName(refused.state), stateName(DownloadState::Failed));
+        QVERIFY2(refused.error.contains("Not enough disk space"), qPrintable(refused.error));
+        QFile::remove(refused.filePath);
+
+        // Sparse: the disk fills up mid-way.
+        o.preallocate = false;
+        manager.setDefaultOptions(o);
+        const DownloadId id = manager.add(requestFor(server, "/big.bin", mnt));
+        QTRY_VERIFY_WITH_TIMEOUT(manager.snapshot(id).state == DownloadState::Paused || isTerminal(manager.snapshot(id).state), 30000);
+        const DownloadSnapshot paused = manager.snapshot(id);
+        QVERIFY2(paused.state == DownloadState::Paused, qPrintable(stateName(paused.state) + ": " + paused.error));
+        QVERIFY2(paused.error.contains("disk is full"), qPrintable(paused.error));
+        QVERIFY(QFile::exists(paused.filePath + ".bytehaul"));
+        QCOMPARE(QProcess::execute("mount", { "-o", "remount,size=32m", mnt }), 0);
+        manager.resume(id);
+        const DownloadSnapshot s = waitFinished(manager, id);
+        QVERIFY2(s.state == DownloadState::Completed, qPrintable(s.error));
+        QCOMPARE(fileSha256(s.filePath), sha256(r.data));
+#else
+        QSKIP("the small-filesystem test needs Linux");
+#endif
     }
 
     void invalidSaveIntervalIsRejected()
