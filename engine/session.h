@@ -137,6 +137,7 @@ private:
     void attachStream(QNetworkReply *reply);
     void pumpStream();
     void onStreamFinished();
+    void restartStream(const ReplyError &error);
 
     DownloadId m_id;
     DownloadRequest m_request;
@@ -176,6 +177,7 @@ private:
     QPointer<QNetworkReply> m_stream;
     qint64 m_streamPos = 0;
     bool m_streamWaiting = false;
+    int m_streamRestarts = 0;
 
     FileWriter *m_writer = nullptr;
     qint64 m_budgetHeld = 0;

@@ -322,6 +322,31 @@ void Session::pumpStream()
         onStreamFinished();
 }
 
+void Session::restartStream(const ReplyError &error)
+{
+    // This server cannot continue a transfer mid-way (that is why this is the stream path), so
+    // a broken connection means starting over: honestly, truncating what was written, and
+    // saying so. Bounded by the retry policy like any other retry.
+    if (error.errorClass != ErrorClass::Retry || m_streamRestarts >= m_options.retry.maxRetries) {
+        fail(error);
+        return;
+    }
+    const int attempt = m_streamRestarts++;
+    discard(m_stream, this);
+    setNote(tr("%1; the server cannot resume, so the download restarts from the beginning.").arg(error.message),
+            NoteKind::Warning);
+    m_mode = Mode::None;
+    m_streamPos = 0;
+    m_lastDone = 0;
+    m_probeFailures = 0;
+    closeWriter(false, true, [this, error, attempt](bool) {
+        if (m_state != DownloadState::Downloading)
+            return; // paused or cancelled meanwhile
+        setState(DownloadState::Probing);
+        m_probeRetry.start(retryWait(error, m_options.retry, attempt));
+    });
+}
+
 void Session::onStreamFinished()
 {
     QNetworkReply *reply = m_stream.data();
@@ -332,15 +357,16 @@ void Session::onStreamFinished()
             pumpStream(); // drain first, even after an error; comes back here when empty
         return;
     }
-    if (reply->error() != QNetworkReply::NoError) {
-        fail(classifyReply(reply, reply->error() == QNetworkReply::OperationCanceledError));
-        return;
-    }
-    if (m_total >= 0 && m_streamPos != m_total) {
-        fail({ ErrorClass::Retry, tr("%1: the connection closed after %2 of %3 bytes")
-                                      .arg(m_finalUrl.toDisplayString(QUrl::RemoveUserInfo))
-                                      .arg(m_streamPos)
-                                      .arg(m_total) });
+    ReplyError error;
+    if (reply->error() != QNetworkReply::NoError)
+        error = classifyReply(reply, reply->error() == QNetworkReply::OperationCanceledError);
+    else if (m_total >= 0 && m_streamPos != m_total)
+        error = { ErrorClass::Retry, tr("%1: the connection closed after %2 of %3 bytes")
+                                         .arg(m_finalUrl.toDisplayString(QUrl::RemoveUserInfo))
+                                         .arg(m_streamPos)
+                                         .arg(m_total) };
+    if (error.isError()) {
+        restartStream(error);
         return;
     }
     m_stream = nullptr;

@@ -127,6 +127,23 @@ private slots:
             QVERIFY(QFileInfo(dir.filePath(name)).size() <= 2 * MiB); // no huge allocation on disk
     }
 
+    void noRangeServerRestartsHonestlyAfterADrop()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(5 * MiB, 65);
+        r.honorRange = false;
+        r.dropAfterBytes = 1 * MiB; // the first two answers break off
+        r.dropCount = 2;
+        server.setResource("/plain.bin", r);
+        QTemporaryDir dir;
+        const DownloadSnapshot s = runDownload(server, "/plain.bin", dir.path());
+        QVERIFY2(s.state == DownloadState::Completed, qPrintable(s.error));
+        QCOMPARE(fileSha256(s.filePath), sha256(r.data));
+        QVERIFY2(s.note.contains("restarts from the beginning"), qPrintable(s.note));
+        QCOMPARE(server.requests().size(), 3);
+    }
+
     void tlsIsVerifiedAndAnExtraCaCanBeTrusted()
     {
         TestServer server(nullptr, true);
