@@ -72,6 +72,16 @@ void DownloadManager::moveInQueue(DownloadId id, int delta)
     QMetaObject::invokeMethod(m_core, [core = m_core, id, delta] { core->moveInQueue(id, delta); });
 }
 
+void DownloadManager::setGlobalRateLimit(qint64 bytesPerSecond)
+{
+    QMetaObject::invokeMethod(m_core, [core = m_core, bytesPerSecond] { core->setGlobalRateLimit(bytesPerSecond); });
+}
+
+void DownloadManager::setRateLimit(DownloadId id, qint64 bytesPerSecond)
+{
+    QMetaObject::invokeMethod(m_core, [core = m_core, id, bytesPerSecond] { core->setRateLimit(id, bytesPerSecond); });
+}
+
 void DownloadManager::cancel(DownloadId id)
 {
     QMetaObject::invokeMethod(m_core, [core = m_core, id] { core->cancel(id); });

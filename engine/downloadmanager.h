@@ -44,6 +44,9 @@ public:
     void replaceUrl(DownloadId id, const QUrl &url);
     // Moves a queued download earlier (delta < 0) or later in the start order.
     void moveInQueue(DownloadId id, int delta);
+    // Speed limits in bytes per second (0: none), changeable while downloads run.
+    void setGlobalRateLimit(qint64 bytesPerSecond);
+    void setRateLimit(DownloadId id, qint64 bytesPerSecond);
 
     // The latest snapshot received (state Queued with no data before the first one).
     DownloadSnapshot snapshot(DownloadId id) const { return m_snapshots.value(id); }

@@ -24,6 +24,8 @@ DownloadOptions DownloadOverrides::applyTo(DownloadOptions base) const
         base.readTimeout = *readTimeout;
     if (retry)
         base.retry = *retry;
+    if (rateLimit)
+        base.rateLimit = *rateLimit;
     return base;
 }
 

@@ -67,6 +67,7 @@ struct DownloadOptions
     std::chrono::milliseconds readTimeout { 60000 };
     RetryPolicy retry;
     bool preallocate = true;
+    qint64 rateLimit = 0; // bytes per second for this download, shared by its connections; 0: none
     std::chrono::milliseconds saveInterval { 5000 }; // control-file saves; must be > 0
     bool resume = true; // continue from a control file found next to the target
     bool verifyOnResume = false; // check every completed piece's CRC32 even after a clean stop
@@ -88,6 +89,7 @@ struct DownloadOverrides
     std::optional<std::chrono::milliseconds> connectTimeout;
     std::optional<std::chrono::milliseconds> readTimeout;
     std::optional<RetryPolicy> retry;
+    std::optional<qint64> rateLimit;
 
     DownloadOptions applyTo(DownloadOptions base) const;
 };

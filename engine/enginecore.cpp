@@ -6,6 +6,17 @@ namespace bytehaul {
 
 EngineCore::EngineCore(QThread *writerThread) : m_writerThread(writerThread) { }
 
+void EngineCore::setGlobalRateLimit(qint64 bytesPerSecond)
+{
+    m_globalLimit.setRate(bytesPerSecond, RateLimiter::steadyMs());
+}
+
+void EngineCore::setRateLimit(DownloadId id, qint64 bytesPerSecond)
+{
+    if (Session *s = find(id))
+        s->setRateLimit(bytesPerSecond);
+}
+
 EngineCore::~EngineCore() = default;
 
 Session *EngineCore::find(DownloadId id) const
@@ -16,7 +27,7 @@ Session *EngineCore::find(DownloadId id) const
 
 void EngineCore::add(DownloadId id, const DownloadRequest &request, const DownloadOptions &options)
 {
-    auto session = std::make_unique<Session>(id, request, options, m_writerThread);
+    auto session = std::make_unique<Session>(id, request, options, m_writerThread, &m_globalLimit);
     connect(session.get(), &Session::snapshotChanged, this,
             [this](const DownloadSnapshot &s) { Q_EMIT snapshot(s, false); });
     connect(session.get(), &Session::finished, this, [this](const DownloadSnapshot &s) {

@@ -3,6 +3,9 @@
 #pragma once
 
 #include "engine/downloadtypes.h"
+#include "engine/ratelimiter.h"
+
+#include <QElapsedTimer>
 
 #include <QObject>
 
@@ -32,6 +35,8 @@ public:
     void setMaxConcurrent(int count);
     void replaceUrl(DownloadId id, const QUrl &url);
     void moveInQueue(DownloadId id, int delta);
+    void setGlobalRateLimit(qint64 bytesPerSecond);
+    void setRateLimit(DownloadId id, qint64 bytesPerSecond);
 
 Q_SIGNALS:
     void snapshot(const bytehaul::DownloadSnapshot &snapshot, bool terminal);
@@ -43,6 +48,7 @@ private:
 
     QThread *m_writerThread;
     int m_maxConcurrent = 5;
+    RateLimiter m_globalLimit; // shared by every download; sessions live on this thread too
     std::map<DownloadId, std::unique_ptr<Session>> m_sessions;
     QList<DownloadId> m_queue; // waiting to start, in order
 };

@@ -20,12 +20,13 @@ constexpr int kTickMs = 200;
 }
 
 Session::Session(DownloadId id, const DownloadRequest &request, const DownloadOptions &options,
-                 QThread *writerThread, QObject *parent)
+                 QThread *writerThread, RateLimiter *globalLimit, QObject *parent)
     : QObject(parent)
     , m_id(id)
     , m_request(request)
     , m_options(options)
     , m_writerThread(writerThread)
+    , m_globalLimit(globalLimit)
     , m_finalUrl(request.url)
     , m_added(QDateTime::currentDateTime())
 {
@@ -42,6 +43,15 @@ Session::Session(DownloadId id, const DownloadRequest &request, const DownloadOp
         retryProbe({ ErrorClass::Retry, tr("%1: no answer within %2 s (connect timeout)")
                                             .arg(m_finalUrl.toDisplayString(QUrl::RemoveUserInfo))
                                             .arg(m_options.connectTimeout.count() / 1000.0) });
+    });
+    m_limit.setRate(m_options.rateLimit, RateLimiter::steadyMs());
+    m_tokenTimer.setSingleShot(true);
+    connect(&m_tokenTimer, &QTimer::timeout, this, [this] {
+        const QSet<Worker *> waiters = std::exchange(m_tokenWaiters, {});
+        for (Worker *w : waiters)
+            w->pump();
+        if (std::exchange(m_streamWaitsForTokens, false))
+            pumpStream();
     });
     m_tickTimer.setInterval(kTickMs);
     connect(&m_tickTimer, &QTimer::timeout, this, &Session::tick);
@@ -342,6 +352,8 @@ void Session::stopNetwork()
     for (auto &w : m_workers)
         w->stop();
     m_budgetWaiters.clear();
+    m_tokenWaiters.clear();
+    m_streamWaitsForTokens = false;
 }
 
 void Session::finish(DownloadState terminal)
@@ -432,6 +444,44 @@ void Session::onWritten(qint64 bytes)
         m_streamWaiting = false;
         pumpStream();
     }
+}
+
+qint64 Session::tokens()
+{
+    const qint64 now = RateLimiter::steadyMs();
+    qint64 t = m_limit.available(now);
+    if (m_globalLimit)
+        t = std::min(t, m_globalLimit->available(now));
+    return t;
+}
+
+void Session::consumeTokens(qint64 bytes)
+{
+    m_limit.consume(bytes);
+    if (m_globalLimit)
+        m_globalLimit->consume(bytes);
+}
+
+void Session::waitForTokens(Worker *worker)
+{
+    if (worker)
+        m_tokenWaiters.insert(worker);
+    else
+        m_streamWaitsForTokens = true;
+    if (m_tokenTimer.isActive())
+        return;
+    const qint64 now = RateLimiter::steadyMs();
+    qint64 wait = m_limit.msUntil(16 * 1024, now);
+    if (m_globalLimit)
+        wait = std::max(wait, m_globalLimit->msUntil(16 * 1024, now));
+    m_tokenTimer.start(int(std::clamp<qint64>(wait, 1, 1000)));
+}
+
+void Session::setRateLimit(qint64 bytesPerSecond)
+{
+    m_options.rateLimit = std::max<qint64>(0, bytesPerSecond);
+    m_limit.setRate(m_options.rateLimit, RateLimiter::steadyMs());
+    m_tokenTimer.start(0); // waiters re-check at once
 }
 
 void Session::onWriterFailed(const QString &error)

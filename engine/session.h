@@ -24,6 +24,7 @@
 #include "engine/downloadtypes.h"
 #include "engine/httpparse.h"
 #include "engine/replycheck.h"
+#include "engine/ratelimiter.h"
 #include "engine/scheduler.h"
 #include "engine/speedmeter.h"
 
@@ -54,8 +55,9 @@ class Session final : public QObject
     Q_DISABLE_COPY_MOVE(Session)
 
 public:
+    // globalLimit: the manager-wide bucket all downloads share (same thread), or nullptr.
     Session(DownloadId id, const DownloadRequest &request, const DownloadOptions &options,
-            QThread *writerThread, QObject *parent = nullptr);
+            QThread *writerThread, RateLimiter *globalLimit = nullptr, QObject *parent = nullptr);
     ~Session() override; // a running download is checkpointed and its file closed first
 
     DownloadId id() const { return m_id; }
@@ -83,6 +85,11 @@ public:
     // 1/2, 33-36 MiB, at the same speed).
     qint64 budgetRoom() const { return m_options.memoryBudget / 2 - m_budgetHeld; }
     void waitForBudget(Worker *worker);
+    // Speed limits: the tokens this download may read now (its own bucket and the global one).
+    qint64 tokens();
+    void consumeTokens(qint64 bytes);
+    void waitForTokens(Worker *worker); // worker == nullptr: the stream path
+    void setRateLimit(qint64 bytesPerSecond); // changeable while running; 0: none
     Scheduler::Accepted deliver(Worker *worker, const Scheduler::Lease &lease, qint64 offset,
                                 const QByteArray &data);
     Scheduler::Lease renewLease(Worker *worker, const Scheduler::Lease &lease);
@@ -173,6 +180,11 @@ private:
     std::vector<std::unique_ptr<QNetworkAccessManager>> m_networkManagers;
     std::vector<std::unique_ptr<Worker>> m_workers; // destroyed before the managers
     QSet<Worker *> m_budgetWaiters;
+    QSet<Worker *> m_tokenWaiters;
+    bool m_streamWaitsForTokens = false;
+    RateLimiter m_limit;
+    RateLimiter *m_globalLimit = nullptr;
+    QTimer m_tokenTimer;
 
     QPointer<QNetworkReply> m_stream;
     qint64 m_streamPos = 0;

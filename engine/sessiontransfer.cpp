@@ -305,9 +305,15 @@ void Session::pumpStream()
             m_streamWaiting = true;
             return;
         }
-        const QByteArray data = reply->read(std::min(room, reply->bytesAvailable()));
+        const qint64 tokens = this->tokens();
+        if (tokens <= 0) {
+            waitForTokens(nullptr);
+            return;
+        }
+        const QByteArray data = reply->read(std::min({ room, tokens, reply->bytesAvailable() }));
         if (data.isEmpty())
             break;
+        consumeTokens(data.size());
         if (m_total >= 0 && m_streamPos + data.size() > m_total) {
             fail({ ErrorClass::Retry, tr("%1: the server sent more bytes than its Content-Length (%2)")
                                           .arg(m_finalUrl.toDisplayString(QUrl::RemoveUserInfo))

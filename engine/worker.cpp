@@ -146,9 +146,15 @@ void Worker::pump()
             m_session->waitForBudget(this);
             return;
         }
-        const QByteArray data = m_reply->read(std::min(room, m_reply->bytesAvailable()));
+        const qint64 tokens = m_session->tokens();
+        if (tokens <= 0) {
+            m_session->waitForTokens(this); // the reply's bounded buffer then slows the server
+            return;
+        }
+        const QByteArray data = m_reply->read(std::min({ room, tokens, m_reply->bytesAvailable() }));
         if (data.isEmpty())
             break;
+        m_session->consumeTokens(data.size());
         const qint64 offset = m_pos;
         m_pos += data.size();
         m_attemptBytes += data.size();

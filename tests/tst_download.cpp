@@ -380,6 +380,48 @@ private slots:
         QVERIFY(!QFile::exists(dir.filePath("c")));
     }
 
+    // A lower bound only: a slow machine can make a download slower, never faster.
+    void speedLimitsHoldDownloadsBack_data()
+    {
+        QTest::addColumn<bool>("global");
+        QTest::newRow("per-download limit, shared by its 4 connections?") << false;
+        QTest::newRow("global limit, shared by two downloads?") << true;
+    }
+    void speedLimitsHoldDownloadsBack()
+    {
+        QFETCH(bool, global);
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(3 * MiB / 2, 51);
+        server.setResource("/a.bin", r);
+        server.setResource("/b.bin", r);
+        QTemporaryDir dir;
+        DownloadManager manager;
+        DownloadOptions o = fastOptions(4);
+        o.minSplitSize = MiB; // several connections for 1.5 MiB
+        if (!global)
+            o.rateLimit = 1 * MiB;
+        manager.setDefaultOptions(o);
+        if (global)
+            manager.setGlobalRateLimit(1 * MiB);
+        QElapsedTimer clock;
+        clock.start();
+        DownloadRequest request;
+        request.outputDir = dir.path();
+        request.url = QUrl(server.url("/a.bin"));
+        QList<DownloadId> ids { manager.add(request) };
+        if (global) {
+            request.url = QUrl(server.url("/b.bin"));
+            ids.append(manager.add(request));
+        }
+        for (DownloadId id : ids)
+            QCOMPARE(stateName(waitFinished(manager, id).state), stateName(DownloadState::Completed));
+        const double expected = (global ? 3.0 : 1.5); // seconds at 1 MiB/s
+        QVERIFY2(clock.elapsed() >= qint64(expected * 1000 * 0.85),
+                 qPrintable(QStringLiteral("%1 ms").arg(clock.elapsed())));
+        QCOMPARE(fileSha256(dir.filePath("a.bin")), sha256(r.data));
+    }
+
     void queueRespectsTheConcurrencyLimit()
     {
         TestServer server;

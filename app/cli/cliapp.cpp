@@ -36,6 +36,7 @@ CliApp::CliApp(const CliConfig &config, QObject *parent) : QObject(parent), m_co
 #endif
     m_manager.setDefaultOptions(config.options);
     m_manager.setMaxConcurrent(config.maxConcurrent);
+    m_manager.setGlobalRateLimit(config.overallLimit);
     connect(&m_manager, &DownloadManager::downloadFinished, this, &CliApp::onFinished);
     connect(&m_manager, &DownloadManager::downloadChanged, this, &CliApp::onChanged);
     m_redraw.setInterval(250);

@@ -82,11 +82,16 @@ ParseResult parseCommandLine(const QStringList &arguments)
                                            tr("Also trust the CA certificate(s) in this PEM file. Certificate "
                                               "checks are never switched off."),
                                            QStringLiteral("FILE"));
+    const QCommandLineOption limitRate(QStringLiteral("limit-rate"),
+                                       tr("Speed limit per download, e.g. 2M (bytes per second)."), QStringLiteral("RATE"));
+    const QCommandLineOption overallLimit(QStringLiteral("max-overall-limit"),
+                                          tr("Speed limit for all downloads together, e.g. 10M."), QStringLiteral("RATE"));
     const QCommandLineOption keepPartial(QStringLiteral("keep-partial"),
                                          tr("Keep the partial file and its control file when a download is cancelled."));
     parser.addOptions({ helpOption, versionOption, output, dir, connections, concurrent, input, pieceSize,
                         memoryBudget, header, userAgent, quiet, noResume, verify, checksum, saveInterval,
-                        keepPartial, maxRetries, retryWait, connectTimeout, readTimeout, proxy, caCertificate });
+                        keepPartial, maxRetries, retryWait, connectTimeout, readTimeout, proxy, caCertificate,
+                        limitRate, overallLimit });
     parser.addPositionalArgument(QStringLiteral("URL"), tr("Addresses to download."), QStringLiteral("URL..."));
     config.helpText = parser.helpText();
 
@@ -135,7 +140,9 @@ ParseResult parseCommandLine(const QStringList &arguments)
     };
     if (!parseCount(connections, 1, 64, options.connections) || !parseCount(concurrent, 1, 100, config.maxConcurrent)
         || !parseSizeOption(pieceSize, 16 << 10, options.pieceSize)
-        || !parseSizeOption(memoryBudget, 256 << 10, options.memoryBudget))
+        || !parseSizeOption(memoryBudget, 256 << 10, options.memoryBudget)
+        || !parseSizeOption(limitRate, 1024, options.rateLimit)
+        || !parseSizeOption(overallLimit, 1024, config.overallLimit))
         return result;
     for (const QString &h : parser.values(header)) {
         const qsizetype colon = h.indexOf(QLatin1Char(':'));

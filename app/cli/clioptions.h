@@ -13,6 +13,7 @@ struct CliConfig
     DownloadOptions options; // the manager's defaults for this run
     QList<DownloadRequest> requests;
     int maxConcurrent = 5;
+    qint64 overallLimit = 0; // bytes per second for all downloads together; 0: none
     bool quiet = false;
     bool showHelp = false;
     bool showVersion = false;
