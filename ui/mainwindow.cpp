@@ -71,6 +71,7 @@ MainWindow::MainWindow(DownloadManager *manager, const QString &queueFile, const
     setAcceptDrops(true);
     m_proxy->setSourceModel(m_model);
     m_manager->setMaxConcurrent(m_prefs.maxConcurrent);
+    m_manager->setGlobalRateLimit(m_prefs.globalRateLimit);
     createActions();
     createLayout();
     createMenus();
@@ -150,6 +151,7 @@ void MainWindow::createActions()
     make(QStringLiteral("moveDown"), tr("Move do&wn"), QKeySequence(tr("Ctrl+Down")), QStringLiteral("go-down"), [this] { moveSelected(1); });
     make(QStringLiteral("copyUrl"), tr("Copy &address"), QKeySequence::Copy, QStringLiteral("edit-copy"), [this] { copyUrl(); });
     make(QStringLiteral("replaceUrl"), tr("Replace a&ddress…"), QKeySequence(tr("Ctrl+E")), QString(), [this] { replaceUrl(); });
+    make(QStringLiteral("speedLimit"), tr("Speed &limit…"), QKeySequence(tr("Ctrl+L")), QString(), [this] { setSpeedLimit(); });
     make(QStringLiteral("resumeAll"), tr("Resume a&ll"), QKeySequence(tr("Ctrl+Alt+R")), QString(), [this] { resumeAll(); });
     make(QStringLiteral("pauseAll"), tr("Pause al&l"), QKeySequence(tr("Ctrl+Alt+P")), QString(), [this] { pauseAll(); });
     make(QStringLiteral("preferences"), tr("&Preferences…"), QKeySequence::Preferences, QStringLiteral("preferences-system"), [this] { showPreferences(); });
@@ -174,7 +176,7 @@ void MainWindow::createMenus()
     file->addAction(m_actions[QStringLiteral("quit")]);
     QMenu *downloads = menuBar()->addMenu(tr("&Downloads"));
     for (const char *name : std::initializer_list<const char *> { "resume", "pause", "cancel", "retry", "remove", nullptr, "openFile", "openFolder", nullptr,
-                              "moveUp", "moveDown", nullptr, "copyUrl", "replaceUrl", nullptr, "resumeAll", "pauseAll" }) {
+                              "moveUp", "moveDown", nullptr, "copyUrl", "replaceUrl", "speedLimit", nullptr, "resumeAll", "pauseAll" }) {
         if (name)
             downloads->addAction(m_actions[QLatin1String(name)]);
         else
@@ -196,7 +198,7 @@ void MainWindow::createMenus()
     connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
         QMenu menu(this);
         for (const char *name : std::initializer_list<const char *> { "resume", "pause", "cancel", "retry", "remove", nullptr, "openFile", "openFolder",
-                                  nullptr, "copyUrl", "replaceUrl", nullptr, "moveUp", "moveDown" }) {
+                                  nullptr, "copyUrl", "replaceUrl", "speedLimit", nullptr, "moveUp", "moveDown" }) {
             if (name)
                 menu.addAction(m_actions[QLatin1String(name)]);
             else
@@ -458,6 +460,10 @@ void MainWindow::updateActions()
     m_actions[QStringLiteral("retry")]->setEnabled(anyRetry);
     m_actions[QStringLiteral("remove")]->setEnabled(!ids.isEmpty());
     m_actions[QStringLiteral("copyUrl")]->setEnabled(!ids.isEmpty());
+    bool anyEngine = false;
+    for (DownloadId id : ids)
+        anyEngine |= isEngineDownload(id) && m_model->snapshot(id) && !isTerminal(m_model->snapshot(id)->state);
+    m_actions[QStringLiteral("speedLimit")]->setEnabled(anyEngine);
     m_actions[QStringLiteral("openFile")]->setEnabled(one && one->state == DownloadState::Completed);
     m_actions[QStringLiteral("openFolder")]->setEnabled(one && !one->filePath.isEmpty());
     m_actions[QStringLiteral("replaceUrl")]->setEnabled(one && isEngineDownload(one->id)
@@ -718,6 +724,27 @@ void MainWindow::replaceUrl()
         m_manager->replaceUrl(s->id, QUrl(text.trimmed(), QUrl::StrictMode));
 }
 
+void MainWindow::setSpeedLimit()
+{
+    const QList<DownloadId> ids = selectedIds();
+    if (ids.isEmpty())
+        return;
+    bool ok = false;
+    const int kib = QInputDialog::getInt(this, tr("Speed limit"),
+                                         tr("Speed limit for the selected download(s), in KiB/s (0: none):"),
+                                         int(m_limits.value(ids.first()) / 1024), 0, 10 * 1024 * 1024, 64, &ok);
+    if (!ok)
+        return;
+    for (DownloadId id : ids) {
+        if (!isEngineDownload(id))
+            continue;
+        m_limits.insert(id, qint64(kib) * 1024);
+        m_requests[id].overrides.rateLimit = qint64(kib) * 1024; // kept across restarts
+        m_manager->setRateLimit(id, qint64(kib) * 1024);
+    }
+    scheduleSave();
+}
+
 void MainWindow::pauseAll()
 {
     for (const DownloadSnapshot &s : m_model->all()) {
@@ -738,6 +765,7 @@ void MainWindow::setPreferences(const UiPreferences &preferences)
 {
     m_prefs = preferences;
     m_manager->setMaxConcurrent(m_prefs.maxConcurrent);
+    m_manager->setGlobalRateLimit(m_prefs.globalRateLimit);
 }
 
 void MainWindow::showPreferences()

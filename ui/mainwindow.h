@@ -86,6 +86,7 @@ private:
     void copyUrl();
     void replaceUrl();
     void pauseAll();
+    void setSpeedLimit();
     void resumeAll();
     void showPreferences();
     void adoptControlFiles(const QStringList &paths);
@@ -105,6 +106,7 @@ private:
     QHash<DownloadId, DownloadSnapshot> m_pending; // batched until the next flush
     QHash<DownloadId, DownloadRequest> m_requests; // what each engine download was added with
     QHash<DownloadId, DownloadSnapshot> m_archived; // finished entries restored from disk
+    QHash<DownloadId, qint64> m_limits; // per-download speed limits set here
     DownloadId m_nextArchivedId = DownloadId(1) << 62;
     QTimer m_flushTimer;
     QTimer m_saveTimer;

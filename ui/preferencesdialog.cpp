@@ -18,6 +18,7 @@ PreferencesDialog::PreferencesDialog(const UiPreferences &preferences, QWidget *
     , m_folder(new QLineEdit(QDir::toNativeSeparators(preferences.defaultDirectory)))
     , m_connections(new QSpinBox)
     , m_concurrent(new QSpinBox)
+    , m_globalLimit(new QSpinBox)
     , m_resumeOnStart(new QCheckBox(tr("Continue unfinished downloads when bytehaul starts")))
     , m_dropDirect(new QCheckBox(tr("Dropped links start at once (otherwise the Add dialog opens)")))
 {
@@ -26,6 +27,10 @@ PreferencesDialog::PreferencesDialog(const UiPreferences &preferences, QWidget *
     m_connections->setValue(preferences.connections);
     m_concurrent->setRange(1, 50);
     m_concurrent->setValue(preferences.maxConcurrent);
+    m_globalLimit->setRange(0, 10 * 1024 * 1024);
+    m_globalLimit->setSuffix(tr(" KiB/s"));
+    m_globalLimit->setSpecialValueText(tr("No limit"));
+    m_globalLimit->setValue(int(preferences.globalRateLimit / 1024));
     m_resumeOnStart->setChecked(preferences.resumeOnStart);
     m_dropDirect->setChecked(preferences.dropAddsDirectly);
     auto *browse = new QPushButton(tr("Browse…"));
@@ -44,6 +49,7 @@ PreferencesDialog::PreferencesDialog(const UiPreferences &preferences, QWidget *
     form->addRow(tr("Default &folder:"), folderRow);
     form->addRow(tr("&Connections per download:"), m_connections);
     form->addRow(tr("Downloads at &once:"), m_concurrent);
+    form->addRow(tr("Overall speed &limit:"), m_globalLimit);
     form->addRow(QString(), m_resumeOnStart);
     form->addRow(QString(), m_dropDirect);
     form->addRow(buttons);
@@ -55,6 +61,7 @@ UiPreferences PreferencesDialog::preferences() const
     p.defaultDirectory = QDir::fromNativeSeparators(m_folder->text().trimmed());
     p.connections = m_connections->value();
     p.maxConcurrent = m_concurrent->value();
+    p.globalRateLimit = qint64(m_globalLimit->value()) * 1024;
     p.resumeOnStart = m_resumeOnStart->isChecked();
     p.dropAddsDirectly = m_dropDirect->isChecked();
     return p;

@@ -25,6 +25,7 @@ private:
     QLineEdit *m_folder;
     QSpinBox *m_connections;
     QSpinBox *m_concurrent;
+    QSpinBox *m_globalLimit;
     QCheckBox *m_resumeOnStart;
     QCheckBox *m_dropDirect;
 };

@@ -50,6 +50,8 @@ bool QueueStore::save(const QList<StoredDownload> &downloads, QString *error) co
         o.insert(QStringLiteral("outputDir"), d.request.outputDir);
         if (d.request.overrides.connections)
             o.insert(QStringLiteral("connections"), *d.request.overrides.connections);
+        if (d.request.overrides.rateLimit)
+            o.insert(QStringLiteral("rateLimit"), double(*d.request.overrides.rateLimit));
         if (!d.request.checksumAlgorithm.isEmpty())
             o.insert(QStringLiteral("checksum"),
                      QString::fromLatin1(d.request.checksumAlgorithm + '=' + d.request.checksumHex));
@@ -108,6 +110,8 @@ QList<StoredDownload> QueueStore::load(QString *error) const
         d.request.outputDir = o.value(QStringLiteral("outputDir")).toString();
         if (o.contains(QStringLiteral("connections")))
             d.request.overrides.connections = o.value(QStringLiteral("connections")).toInt();
+        if (o.contains(QStringLiteral("rateLimit")))
+            d.request.overrides.rateLimit = qint64(o.value(QStringLiteral("rateLimit")).toDouble());
         const QString checksum = o.value(QStringLiteral("checksum")).toString();
         if (!checksum.isEmpty()) {
             d.request.checksumAlgorithm = checksum.section(QLatin1Char('='), 0, 0).toLatin1();

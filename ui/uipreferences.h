@@ -11,6 +11,7 @@ struct UiPreferences
     QString defaultDirectory;
     int connections = 8;
     int maxConcurrent = 3;
+    qint64 globalRateLimit = 0; // bytes per second for all downloads; 0: none
     bool resumeOnStart = true; // unfinished downloads continue at start (else they stay paused)
     bool dropAddsDirectly = true; // a drop adds at once (else it opens the Add dialog)
 };

@@ -11,6 +11,7 @@ const QString kConnections = QStringLiteral("downloads/connections");
 const QString kMaxConcurrent = QStringLiteral("downloads/maxConcurrent");
 const QString kResumeOnStart = QStringLiteral("downloads/resumeOnStart");
 const QString kDropDirect = QStringLiteral("downloads/dropAddsDirectly");
+const QString kGlobalLimit = QStringLiteral("downloads/globalRateLimit");
 } // namespace
 
 AppSettings::AppSettings() = default;
@@ -26,6 +27,7 @@ ui::UiPreferences AppSettings::preferences() const
     p.maxConcurrent = std::clamp(m_settings.value(kMaxConcurrent, 3).toInt(), 1, 50);
     p.resumeOnStart = m_settings.value(kResumeOnStart, true).toBool();
     p.dropAddsDirectly = m_settings.value(kDropDirect, true).toBool();
+    p.globalRateLimit = std::max<qint64>(0, m_settings.value(kGlobalLimit, 0).toLongLong());
     return p;
 }
 
@@ -36,6 +38,7 @@ void AppSettings::setPreferences(const ui::UiPreferences &p)
     m_settings.setValue(kMaxConcurrent, p.maxConcurrent);
     m_settings.setValue(kResumeOnStart, p.resumeOnStart);
     m_settings.setValue(kDropDirect, p.dropAddsDirectly);
+    m_settings.setValue(kGlobalLimit, p.globalRateLimit);
 }
 
 QString AppSettings::queueFile()
