@@ -30,6 +30,8 @@
 #include <QPainter>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
+#include <QCloseEvent>
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -75,6 +77,7 @@ MainWindow::MainWindow(DownloadManager *manager, const QString &queueFile, const
     createActions();
     createLayout();
     createMenus();
+    createTray();
 
     m_flushTimer.setInterval(kFlushMs);
     m_flushTimer.setSingleShot(true);
@@ -92,7 +95,13 @@ MainWindow::MainWindow(DownloadManager *manager, const QString &queueFile, const
         if (stateChanged)
             scheduleSave();
     });
-    connect(m_manager, &DownloadManager::downloadFinished, this, [this](const DownloadSnapshot &) { scheduleSave(); });
+    connect(m_manager, &DownloadManager::downloadFinished, this, [this](const DownloadSnapshot &s) {
+        scheduleSave();
+        if (m_tray && m_prefs.notifications && s.state == DownloadState::Completed)
+            m_tray->showMessage(tr("Download complete"), s.fileName, QSystemTrayIcon::Information, 5000);
+        else if (m_tray && m_prefs.notifications && s.state == DownloadState::Failed)
+            m_tray->showMessage(tr("Download failed"), tr("%1: %2").arg(s.fileName, s.error), QSystemTrayIcon::Warning, 8000);
+    });
     connect(m_manager, &DownloadManager::urlReplaced, this, [this](DownloadId id, bool accepted, const QString &reason) {
         const DownloadSnapshot *s = m_model->snapshot(id);
         const QString name = s ? s->fileName : QString();
@@ -281,6 +290,64 @@ void MainWindow::createLayout()
     statusBar()->addPermanentWidget(m_statusSpeed);
 }
 
+void MainWindow::createTray()
+{
+    if (!QSystemTrayIcon::isSystemTrayAvailable())
+        return; // closing the window then asks before quitting with downloads active
+    m_tray = new QSystemTrayIcon(windowIcon(), this);
+    auto *menu = new QMenu(this);
+    QAction *toggle = menu->addAction(tr("Show or hide the window"));
+    connect(toggle, &QAction::triggered, this, [this] { setVisible(!isVisible()); });
+    menu->addAction(m_actions[QStringLiteral("paste")]);
+    menu->addAction(m_actions[QStringLiteral("pauseAll")]);
+    menu->addAction(m_actions[QStringLiteral("resumeAll")]);
+    menu->addSeparator();
+    menu->addAction(m_actions[QStringLiteral("quit")]);
+    m_tray->setContextMenu(menu);
+    connect(m_tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
+        if (reason == QSystemTrayIcon::Trigger) {
+            setVisible(!isVisible());
+            if (isVisible()) {
+                raise();
+                activateWindow();
+            }
+        }
+    });
+    m_tray->setToolTip(tr("bytehaul"));
+    m_tray->show();
+    QApplication::setQuitOnLastWindowClosed(false);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveQueueNow();
+    if (m_tray && m_prefs.closeToTray) {
+        // Downloads go on in the tray; say so the first time.
+        hide();
+        if (!m_toldAboutTray) {
+            m_toldAboutTray = true;
+            m_tray->showMessage(tr("bytehaul is still running"),
+                                tr("Downloads continue in the background. Quit from the tray menu."),
+                                QSystemTrayIcon::Information, 6000);
+        }
+        event->ignore();
+        return;
+    }
+    int active = 0;
+    for (const DownloadSnapshot &s : m_model->all())
+        active += isEngineDownload(s.id) && canPause(s.state) ? 1 : 0;
+    if (active > 0
+        && QMessageBox::question(this, tr("Quit bytehaul?"),
+                                 tr("%n download(s) are running. Quit anyway? They are saved and continue "
+                                    "where they stopped next time.", nullptr, active))
+            != QMessageBox::Yes) {
+        event->ignore();
+        return;
+    }
+    event->accept();
+    QApplication::quit();
+}
+
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_view->viewport()) {
@@ -421,6 +488,13 @@ void MainWindow::updateStatusBar()
     }
     m_statusCounts->setText(tr("%n active", nullptr, active) + QStringLiteral(", ") + tr("%n queued", nullptr, queued));
     m_statusSpeed->setText(tr("%1/s").arg(formatSize(qint64(speed))));
+    if (m_tray) {
+        m_tray->setToolTip(tr("bytehaul: %1/s, %2").arg(formatSize(qint64(speed)), m_statusCounts->text()));
+        // The icon shows when something is downloading.
+        static const QIcon idle = windowIcon();
+        static const QIcon busy = QIcon::fromTheme(QStringLiteral("emblem-downloads"), windowIcon());
+        m_tray->setIcon(active > 0 ? busy : idle);
+    }
 }
 
 QList<DownloadId> MainWindow::selectedIds() const

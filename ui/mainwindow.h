@@ -17,6 +17,7 @@ class QAction;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QSystemTrayIcon;
 class QTableView;
 
 namespace bytehaul::ui {
@@ -50,11 +51,13 @@ public:
     DownloadListModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
     QAction *action(const QString &name) const;
+    bool hasTray() const { return m_tray != nullptr; }
 
 Q_SIGNALS:
     void preferencesChanged(const bytehaul::ui::UiPreferences &preferences);
 
 protected:
+    void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -63,6 +66,7 @@ private:
     void createActions();
     void createMenus();
     void createLayout();
+    void createTray();
     void updateActions();
     void flushUpdates();
     void updateStatusBar();
@@ -108,6 +112,8 @@ private:
     QHash<DownloadId, DownloadSnapshot> m_archived; // finished entries restored from disk
     QHash<DownloadId, qint64> m_limits; // per-download speed limits set here
     DownloadId m_nextArchivedId = DownloadId(1) << 62;
+    QSystemTrayIcon *m_tray = nullptr;
+    bool m_toldAboutTray = false;
     QTimer m_flushTimer;
     QTimer m_saveTimer;
 };

@@ -21,6 +21,8 @@ PreferencesDialog::PreferencesDialog(const UiPreferences &preferences, QWidget *
     , m_globalLimit(new QSpinBox)
     , m_resumeOnStart(new QCheckBox(tr("Continue unfinished downloads when bytehaul starts")))
     , m_dropDirect(new QCheckBox(tr("Dropped links start at once (otherwise the Add dialog opens)")))
+    , m_closeToTray(new QCheckBox(tr("Closing the window keeps downloads running in the tray")))
+    , m_notifications(new QCheckBox(tr("Tell me when a download completes or fails")))
 {
     setWindowTitle(tr("Preferences"));
     m_connections->setRange(1, 64);
@@ -33,6 +35,8 @@ PreferencesDialog::PreferencesDialog(const UiPreferences &preferences, QWidget *
     m_globalLimit->setValue(int(preferences.globalRateLimit / 1024));
     m_resumeOnStart->setChecked(preferences.resumeOnStart);
     m_dropDirect->setChecked(preferences.dropAddsDirectly);
+    m_closeToTray->setChecked(preferences.closeToTray);
+    m_notifications->setChecked(preferences.notifications);
     auto *browse = new QPushButton(tr("Browse…"));
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Default folder"), m_folder->text());
@@ -52,6 +56,8 @@ PreferencesDialog::PreferencesDialog(const UiPreferences &preferences, QWidget *
     form->addRow(tr("Overall speed &limit:"), m_globalLimit);
     form->addRow(QString(), m_resumeOnStart);
     form->addRow(QString(), m_dropDirect);
+    form->addRow(QString(), m_closeToTray);
+    form->addRow(QString(), m_notifications);
     form->addRow(buttons);
 }
 
@@ -64,6 +70,8 @@ UiPreferences PreferencesDialog::preferences() const
     p.globalRateLimit = qint64(m_globalLimit->value()) * 1024;
     p.resumeOnStart = m_resumeOnStart->isChecked();
     p.dropAddsDirectly = m_dropDirect->isChecked();
+    p.closeToTray = m_closeToTray->isChecked();
+    p.notifications = m_notifications->isChecked();
     return p;
 }
 

@@ -28,6 +28,8 @@ private:
     QSpinBox *m_globalLimit;
     QCheckBox *m_resumeOnStart;
     QCheckBox *m_dropDirect;
+    QCheckBox *m_closeToTray;
+    QCheckBox *m_notifications;
 };
 
 } // namespace bytehaul::ui

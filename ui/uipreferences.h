@@ -14,6 +14,8 @@ struct UiPreferences
     qint64 globalRateLimit = 0; // bytes per second for all downloads; 0: none
     bool resumeOnStart = true; // unfinished downloads continue at start (else they stay paused)
     bool dropAddsDirectly = true; // a drop adds at once (else it opens the Add dialog)
+    bool closeToTray = true; // closing the window keeps downloads running in the tray
+    bool notifications = true; // a tray message when a download completes or fails
 };
 
 } // namespace bytehaul::ui

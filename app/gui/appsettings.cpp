@@ -12,6 +12,8 @@ const QString kMaxConcurrent = QStringLiteral("downloads/maxConcurrent");
 const QString kResumeOnStart = QStringLiteral("downloads/resumeOnStart");
 const QString kDropDirect = QStringLiteral("downloads/dropAddsDirectly");
 const QString kGlobalLimit = QStringLiteral("downloads/globalRateLimit");
+const QString kCloseToTray = QStringLiteral("window/closeToTray");
+const QString kNotifications = QStringLiteral("window/notifications");
 } // namespace
 
 AppSettings::AppSettings() = default;
@@ -28,6 +30,8 @@ ui::UiPreferences AppSettings::preferences() const
     p.resumeOnStart = m_settings.value(kResumeOnStart, true).toBool();
     p.dropAddsDirectly = m_settings.value(kDropDirect, true).toBool();
     p.globalRateLimit = std::max<qint64>(0, m_settings.value(kGlobalLimit, 0).toLongLong());
+    p.closeToTray = m_settings.value(kCloseToTray, true).toBool();
+    p.notifications = m_settings.value(kNotifications, true).toBool();
     return p;
 }
 
@@ -39,6 +43,8 @@ void AppSettings::setPreferences(const ui::UiPreferences &p)
     m_settings.setValue(kResumeOnStart, p.resumeOnStart);
     m_settings.setValue(kDropDirect, p.dropAddsDirectly);
     m_settings.setValue(kGlobalLimit, p.globalRateLimit);
+    m_settings.setValue(kCloseToTray, p.closeToTray);
+    m_settings.setValue(kNotifications, p.notifications);
 }
 
 QString AppSettings::queueFile()

@@ -1,6 +1,7 @@
 // bytehaul: the desktop application. Composition root: settings, engine, window.
 #include "engine/downloadmanager.h"
 #include "gui/appsettings.h"
+#include "gui/singleinstance.h"
 #include "ui/mainwindow.h"
 #include "ui/urlinput.h"
 
@@ -31,7 +32,16 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("URL"), QApplication::translate("main", "Addresses to download."),
                                  QStringLiteral("[URL...]"));
+    const QCommandLineOption minimized(QStringLiteral("minimized"),
+                                       QApplication::translate("main", "Start hidden in the system tray."));
+    parser.addOption(minimized);
     parser.process(app);
+
+    // One instance per user: a second start hands its URLs to the first and exits.
+    bytehaul::app::SingleInstance instance;
+    if (instance.handOver(parser.positionalArguments(), !parser.isSet(minimized)))
+        return 0;
+    instance.listen();
 
     bytehaul::app::AppSettings settings;
     bytehaul::DownloadManager manager;
@@ -44,7 +54,19 @@ int main(int argc, char *argv[])
     const bytehaul::ui::ParsedUrls fromArgs = bytehaul::ui::parseUrlLines(parser.positionalArguments().join(QLatin1Char('\n')));
     if (!fromArgs.urls.isEmpty())
         window.addFromUrls(fromArgs, false);
-    window.show();
+    QObject::connect(&instance, &bytehaul::app::SingleInstance::received, &window,
+                     [&window](const QStringList &urls, bool raise) {
+                         const auto parsed = bytehaul::ui::parseUrlLines(urls.join(QLatin1Char('\n')));
+                         if (!parsed.urls.isEmpty())
+                             window.addFromUrls(parsed, false);
+                         if (raise) {
+                             window.show();
+                             window.raise();
+                             window.activateWindow();
+                         }
+                     });
+    if (!parser.isSet(minimized) || !window.hasTray())
+        window.show();
     const int code = app.exec();
     settings.setWindowGeometry(window.saveGeometry());
     settings.setHeaderState(window.saveViewState());
