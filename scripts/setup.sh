@@ -13,8 +13,9 @@ mode="${1:-build}"
 packages=(
     cmake ninja-build g++ ccache pkg-config
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6
-    libgl-dev zlib1g-dev libqt6svg6
+    libgl-dev zlib1g-dev libqt6svg6 qt6-qpa-plugins
     xvfb xauth
+    dpkg-dev desktop-file-utils appstream
     clang libclang-rt-14-dev
 )
 
@@ -67,6 +68,13 @@ test)
         -rss_limit_mb=2048 -artifact_prefix="$fuzz/" "$fuzz/corpus" 2>"$fuzz/fuzz.log" \
         || { tail -40 "$fuzz/fuzz.log"; echo "fuzz_controlfile: FAILED"; exit 1; }
     echo "fuzz_controlfile: no crash in ${BYTEHAUL_FUZZ_SECONDS:-60} s ($(grep -c . "$fuzz/fuzz.log") log lines)"
+    # The package: desktop file and metainfo valid, the .deb installs with apt and runs.
+    desktop-file-validate "$here/resources/bytehaul.desktop"
+    appstreamcli validate --no-net "$here/resources/bytehaul.metainfo.xml"
+    (cd "$build" && rm -f bytehaul_*.deb && cpack -G DEB >/dev/null)
+    sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "$(ls "$build"/bytehaul_*.deb)" >/dev/null
+    echo "installed package: $(dpkg-query -W -f='${Package} ${Version}' bytehaul); $(/usr/bin/bytehaul-cli --version)"
     # Last, so that CTest's summary closes the output.
     cd "$build"
     QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 600 -j "$(nproc)"
