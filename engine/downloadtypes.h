@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QMetaType>
+#include <QNetworkCookie>
 #include <QString>
 #include <QUrl>
 #include <QtGlobal>
@@ -75,6 +76,7 @@ struct DownloadOptions
     QString directory; // where automatic names go when a request names no folder (default: cwd)
     QUrl proxy; // http://host:port or socks5://host:port; empty: the system's (environment) proxy
     QList<QByteArray> extraCaCertificates; // PEM; trusted besides the system's. Never fewer checks.
+    QList<QNetworkCookie> cookies; // sent where their domain and path match
 };
 
 // Per-download settings: each one that is set replaces the manager's default; headers are

@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QNetworkAccessManager>
+#include <QNetworkCookieJar>
 #include <QNetworkProxy>
 #include <QNetworkReply>
 
@@ -45,6 +46,12 @@ Worker *Session::addWorker()
     while (m_networkManagers.size() <= group) {
         auto nam = std::make_unique<QNetworkAccessManager>();
         nam->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+        if (!m_options.cookies.isEmpty()) {
+            auto *jar = new QNetworkCookieJar(nam.get());
+            for (const QNetworkCookie &cookie : m_options.cookies)
+                jar->insertCookie(cookie);
+            nam->setCookieJar(jar);
+        }
         if (m_options.proxy.isValid()) {
             const QUrl &p = m_options.proxy;
             const auto type = p.scheme().startsWith(QLatin1String("socks")) ? QNetworkProxy::Socks5Proxy

@@ -251,6 +251,36 @@ private slots:
         QCOMPARE(fileSha256(dir.filePath("s.bin")), sha256(r.data));
     }
 
+    void proxyAndCookies()
+    {
+        TestServer proxy; // answers absolute-URI requests, as a forward proxy would
+        Resource r;
+        r.data = TestServer::makeData(3 * 1024 * 1024, 68);
+        proxy.setResource("/via-proxy.bin", r);
+        QTemporaryDir dir;
+        QFile cookies(dir.filePath("cookies.txt"));
+        QVERIFY(cookies.open(QIODevice::WriteOnly));
+        cookies.write("# Netscape HTTP Cookie File\n"
+                      "files.example.invalid\tFALSE\t/\tFALSE\t0\tsession\tabc123\n"
+                      "#HttpOnly_.example.invalid\tTRUE\t/\tFALSE\t4102444800\ttheme\tdark\n"
+                      "other.invalid\tFALSE\t/\tFALSE\t0\tnot\tsent\n");
+        cookies.close();
+        // The host does not exist: only the proxy can answer, so nothing leaves this machine.
+        const Result res = runCli({ "-q", "-c", "2", "-d", dir.path(), "--proxy", proxy.url(""), "--load-cookies",
+                                    cookies.fileName(), "http://files.example.invalid/via-proxy.bin" });
+        QCOMPARE(res.exitCode, 0);
+        QCOMPARE(fileSha256(dir.filePath("via-proxy.bin")), sha256(r.data));
+        QVERIFY(!proxy.requests().isEmpty());
+        for (const RequestLog &req : proxy.requests()) {
+            QVERIFY(req.proxied);
+            const QByteArray cookie = req.headers.value("cookie");
+            QVERIFY2(cookie.contains("session=abc123") && cookie.contains("theme=dark") && !cookie.contains("not="),
+                     cookie.constData());
+        }
+        const Result bad = runCli({ "--load-cookies", dir.filePath("urls-not-cookies.txt"), "http://127.0.0.1/x" });
+        QCOMPARE(bad.exitCode, 2);
+    }
+
     void versionAndHelp()
     {
         const Result v = runCli({ "--version" });

@@ -1,5 +1,6 @@
 #include "cli/clioptions.h"
 
+#include "engine/cookiefile.h"
 #include "engine/httpparse.h"
 
 #include <QCommandLineParser>
@@ -82,6 +83,8 @@ ParseResult parseCommandLine(const QStringList &arguments)
                                            tr("Also trust the CA certificate(s) in this PEM file. Certificate "
                                               "checks are never switched off."),
                                            QStringLiteral("FILE"));
+    const QCommandLineOption loadCookies(QStringLiteral("load-cookies"),
+                                         tr("Send the cookies from this Netscape cookies.txt file."), QStringLiteral("FILE"));
     const QCommandLineOption limitRate(QStringLiteral("limit-rate"),
                                        tr("Speed limit per download, e.g. 2M (bytes per second)."), QStringLiteral("RATE"));
     const QCommandLineOption overallLimit(QStringLiteral("max-overall-limit"),
@@ -91,7 +94,7 @@ ParseResult parseCommandLine(const QStringList &arguments)
     parser.addOptions({ helpOption, versionOption, output, dir, connections, concurrent, input, pieceSize,
                         memoryBudget, header, userAgent, quiet, noResume, verify, checksum, saveInterval,
                         keepPartial, maxRetries, retryWait, connectTimeout, readTimeout, proxy, caCertificate,
-                        limitRate, overallLimit });
+                        limitRate, overallLimit, loadCookies });
     parser.addPositionalArgument(QStringLiteral("URL"), tr("Addresses to download."), QStringLiteral("URL..."));
     config.helpText = parser.helpText();
 
@@ -199,6 +202,19 @@ ParseResult parseCommandLine(const QStringList &arguments)
             return result;
         }
         options.extraCaCertificates.append(bytes);
+    }
+    if (parser.isSet(loadCookies)) {
+        QFile file(parser.value(loadCookies));
+        if (!file.open(QIODevice::ReadOnly)) {
+            result.error = tr("Cannot read the cookie file %1: %2").arg(parser.value(loadCookies), file.errorString());
+            return result;
+        }
+        const CookieFile cookies = parseNetscapeCookies(file.readAll());
+        if (!cookies.problems.isEmpty()) {
+            result.error = tr("%1 is not a Netscape cookie file: %2").arg(parser.value(loadCookies), cookies.problems.first());
+            return result;
+        }
+        options.cookies = cookies.cookies;
     }
     options.resume = !parser.isSet(noResume);
     options.verifyOnResume = parser.isSet(verify);

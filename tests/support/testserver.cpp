@@ -8,6 +8,7 @@
 #include <QSslServer>
 #include <QTcpSocket>
 #include <QTimer>
+#include <QUrl>
 
 namespace bytehaul::test {
 
@@ -138,6 +139,11 @@ void TestServer::handleRequest(Connection *c, const QByteArray &head)
     RequestLog log;
     log.connection = c->id;
     log.path = requestLine.value(1);
+    if (log.path.startsWith("http://")) {
+        // An absolute URI: the client takes this server for a forward proxy.
+        log.proxied = true;
+        log.path = QUrl(QString::fromLatin1(log.path)).path(QUrl::FullyEncoded).toLatin1();
+    }
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const qsizetype colon = lines[i].indexOf(':');
         if (colon > 0)

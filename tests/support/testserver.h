@@ -60,6 +60,7 @@ struct RequestLog
     int connection = 0;
     QByteArray path;
     QByteArray range;
+    bool proxied = false; // asked as a forward proxy (absolute URI)
     QHash<QByteArray, QByteArray> headers;
 };
 
