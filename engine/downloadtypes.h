@@ -52,6 +52,7 @@ struct RetryPolicy
     int maxRetries = 5;
     std::chrono::milliseconds baseDelay { 1000 };
     std::chrono::milliseconds maxDelay { 30000 };
+    std::chrono::milliseconds maxElapsed { 0 }; // give up once retrying took this long; 0: never
 };
 
 // Everything that can be set downloader-wide and overridden per download.

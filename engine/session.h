@@ -165,6 +165,7 @@ private:
 
     QPointer<QNetworkReply> m_probe;
     int m_probeFailures = 0;
+    QElapsedTimer m_probeRetryingSince;
     QTimer m_probeRetry;
     QTimer m_probeTimeout; // no response headers in time
 

@@ -35,13 +35,19 @@ void Session::retryProbe(const ReplyError &error)
 {
     m_probeTimeout.stop();
     discard(m_probe, this);
-    if (error.errorClass != ErrorClass::Retry || m_probeFailures >= m_options.retry.maxRetries) {
+    if (m_probeFailures == 0)
+        m_probeRetryingSince.start();
+    const std::chrono::milliseconds wait = retryWait(error, m_options.retry, m_probeFailures);
+    const qint64 budget = m_options.retry.maxElapsed.count();
+    if (error.errorClass != ErrorClass::Retry || m_probeFailures >= m_options.retry.maxRetries
+        || (budget > 0 && m_probeRetryingSince.elapsed() + wait.count() > budget)) {
         fail(error);
         return;
     }
     setNote(error.message, NoteKind::Transient);
     ++m_retries;
-    m_probeRetry.start(retryWait(error, m_options.retry, m_probeFailures++));
+    ++m_probeFailures;
+    m_probeRetry.start(wait);
 }
 
 void Session::onProbeFinished()

@@ -216,13 +216,18 @@ void Worker::handleFailure(const ReplyError &error)
     dropReply();
     if (m_attemptBytes > 0)
         m_failures = 0; // progress was made: this is a flaky link, not a dead one
+    if (m_failures == 0)
+        m_retryingSince.start();
     const RetryPolicy &policy = m_session->options().retry;
     const Scheduler::Lease renewed = m_session->renewLease(this, m_lease);
     if (!renewed.isValid()) {
         endLease(); // someone else finished the segment meanwhile
         return;
     }
-    if (error.errorClass != ErrorClass::Retry || m_failures >= policy.maxRetries) {
+    const std::chrono::milliseconds wait = retryWait(error, policy, m_failures);
+    const bool outOfTime = policy.maxElapsed.count() > 0
+        && m_retryingSince.elapsed() + wait.count() > policy.maxElapsed.count();
+    if (error.errorClass != ErrorClass::Retry || m_failures >= policy.maxRetries || outOfTime) {
         const Scheduler::Lease lease = m_lease;
         m_lease = {};
         m_session->workerFailed(this, lease, error);
@@ -230,7 +235,7 @@ void Worker::handleFailure(const ReplyError &error)
     }
     m_session->noteRetry(this, error);
     m_lease = renewed;
-    m_retryTimer.start(retryWait(error, policy, m_failures));
+    m_retryTimer.start(wait);
     ++m_failures;
 }
 

@@ -71,6 +71,7 @@ private:
     bool m_checked = false;
     bool m_replyFinished = false;
     int m_failures = 0; // consecutive failed attempts without progress
+    QElapsedTimer m_retryingSince; // since the first of those failures
     qint64 m_attemptBytes = 0;
     QTimer m_retryTimer;
     QTimer m_connectTimer; // no response headers in time: retry

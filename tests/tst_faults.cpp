@@ -174,6 +174,92 @@ private slots:
         QCOMPARE(server.maxConcurrentConnections(), 4);
     }
 
+    void retryingStopsAtTheTimeBudget()
+    {
+        TestServer server;
+        Resource r;
+        r.fault = [](int, int) {
+            Fault f;
+            f.status = 503;
+            return f;
+        };
+        server.setResource("/busy", r);
+        QTemporaryDir dir;
+        DownloadManager manager;
+        DownloadOptions o = fastOptions();
+        o.retry.maxRetries = 100000; // only the time budget can stop it
+        o.retry.baseDelay = std::chrono::milliseconds(20);
+        o.retry.maxDelay = std::chrono::milliseconds(40);
+        o.retry.maxElapsed = std::chrono::milliseconds(400);
+        manager.setDefaultOptions(o);
+        DownloadRequest request;
+        request.url = QUrl(server.url("/busy"));
+        request.outputDir = dir.path();
+        const DownloadSnapshot s = waitFinished(manager, manager.add(request), 20000);
+        QCOMPARE(stateName(s.state), stateName(DownloadState::Failed));
+        QVERIFY2(s.error.contains("503"), qPrintable(s.error));
+        QVERIFY(server.requests().size() < 200);
+    }
+
+    void httpsToHttpRedirectIsRefused()
+    {
+        TestServer plain;
+        Resource r;
+        r.data = TestServer::makeData(1 * MiB, 71);
+        plain.setResource("/f.bin", r);
+        TestServer tls(nullptr, true);
+        tls.addRedirect("/f.bin", plain.url("/f.bin").toLatin1());
+        QTemporaryDir dir;
+        DownloadManager manager;
+        DownloadOptions o = fastOptions();
+        QFile pem(TestServer::tlsCertificatePath());
+        QVERIFY(pem.open(QIODevice::ReadOnly));
+        o.extraCaCertificates = { pem.readAll() };
+        manager.setDefaultOptions(o);
+        DownloadRequest request;
+        request.url = QUrl(tls.url("/f.bin"));
+        request.outputDir = dir.path();
+        const DownloadSnapshot s = waitFinished(manager, manager.add(request));
+        QCOMPARE(stateName(s.state), stateName(DownloadState::Failed));
+        QVERIFY2(s.error.contains("https to http"), qPrintable(s.error));
+        QVERIFY(plain.requests().isEmpty()); // never followed
+    }
+
+    void credentialsAreUsedButNeverStoredInClear()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(6 * MiB, 72);
+        r.basicAuth = "alice:s3cr3t-pass";
+        r.bytesPerSecond = 2 * MiB;
+        server.setResource("/private.bin", r);
+        QTemporaryDir dir;
+        DownloadManager manager;
+        manager.setDefaultOptions(fastOptions(2));
+        DownloadRequest request;
+        QUrl url(server.url("/private.bin"));
+        url.setUserName("alice");
+        url.setPassword("s3cr3t-pass");
+        request.url = url;
+        request.outputDir = dir.path();
+        const DownloadId id = manager.add(request);
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(dir.filePath("private.bin.bytehaul")), 20000);
+        manager.pause(id);
+        QTRY_COMPARE_WITH_TIMEOUT(stateName(manager.snapshot(id).state), stateName(DownloadState::Paused), 10000);
+        QFile control(dir.filePath("private.bin.bytehaul"));
+        QVERIFY(control.open(QIODevice::ReadOnly));
+        const QByteArray saved = control.readAll();
+        QVERIFY(!saved.contains("s3cr3t") && !saved.contains("alice"));
+        QVERIFY(saved.contains("/private.bin"));
+        control.close();
+        server.resource("/private.bin").bytesPerSecond = 0;
+        manager.resume(id);
+        const DownloadSnapshot s = waitFinished(manager, id);
+        QVERIFY2(s.state == DownloadState::Completed, qPrintable(s.error));
+        QCOMPARE(fileSha256(s.filePath), sha256(r.data));
+        QVERIFY(!s.note.contains("s3cr3t") && !s.error.contains("s3cr3t"));
+    }
+
     // A few hundred random faults during one download: it still ends byte-identical.
     void soak()
     {

@@ -85,6 +85,9 @@ ParseResult parseCommandLine(const QStringList &arguments)
                                            QStringLiteral("FILE"));
     const QCommandLineOption loadCookies(QStringLiteral("load-cookies"),
                                          tr("Send the cookies from this Netscape cookies.txt file."), QStringLiteral("FILE"));
+    const QCommandLineOption maxRetryTime(QStringLiteral("max-retry-time"),
+                                          tr("Give up retrying a request after this many seconds (default: no limit)."),
+                                          QStringLiteral("SECONDS"));
     const QCommandLineOption limitRate(QStringLiteral("limit-rate"),
                                        tr("Speed limit per download, e.g. 2M (bytes per second)."), QStringLiteral("RATE"));
     const QCommandLineOption overallLimit(QStringLiteral("max-overall-limit"),
@@ -94,7 +97,7 @@ ParseResult parseCommandLine(const QStringList &arguments)
     parser.addOptions({ helpOption, versionOption, output, dir, connections, concurrent, input, pieceSize,
                         memoryBudget, header, userAgent, quiet, noResume, verify, checksum, saveInterval,
                         keepPartial, maxRetries, retryWait, connectTimeout, readTimeout, proxy, caCertificate,
-                        limitRate, overallLimit, loadCookies });
+                        limitRate, overallLimit, loadCookies, maxRetryTime });
     parser.addPositionalArgument(QStringLiteral("URL"), tr("Addresses to download."), QStringLiteral("URL..."));
     config.helpText = parser.helpText();
 
@@ -177,7 +180,8 @@ ParseResult parseCommandLine(const QStringList &arguments)
     if (!parseCount(maxRetries, 0, 1000, options.retry.maxRetries)
         || !parseSeconds(retryWait, 0, 3600, options.retry.baseDelay)
         || !parseSeconds(connectTimeout, 0.1, 3600, options.connectTimeout)
-        || !parseSeconds(readTimeout, 0.1, 3600, options.readTimeout))
+        || !parseSeconds(readTimeout, 0.1, 3600, options.readTimeout)
+        || !parseSeconds(maxRetryTime, 0.1, 86400, options.retry.maxElapsed))
         return result;
     options.retry.maxDelay = std::max(options.retry.maxDelay, options.retry.baseDelay);
     if (parser.isSet(proxy)) {

@@ -175,6 +175,10 @@ void TestServer::handleRequest(Connection *c, const QByteArray &head)
         c->socket->write(response);
         return;
     }
+    if (!r.basicAuth.isEmpty() && log.headers.value("authorization") != "Basic " + r.basicAuth.toBase64()) {
+        c->socket->write("HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"files\"\r\nContent-Length: 0\r\n\r\n");
+        return;
+    }
     if (r.maxConnections > 0 && m_open > r.maxConnections) {
         c->socket->write("HTTP/1.1 503 Too many connections\r\nConnection: close\r\nContent-Length: 4\r\n\r\nbusy");
         c->socket->disconnectFromHost();

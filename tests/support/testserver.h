@@ -51,6 +51,7 @@ struct Resource
     int dropAfterBytes = -1; // each response body is cut after this many bytes (once per request index < dropCount)
     int dropCount = 0;
     int maxConnections = 0; // > 0: answer 503 and close when more connections are open
+    QByteArray basicAuth; // "user:password": a 401 challenge until a request carries them
     // Called with the request's index (per resource) and the connection's id.
     std::function<Fault(int request, int connection)> fault;
 };
