@@ -72,12 +72,11 @@ MainWindow::MainWindow(DownloadManager *manager, const QString &queueFile, const
     setWindowIcon(QIcon(QStringLiteral(":/bytehaul/icons/bytehaul.svg")));
     setAcceptDrops(true);
     m_proxy->setSourceModel(m_model);
-    m_manager->setMaxConcurrent(m_prefs.maxConcurrent);
-    m_manager->setGlobalRateLimit(m_prefs.globalRateLimit);
     createActions();
     createLayout();
     createMenus();
     createTray();
+    applyNetworkPreferences();
 
     m_flushTimer.setInterval(kFlushMs);
     m_flushTimer.setSingleShot(true);
@@ -838,8 +837,29 @@ void MainWindow::resumeAll()
 void MainWindow::setPreferences(const UiPreferences &preferences)
 {
     m_prefs = preferences;
+    applyNetworkPreferences();
+}
+
+void MainWindow::applyNetworkPreferences()
+{
     m_manager->setMaxConcurrent(m_prefs.maxConcurrent);
     m_manager->setGlobalRateLimit(m_prefs.globalRateLimit);
+    // New downloads use these; running ones keep the settings they started with.
+    DownloadOptions defaults = m_manager->defaultOptions();
+    defaults.proxy = QUrl(m_prefs.proxy, QUrl::StrictMode);
+    if (!defaults.proxy.isValid() || defaults.proxy.host().isEmpty())
+        defaults.proxy = QUrl();
+    defaults.extraCaCertificates.clear();
+    if (!m_prefs.caCertificateFile.isEmpty()) {
+        QFile pem(m_prefs.caCertificateFile);
+        if (pem.open(QIODevice::ReadOnly))
+            defaults.extraCaCertificates.append(pem.readAll());
+        else
+            statusBar()->showMessage(tr("Cannot read the CA certificate %1: %2")
+                                         .arg(QDir::toNativeSeparators(m_prefs.caCertificateFile), pem.errorString()),
+                                     10000);
+    }
+    m_manager->setDefaultOptions(defaults);
 }
 
 void MainWindow::showPreferences()

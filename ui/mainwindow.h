@@ -91,6 +91,7 @@ private:
     void replaceUrl();
     void pauseAll();
     void setSpeedLimit();
+    void applyNetworkPreferences();
     void resumeAll();
     void showPreferences();
     void adoptControlFiles(const QStringList &paths);

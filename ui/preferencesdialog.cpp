@@ -23,6 +23,8 @@ PreferencesDialog::PreferencesDialog(const UiPreferences &preferences, QWidget *
     , m_dropDirect(new QCheckBox(tr("Dropped links start at once (otherwise the Add dialog opens)")))
     , m_closeToTray(new QCheckBox(tr("Closing the window keeps downloads running in the tray")))
     , m_notifications(new QCheckBox(tr("Tell me when a download completes or fails")))
+    , m_proxy(new QLineEdit(preferences.proxy))
+    , m_caFile(new QLineEdit(QDir::toNativeSeparators(preferences.caCertificateFile)))
 {
     setWindowTitle(tr("Preferences"));
     m_connections->setRange(1, 64);
@@ -58,6 +60,10 @@ PreferencesDialog::PreferencesDialog(const UiPreferences &preferences, QWidget *
     form->addRow(QString(), m_dropDirect);
     form->addRow(QString(), m_closeToTray);
     form->addRow(QString(), m_notifications);
+    m_proxy->setPlaceholderText(tr("System setting (http_proxy, ...), or http://host:port, socks5://host:port"));
+    m_caFile->setPlaceholderText(tr("Optional PEM file; certificates are always checked"));
+    form->addRow(tr("&Proxy:"), m_proxy);
+    form->addRow(tr("Extra &CA certificate:"), m_caFile);
     form->addRow(buttons);
 }
 
@@ -72,6 +78,8 @@ UiPreferences PreferencesDialog::preferences() const
     p.dropAddsDirectly = m_dropDirect->isChecked();
     p.closeToTray = m_closeToTray->isChecked();
     p.notifications = m_notifications->isChecked();
+    p.proxy = m_proxy->text().trimmed();
+    p.caCertificateFile = QDir::fromNativeSeparators(m_caFile->text().trimmed());
     return p;
 }
 

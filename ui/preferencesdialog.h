@@ -30,6 +30,8 @@ private:
     QCheckBox *m_dropDirect;
     QCheckBox *m_closeToTray;
     QCheckBox *m_notifications;
+    QLineEdit *m_proxy;
+    QLineEdit *m_caFile;
 };
 
 } // namespace bytehaul::ui

@@ -16,6 +16,8 @@ struct UiPreferences
     bool dropAddsDirectly = true; // a drop adds at once (else it opens the Add dialog)
     bool closeToTray = true; // closing the window keeps downloads running in the tray
     bool notifications = true; // a tray message when a download completes or fails
+    QString proxy; // http://host:port or socks5://host:port; empty: the system's
+    QString caCertificateFile; // PEM, trusted besides the system's certificates
 };
 
 } // namespace bytehaul::ui

@@ -14,6 +14,8 @@ const QString kDropDirect = QStringLiteral("downloads/dropAddsDirectly");
 const QString kGlobalLimit = QStringLiteral("downloads/globalRateLimit");
 const QString kCloseToTray = QStringLiteral("window/closeToTray");
 const QString kNotifications = QStringLiteral("window/notifications");
+const QString kProxy = QStringLiteral("network/proxy");
+const QString kCaFile = QStringLiteral("network/caCertificateFile");
 } // namespace
 
 AppSettings::AppSettings() = default;
@@ -32,6 +34,8 @@ ui::UiPreferences AppSettings::preferences() const
     p.globalRateLimit = std::max<qint64>(0, m_settings.value(kGlobalLimit, 0).toLongLong());
     p.closeToTray = m_settings.value(kCloseToTray, true).toBool();
     p.notifications = m_settings.value(kNotifications, true).toBool();
+    p.proxy = m_settings.value(kProxy).toString();
+    p.caCertificateFile = m_settings.value(kCaFile).toString();
     return p;
 }
 
@@ -45,6 +49,8 @@ void AppSettings::setPreferences(const ui::UiPreferences &p)
     m_settings.setValue(kGlobalLimit, p.globalRateLimit);
     m_settings.setValue(kCloseToTray, p.closeToTray);
     m_settings.setValue(kNotifications, p.notifications);
+    m_settings.setValue(kProxy, p.proxy);
+    m_settings.setValue(kCaFile, p.caCertificateFile);
 }
 
 QString AppSettings::queueFile()
