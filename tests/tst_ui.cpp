@@ -5,6 +5,7 @@
 #include "ui/downloadfilterproxy.h"
 #include "ui/downloadlistmodel.h"
 #include "ui/mainwindow.h"
+#include "ui/queuestore.h"
 #include "ui/urlinput.h"
 
 #include <QAbstractItemModelTester>
@@ -122,6 +123,21 @@ private slots:
         QCOMPARE(proxy.rowCount(), 1);
         proxy.setSearchText("example.org/large");
         QCOMPARE(proxy.rowCount(), 1);
+    }
+
+    void savedListHoldsNoPassword()
+    {
+        QTemporaryDir dir;
+        QueueStore store(dir.filePath("queue.json"));
+        StoredDownload d;
+        d.request.url = QUrl("http://alice:s3cr3t@example.org/f.iso");
+        d.state = DownloadState::Paused;
+        QVERIFY(store.save({ d }));
+        QFile file(dir.filePath("queue.json"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray text = file.readAll();
+        QVERIFY(!text.contains("s3cr3t"));
+        QCOMPARE(store.load().first().request.url.userName(), QStringLiteral("alice"));
     }
 
     void urlLinesAreCheckedOneByOne()

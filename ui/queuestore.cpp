@@ -45,7 +45,9 @@ bool QueueStore::save(const QList<StoredDownload> &downloads, QString *error) co
     QJsonArray list;
     for (const StoredDownload &d : downloads) {
         QJsonObject o;
-        o.insert(QStringLiteral("url"), d.request.url.toString(QUrl::FullyEncoded));
+        // Never a password in clear on disk: a restored download asks the server again, and a
+        // 401 then says a user name and password are needed.
+        o.insert(QStringLiteral("url"), d.request.url.toString(QUrl::FullyEncoded | QUrl::RemovePassword));
         o.insert(QStringLiteral("outputPath"), d.request.outputPath);
         o.insert(QStringLiteral("outputDir"), d.request.outputDir);
         if (d.request.overrides.connections)
