@@ -26,7 +26,7 @@ class DownloadManager final : public QObject
 
 public:
     explicit DownloadManager(QObject *parent = nullptr);
-    ~DownloadManager() override; // pauses nothing: running downloads are flushed and stopped
+    ~DownloadManager() override; // running downloads are saved (control files) and stopped
 
     DownloadOptions defaultOptions() const { return m_defaults; }
     void setDefaultOptions(const DownloadOptions &options) { m_defaults = options; }

@@ -131,6 +131,7 @@ struct DownloadSnapshot
     double speed = 0; // bytes per second over a sliding window
     qint64 etaSeconds = -1; // -1: unknown
     int connections = 0;
+    int retries = 0; // requests retried so far (probe and segments)
     bool multiConnection = false;
     QList<SegmentSnapshot> segments;
     QByteArray etag;

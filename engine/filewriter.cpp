@@ -185,18 +185,6 @@ bool FileWriter::readAt(qint64 offset, qint64 length, QByteArray &out)
 #endif
 }
 
-void FileWriter::flush(bool sync, quint64 token)
-{
-    QMetaObject::invokeMethod(
-        this,
-        [=, this] {
-            if (flushBlocks(0) && sync)
-                syncData();
-            Q_EMIT flushed(token);
-        },
-        Qt::QueuedConnection);
-}
-
 void FileWriter::close(bool sync, bool removeFile)
 {
     QMetaObject::invokeMethod(

@@ -44,7 +44,6 @@ public:
     void removeControl(const QString &controlPath);
     // Reads the closed file once; emits hashed(hex digest or empty, error).
     void hashFile(const QString &path, const QByteArray &algorithm);
-    void flush(bool sync, quint64 token); // emits flushed(token)
     // Flushes, syncs, closes; emits closed(). removeFile drops the cache and deletes the file.
     void close(bool sync, bool removeFile = false);
     // The same, on the calling thread (the writer's thread must not be running it).
@@ -58,7 +57,6 @@ Q_SIGNALS:
     void checkpointed(quint64 sequence, const QString &error);
     void hashed(const QByteArray &hexDigest, const QString &error);
     void written(qint64 bytes);
-    void flushed(quint64 token);
     void failed(const QString &error);
     void closed(bool ok);
 

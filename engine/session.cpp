@@ -120,6 +120,7 @@ DownloadSnapshot Session::snapshot() const
     s.noteKind = m_noteKind;
     s.multiConnection = m_mode == Mode::Ranged && m_workers.size() > 1;
     s.maxConnections = m_options.connections;
+    s.retries = m_retries;
     if (!m_request.checksumAlgorithm.isEmpty())
         s.checksum = m_request.checksumAlgorithm + '=' + m_request.checksumHex;
     if (m_scheduler) {

@@ -31,6 +31,7 @@ DetailsPane::DetailsPane(QWidget *parent)
     , m_validators(selectableLabel())
     , m_checksum(selectableLabel())
     , m_note(selectableLabel())
+    , m_retries(selectableLabel())
     , m_map(new SegmentMapWidget)
     , m_connections(new QTreeWidget)
 {
@@ -41,6 +42,7 @@ DetailsPane::DetailsPane(QWidget *parent)
     form->addRow(tr("Validators:"), m_validators);
     form->addRow(tr("Checksum:"), m_checksum);
     form->addRow(tr("Note:"), m_note);
+    form->addRow(tr("Retries:"), m_retries);
     m_connections->setHeaderLabels({ tr("Connection"), tr("Range"), tr("Received"), tr("Speed") });
     m_connections->setRootIsDecorated(false);
     m_connections->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -56,7 +58,7 @@ void DetailsPane::setSnapshot(const DownloadSnapshot *s)
     m_id = s ? s->id : 0;
     setEnabled(s != nullptr);
     if (!s) {
-        for (QLabel *l : { m_url, m_destination, m_size, m_validators, m_checksum, m_note })
+        for (QLabel *l : { m_url, m_destination, m_size, m_validators, m_checksum, m_note, m_retries })
             l->clear();
         m_map->setSnapshot({});
         m_connections->clear();
@@ -77,6 +79,7 @@ void DetailsPane::setSnapshot(const DownloadSnapshot *s)
     m_validators->setText(validators.isEmpty() ? tr("none") : validators.join(QStringLiteral("; ")));
     m_checksum->setText(s->checksum.isEmpty() ? tr("none") : QString::fromLatin1(s->checksum));
     m_note->setText(s->error.isEmpty() ? s->note : s->error);
+    m_retries->setText(QString::number(s->retries));
     m_map->setSnapshot(*s);
     m_connections->clear();
     for (const SegmentSnapshot &seg : s->segments) {

@@ -31,6 +31,7 @@ private:
     QLabel *m_validators;
     QLabel *m_checksum;
     QLabel *m_note;
+    QLabel *m_retries;
     SegmentMapWidget *m_map;
     QTreeWidget *m_connections;
 };
