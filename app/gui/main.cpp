@@ -9,8 +9,24 @@
 #include <QCommandLineParser>
 #include <QNetworkProxyFactory>
 
+#include <QSocketNotifier>
+
+#include <csignal>
+
 #ifdef __GLIBC__
 #include <malloc.h>
+#endif
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+
+namespace {
+int g_signalPipe[2] = { -1, -1 };
+void onSignal(int)
+{
+    const char c = 1;
+    [[maybe_unused]] auto n = ::write(g_signalPipe[1], &c, 1);
+}
+} // namespace
 #endif
 
 int main(int argc, char *argv[])
@@ -67,6 +83,20 @@ int main(int argc, char *argv[])
                      });
     if (!parser.isSet(minimized) || !window.hasTray())
         window.show();
+#ifdef Q_OS_UNIX
+    // SIGTERM / SIGINT (a logout, `kill`): quit as from the menu, saving every download.
+    if (::pipe(g_signalPipe) == 0) {
+        auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, &app);
+        QObject::connect(notifier, &QSocketNotifier::activated, &app, [notifier] {
+            char c;
+            [[maybe_unused]] auto n = ::read(g_signalPipe[0], &c, 1);
+            notifier->setEnabled(false);
+            QApplication::quit();
+        });
+        std::signal(SIGTERM, onSignal);
+        std::signal(SIGINT, onSignal);
+    }
+#endif
     const int code = app.exec();
     settings.setWindowGeometry(window.saveGeometry());
     settings.setHeaderState(window.saveViewState());
