@@ -47,6 +47,8 @@ public:
     // Speed limits in bytes per second (0: none), changeable while downloads run.
     void setGlobalRateLimit(qint64 bytesPerSecond);
     void setRateLimit(DownloadId id, qint64 bytesPerSecond);
+    // Connections to one host across all downloads (default 16), to be polite to a server.
+    void setMaxConnectionsPerHost(int count);
 
     // The latest snapshot received (state Queued with no data before the first one).
     DownloadSnapshot snapshot(DownloadId id) const { return m_snapshots.value(id); }

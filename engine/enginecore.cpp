@@ -35,6 +35,17 @@ void EngineCore::add(DownloadId id, const DownloadRequest &request, const Downlo
         schedule();
     });
     connect(session.get(), &Session::urlReplaced, this, &EngineCore::urlReplaced);
+    Session *self = session.get();
+    session->setHostBudget(
+        [this, self] {
+            int n = 0;
+            for (const auto &[otherId, other] : m_sessions) {
+                if (other.get() != self && other->host() == self->host())
+                    n += other->activeConnections();
+            }
+            return n;
+        },
+        m_maxPerHost);
     Session *raw = session.get();
     m_sessions.emplace(id, std::move(session));
     Q_EMIT snapshot(raw->snapshot(), false);
@@ -98,6 +109,24 @@ void EngineCore::moveInQueue(DownloadId id, int delta)
         return;
     const qsizetype to = std::clamp<qsizetype>(from + delta, 0, m_queue.size() - 1);
     m_queue.move(from, to);
+}
+
+void EngineCore::setMaxConnectionsPerHost(int count)
+{
+    m_maxPerHost = std::max(1, count);
+    for (const auto &[id, s] : m_sessions) {
+        Session *self = s.get();
+        s->setHostBudget(
+            [this, self] {
+                int n = 0;
+                for (const auto &[otherId, other] : m_sessions) {
+                    if (other.get() != self && other->host() == self->host())
+                        n += other->activeConnections();
+                }
+                return n;
+            },
+            m_maxPerHost);
+    }
 }
 
 void EngineCore::setMaxConcurrent(int count)

@@ -37,6 +37,7 @@ public:
     void moveInQueue(DownloadId id, int delta);
     void setGlobalRateLimit(qint64 bytesPerSecond);
     void setRateLimit(DownloadId id, qint64 bytesPerSecond);
+    void setMaxConnectionsPerHost(int count);
 
 Q_SIGNALS:
     void snapshot(const bytehaul::DownloadSnapshot &snapshot, bool terminal);
@@ -49,6 +50,7 @@ private:
     QThread *m_writerThread;
     int m_maxConcurrent = 5;
     RateLimiter m_globalLimit; // shared by every download; sessions live on this thread too
+    int m_maxPerHost = 16;
     std::map<DownloadId, std::unique_ptr<Session>> m_sessions;
     QList<DownloadId> m_queue; // waiting to start, in order
 };

@@ -478,6 +478,22 @@ void Session::waitForTokens(Worker *worker)
     m_tokenTimer.start(int(std::clamp<qint64>(wait, 1, 1000)));
 }
 
+void Session::setHostBudget(std::function<int()> othersOnHost, int limit)
+{
+    m_othersOnHost = std::move(othersOnHost);
+    m_hostLimit = limit;
+}
+
+int Session::activeConnections() const
+{
+    if (m_state != DownloadState::Downloading && m_state != DownloadState::Probing)
+        return 0;
+    int n = m_probe || m_stream ? 1 : 0;
+    for (const auto &w : m_workers)
+        n += w->isBusy() ? 1 : 0;
+    return n;
+}
+
 void Session::setRateLimit(qint64 bytesPerSecond)
 {
     m_options.rateLimit = std::max<qint64>(0, bytesPerSecond);

@@ -90,6 +90,11 @@ public:
     void consumeTokens(qint64 bytes);
     void waitForTokens(Worker *worker); // worker == nullptr: the stream path
     void setRateLimit(qint64 bytesPerSecond); // changeable while running; 0: none
+    // Politeness per host: this download opens no connection while the others on the same host
+    // already hold `limit` (othersOnHost() counts them). Set by the engine core.
+    void setHostBudget(std::function<int()> othersOnHost, int limit);
+    QString host() const { return m_finalUrl.host(); }
+    int activeConnections() const;
     Scheduler::Accepted deliver(Worker *worker, const Scheduler::Lease &lease, qint64 offset,
                                 const QByteArray &data);
     Scheduler::Lease renewLease(Worker *worker, const Scheduler::Lease &lease);
@@ -186,6 +191,8 @@ private:
     RateLimiter m_limit;
     RateLimiter *m_globalLimit = nullptr;
     QTimer m_tokenTimer;
+    std::function<int()> m_othersOnHost;
+    int m_hostLimit = 0;
 
     QPointer<QNetworkReply> m_stream;
     qint64 m_streamPos = 0;

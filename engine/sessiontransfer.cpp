@@ -11,6 +11,8 @@
 #include <QNetworkProxy>
 #include <QNetworkReply>
 
+#include <limits>
+
 namespace bytehaul {
 
 // ---- Ranged path ---------------------------------------------------------------------------
@@ -70,9 +72,19 @@ void Session::assignIdleWorkers()
     if (!m_scheduler || m_state != DownloadState::Downloading)
         return;
     int idle = 0;
-    for (const auto &w : m_workers)
-        idle += w->isAvailable() ? 1 : 0;
+    int busy = 0;
     for (const auto &w : m_workers) {
+        idle += w->isAvailable() ? 1 : 0;
+        busy += w->isBusy() ? 1 : 0;
+    }
+    // Politeness: never more than the per-host limit across all downloads from this host (at
+    // least one connection each, so every download moves).
+    const int allowed = m_hostLimit > 0 && m_othersOnHost ? std::max(1, m_hostLimit - m_othersOnHost())
+                                                          : std::numeric_limits<int>::max();
+    idle = std::min(idle, std::max(0, allowed - busy));
+    for (const auto &w : m_workers) {
+        if (idle <= 0)
+            break;
         if (!w->isAvailable())
             continue;
         const Scheduler::Lease lease = m_scheduler->assign(w->index(), nowMs(), idle--);

@@ -422,6 +422,33 @@ private slots:
         QCOMPARE(fileSha256(dir.filePath("a.bin")), sha256(r.data));
     }
 
+    void connectionsPerHostAreLimitedAcrossDownloads()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(24 * MiB, 52);
+        r.bytesPerSecond = 2 * MiB; // long enough for both downloads to run side by side
+        server.setResource("/x.bin", r);
+        server.setResource("/y.bin", r);
+        QTemporaryDir dir;
+        DownloadManager manager;
+        manager.setDefaultOptions(fastOptions(12));
+        manager.setMaxConnectionsPerHost(16);
+        DownloadRequest request;
+        request.outputDir = dir.path();
+        request.url = QUrl(server.url("/x.bin"));
+        const DownloadId a = manager.add(request);
+        request.url = QUrl(server.url("/y.bin"));
+        const DownloadId b = manager.add(request);
+        QCOMPARE(stateName(waitFinished(manager, a).state), stateName(DownloadState::Completed));
+        QCOMPARE(stateName(waitFinished(manager, b).state), stateName(DownloadState::Completed));
+        // Counted on the server: connections busy with a request at the same time (idle
+        // keep-alive connections waiting in a pool are not load on it).
+        QVERIFY2(server.maxBusyConnections() <= 16, qPrintable(QString::number(server.maxBusyConnections())));
+        QVERIFY(server.maxBusyConnections() >= 13); // both really ran together
+        QCOMPARE(fileSha256(dir.filePath("y.bin")), sha256(r.data));
+    }
+
     void queueRespectsTheConcurrencyLimit()
     {
         TestServer server;

@@ -268,6 +268,12 @@ void TestServer::handleRequest(Connection *c, const QByteArray &head)
         c->dropAt = end - start; // declared more than it sends: close after the real bytes
     c->sentThisResponse = 0;
     c->sending = true;
+    QTimer::singleShot(50, this, [this] {
+        int busy = 0;
+        for (const Connection *other : std::as_const(m_connections))
+            busy += other->sending ? 1 : 0;
+        m_maxBusy = std::max(m_maxBusy, busy);
+    });
     c->clock.start();
     if (c->rate > 0 || c->stalled)
         c->timer->start();

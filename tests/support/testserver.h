@@ -86,6 +86,9 @@ public:
     int connectionCount() const { return m_connectionCount; }
     // The most connections open together, sampled 50 ms after each accept.
     int maxConcurrentConnections() const { return m_maxConcurrent; }
+    // The most connections busy answering a request together (idle keep-alive ones excluded),
+    // sampled 50 ms after each request.
+    int maxBusyConnections() const { return m_maxBusy; }
     const QList<RequestLog> &requests() const { return m_requests; }
     qint64 bodyBytesSent() const { return m_bodyBytesSent; }
 
@@ -108,6 +111,7 @@ private:
     int m_connectionCount = 0;
     int m_open = 0;
     int m_maxConcurrent = 0;
+    int m_maxBusy = 0;
     qint64 m_bodyBytesSent = 0;
 };
 
