@@ -35,17 +35,7 @@ void EngineCore::add(DownloadId id, const DownloadRequest &request, const Downlo
         schedule();
     });
     connect(session.get(), &Session::urlReplaced, this, &EngineCore::urlReplaced);
-    Session *self = session.get();
-    session->setHostBudget(
-        [this, self] {
-            int n = 0;
-            for (const auto &[otherId, other] : m_sessions) {
-                if (other.get() != self && other->host() == self->host())
-                    n += other->activeConnections();
-            }
-            return n;
-        },
-        m_maxPerHost);
+    applyHostBudget(session.get());
     Session *raw = session.get();
     m_sessions.emplace(id, std::move(session));
     Q_EMIT snapshot(raw->snapshot(), false);
@@ -111,22 +101,25 @@ void EngineCore::moveInQueue(DownloadId id, int delta)
     m_queue.move(from, to);
 }
 
+void EngineCore::applyHostBudget(Session *self)
+{
+    self->setHostBudget(
+        [this, self] {
+            int n = 0;
+            for (const auto &[otherId, other] : m_sessions) {
+                if (other.get() != self && other->host() == self->host())
+                    n += other->activeConnections();
+            }
+            return n;
+        },
+        m_maxPerHost);
+}
+
 void EngineCore::setMaxConnectionsPerHost(int count)
 {
     m_maxPerHost = std::max(1, count);
-    for (const auto &[id, s] : m_sessions) {
-        Session *self = s.get();
-        s->setHostBudget(
-            [this, self] {
-                int n = 0;
-                for (const auto &[otherId, other] : m_sessions) {
-                    if (other.get() != self && other->host() == self->host())
-                        n += other->activeConnections();
-                }
-                return n;
-            },
-            m_maxPerHost);
-    }
+    for (const auto &[id, s] : m_sessions)
+        applyHostBudget(s.get());
 }
 
 void EngineCore::setMaxConcurrent(int count)

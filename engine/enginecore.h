@@ -45,6 +45,7 @@ Q_SIGNALS:
 
 private:
     void schedule();
+    void applyHostBudget(Session *session);
     Session *find(DownloadId id) const;
 
     QThread *m_writerThread;
