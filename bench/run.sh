@@ -9,8 +9,9 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${BYTEHAUL_BUILD_DIR:-$here/build}"
 size_mib=2048
+limited_mib=1024
 reps=5
-if [ "${1:-}" = "--quick" ]; then size_mib=256; reps=1; fi
+if [ "${1:-}" = "--quick" ]; then size_mib=256; limited_mib=128; reps=1; fi
 
 need=()
 for tool in nginx:nginx-light aria2c:aria2 curl:curl /usr/bin/time:time; do
@@ -35,6 +36,12 @@ mkdir -p "$work/www" "$work/out" "$work/nginx/logs" "$work/nginx/tmp"
 echo "== payload: $size_mib MiB"
 head -c "$((size_mib * 1024 * 1024))" /dev/urandom >"$work/www/payload.bin"
 want="$(sha256sum "$work/www/payload.bin" | cut -d' ' -f1)"
+head -c "$((limited_mib * 1024 * 1024))" "$work/www/payload.bin" >"$work/www/limited.bin"
+want_limited="$(sha256sum "$work/www/limited.bin" | cut -d' ' -f1)"
+mkdir -p "$work/www/small"
+head -c $((100 * 1024)) /dev/urandom >"$work/www/small/f000.bin"
+for i in $(seq 1 199); do cp "$work/www/small/f000.bin" "$work/www/small/f$(printf %03d "$i").bin"; done
+want_small="$(sha256sum "$work/www/small/f000.bin" | cut -d' ' -f1)"
 
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 cat >"$work/nginx/nginx.conf" <<CONF
@@ -49,7 +56,14 @@ http {
     client_body_temp_path $work/nginx/tmp; proxy_temp_path $work/nginx/tmp;
     fastcgi_temp_path $work/nginx/tmp; uwsgi_temp_path $work/nginx/tmp; scgi_temp_path $work/nginx/tmp;
     sendfile on; tcp_nopush on; keepalive_requests 100000;
-    server { listen 127.0.0.1:$port; root $work/www; }
+    # Scenario 4: one connection in four (serial numbers divisible by 4) is ten times slower.
+    map \$connection \$straggler_rate { "~(^|[02468])[048]\$|[13579][26]\$" 2m; default 20m; }
+    server {
+        listen 127.0.0.1:$port; root $work/www;
+        location /limited/ { alias $work/www/; limit_rate 20m; }
+        location /straggler/ { alias $work/www/; limit_rate \$straggler_rate; }
+        location /norange/ { alias $work/www/; max_ranges 0; }
+    }
 }
 CONF
 # log_format must precede its use.
@@ -92,10 +106,73 @@ for rep in $(seq "$reps"); do
     echo "   repetition $rep done"
 done
 
+# Scenarios 3-6: each tool's wall time, checked like the others.
+scen="$work/scenarios.txt"
+: >"$scen"
+run_case() { # scenario, tool, expected sha256 (or "small"), command...
+    local scenario="$1" tool="$2" expect="$3"; shift 3
+    rm -rf "$work/out"; mkdir -p "$work/out"
+    if ! /usr/bin/time -o "$work/time.txt" -f '%e %U %S %M' "$@" >/dev/null 2>"$work/cmd.err"; then
+        echo "!! $scenario $tool failed:"; tail -5 "$work/cmd.err"; exit 1
+    fi
+    if [ "$expect" = small ]; then
+        local n; n="$(find "$work/out" -type f -name 'f*.bin' | wc -l)"
+        local bad; bad="$(find "$work/out" -type f -name 'f*.bin' -exec sha256sum {} + | awk -v w="$want_small" '$1 != w' | wc -l)"
+        if [ "$n" != 200 ] || [ "$bad" != 0 ]; then echo "!! $scenario $tool: $n files, $bad wrong"; exit 1; fi
+    else
+        local file; file="$(find "$work/out" -type f ! -name '*.bytehaul' ! -name '*.aria2' | head -1)"
+        if [ "$(sha256sum "$file" | cut -d' ' -f1)" != "$expect" ]; then echo "!! $scenario $tool: wrong SHA-256"; exit 1; fi
+    fi
+    echo "$scenario $tool $(tail -1 "$work/time.txt")" >>"$scen"
+}
+base="http://127.0.0.1:$port"
+: >"$work/list-bytehaul.txt"; : >"$work/list-curl.txt"
+for i in $(seq 0 199); do
+    f="f$(printf %03d "$i").bin"
+    echo "$base/small/$f" >>"$work/list-bytehaul.txt"
+    printf 'url = "%s"\noutput = "%s"\n' "$base/small/$f" "$work/out/$f" >>"$work/list-curl.txt"
+done
+echo "== scenarios 3-6, $reps interleaved repetitions"
+for rep in $(seq "$reps"); do
+    run_case 3-limit_rate bytehaul "$want_limited" "$build/app/bytehaul-cli" -q -c 8 -d "$work/out" "$base/limited/limited.bin"
+    run_case 3-limit_rate aria2c "$want_limited" aria2c -q -x 8 -s 8 -k 1M --file-allocation=falloc -d "$work/out" "$base/limited/limited.bin"
+    run_case 4-straggler bytehaul "$want_limited" "$build/app/bytehaul-cli" -q -c 8 -d "$work/out" "$base/straggler/limited.bin"
+    run_case 4-straggler aria2c "$want_limited" aria2c -q -x 8 -s 8 -k 1M --file-allocation=falloc -d "$work/out" "$base/straggler/limited.bin"
+    run_case 5-200files bytehaul small "$build/app/bytehaul-cli" -q -c 1 -j 8 -d "$work/out" -i "$work/list-bytehaul.txt"
+    run_case 5-200files curl-parallel small curl -s --parallel --parallel-max 8 -K "$work/list-curl.txt"
+    run_case 5-200files aria2c small aria2c -q -j 8 -x 1 -d "$work/out" -i "$work/list-bytehaul.txt"
+    run_case 6-no-range bytehaul "$want" "$build/app/bytehaul-cli" -q -c 8 -d "$work/out" "$base/norange/payload.bin"
+    run_case 6-no-range aria2c "$want" aria2c -q -x 8 -s 8 -k 1M --file-allocation=falloc -d "$work/out" "$base/norange/payload.bin"
+    run_case 6-no-range curl "$want" curl -s -o "$work/out/payload.bin" "$base/norange/payload.bin"
+    echo "   repetition $rep done"
+done
+
 echo "== machine ceilings (same run)"
 /usr/bin/time -f 'curl -o /dev/null: %e s' curl -s -o /dev/null "$url"
 /usr/bin/time -f "dd of $size_mib MiB to the same file system: %e s" \
     dd if=/dev/zero of="$work/out/dd.bin" bs=1M count="$size_mib" conv=fdatasync status=none
+
+python3 - "$scen" "$limited_mib" <<'PY'
+import sys, statistics
+rows = {}
+for line in open(sys.argv[1]):
+    scenario, tool, wall, user, sys_, rss = line.split()
+    rows.setdefault(scenario, {}).setdefault(tool, []).append((float(wall), float(user) + float(sys_), int(rss) / 1024))
+mib = int(sys.argv[2])
+ideal = {"3-limit_rate": mib / (8 * 20), "4-straggler": mib / (6 * 20 + 2 * 2)}
+print()
+print(f"{'scenario':<14} {'tool':<14} {'wall s':>8} {'CPU s':>7} {'RSS MiB':>8}  note")
+for scenario, tools in sorted(rows.items()):
+    best = min((statistics.median(x[0] for x in v), t) for t, v in tools.items() if t != "bytehaul")
+    for tool, v in sorted(tools.items()):
+        wall = statistics.median(x[0] for x in v)
+        note = ""
+        if tool == "bytehaul":
+            note = f"/ best peer ({best[1]}) = {wall / best[0]:.2f}"
+            if scenario in ideal:
+                note += f"; / ideal {ideal[scenario]:.2f} s = {wall / ideal[scenario]:.2f}"
+        print(f"{scenario:<14} {tool:<14} {wall:>8.2f} {statistics.median(x[1] for x in v):>7.2f} {max(x[2] for x in v):>8.1f}  {note}")
+PY
 
 python3 - "$results" "$size_mib" <<'PY'
 import sys, statistics

@@ -29,7 +29,11 @@ void Session::startRanged(QNetworkReply *probe, qint64 probeEnd)
         addWorker();
     setState(DownloadState::Downloading);
     openWriter(true);
-    checkpoint(false); // from now on the partial file is recognisably ours
+    // From now on the partial file is recognisably ours, unless the probe carries the whole
+    // file: then the download finishes with this one answer and a control file would only cost
+    // two fsyncs (measured: a quarter of the time of 200 small downloads).
+    if (probeEnd < m_total)
+        checkpoint(false);
     if (m_total == 0) {
         probe->deleteLater();
         maybeComplete();
