@@ -27,7 +27,7 @@ Session *EngineCore::find(DownloadId id) const
 
 void EngineCore::add(DownloadId id, const DownloadRequest &request, const DownloadOptions &options)
 {
-    auto session = std::make_unique<Session>(id, request, options, m_writerThread, &m_globalLimit);
+    auto session = std::make_unique<Session>(id, request, options, m_writerThread, &m_globalLimit, &m_pool);
     connect(session.get(), &Session::snapshotChanged, this,
             [this](const DownloadSnapshot &s) { Q_EMIT snapshot(s, false); });
     connect(session.get(), &Session::finished, this, [this](const DownloadSnapshot &s) {

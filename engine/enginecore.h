@@ -3,6 +3,7 @@
 #pragma once
 
 #include "engine/downloadtypes.h"
+#include "engine/networkpool.h"
 #include "engine/ratelimiter.h"
 
 #include <QElapsedTimer>
@@ -51,6 +52,7 @@ private:
     QThread *m_writerThread;
     int m_maxConcurrent = 5;
     RateLimiter m_globalLimit; // shared by every download; sessions live on this thread too
+    NetworkPool m_pool; // declared before the sessions, so it outlives them
     int m_maxPerHost = 16;
     std::map<DownloadId, std::unique_ptr<Session>> m_sessions;
     QList<DownloadId> m_queue; // waiting to start, in order

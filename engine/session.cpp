@@ -2,6 +2,7 @@
 
 #include "engine/filenames.h"
 #include "engine/filewriter.h"
+#include "engine/networkpool.h"
 #include "engine/sessionutil.h"
 #include "engine/urlreplacer.h"
 #include "engine/worker.h"
@@ -20,13 +21,14 @@ constexpr int kTickMs = 200;
 }
 
 Session::Session(DownloadId id, const DownloadRequest &request, const DownloadOptions &options,
-                 QThread *writerThread, RateLimiter *globalLimit, QObject *parent)
+                 QThread *writerThread, RateLimiter *globalLimit, NetworkPool *pool, QObject *parent)
     : QObject(parent)
     , m_id(id)
     , m_request(request)
     , m_options(options)
     , m_writerThread(writerThread)
     , m_globalLimit(globalLimit)
+    , m_pool(pool)
     , m_finalUrl(request.url)
     , m_added(QDateTime::currentDateTime())
 {
@@ -365,8 +367,22 @@ void Session::finish(DownloadState terminal)
     m_tickTimer.stop();
     m_saveTimer.stop();
     m_state = terminal;
+    releaseNetwork(); // before finished(): the next queued download can take the warm connections
     publish();
     Q_EMIT finished(snapshot());
+}
+
+void Session::releaseNetwork()
+{
+    stopNetwork();
+    for (auto &nam : m_networkManagers) {
+        if (m_pool && m_options.cookies.isEmpty() && !m_options.proxy.isValid())
+            m_pool->release(std::move(nam));
+    }
+    m_networkManagers.clear();
+    // The stopped workers still point at those managers but never send again (the download is
+    // over); they go later, not now, as one of them may be on the call stack that led here.
+    QMetaObject::invokeMethod(this, [this] { m_workers.clear(); }, Qt::QueuedConnection);
 }
 
 void Session::fail(const ReplyError &error)

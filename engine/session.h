@@ -46,6 +46,7 @@ class QThread;
 namespace bytehaul {
 
 class FileWriter;
+class NetworkPool;
 class UrlReplacer;
 class Worker;
 
@@ -57,7 +58,8 @@ class Session final : public QObject
 public:
     // globalLimit: the manager-wide bucket all downloads share (same thread), or nullptr.
     Session(DownloadId id, const DownloadRequest &request, const DownloadOptions &options,
-            QThread *writerThread, RateLimiter *globalLimit = nullptr, QObject *parent = nullptr);
+            QThread *writerThread, RateLimiter *globalLimit = nullptr, NetworkPool *pool = nullptr,
+            QObject *parent = nullptr);
     ~Session() override; // a running download is checkpointed and its file closed first
 
     DownloadId id() const { return m_id; }
@@ -128,6 +130,7 @@ private:
     ControlState controlState(bool cleanStop);
     void checkpoint(bool cleanStop);
     void completeDownload();
+    void releaseNetwork(); // after the end: workers go, managers return to the pool
 
     // sessionprobe.cpp
     void sendProbe();
@@ -191,6 +194,7 @@ private:
     RateLimiter m_limit;
     RateLimiter *m_globalLimit = nullptr;
     QTimer m_tokenTimer;
+    NetworkPool *m_pool = nullptr;
     std::function<int()> m_othersOnHost;
     int m_hostLimit = 0;
 

@@ -1,6 +1,7 @@
 // Session, part 3: moving the bytes, on the ranged path (scheduler and workers) and on the
 // stream path (one reply read front to back).
 #include "engine/filewriter.h"
+#include "engine/networkpool.h"
 #include "engine/session.h"
 #include "engine/sessionutil.h"
 #include "engine/worker.h"
@@ -50,7 +51,9 @@ Worker *Session::addWorker()
     const size_t groups = size_t((m_options.connections + 5) / 6);
     const size_t group = size_t(index) % groups;
     while (m_networkManagers.size() <= group) {
-        auto nam = std::make_unique<QNetworkAccessManager>();
+        // Plain settings: a warm manager from the pool. Own cookies or proxy: a private one.
+        const bool pooled = m_pool && m_options.cookies.isEmpty() && !m_options.proxy.isValid();
+        auto nam = pooled ? m_pool->acquire() : std::make_unique<QNetworkAccessManager>();
         nam->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
         if (!m_options.cookies.isEmpty()) {
             auto *jar = new QNetworkCookieJar(nam.get());

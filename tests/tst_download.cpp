@@ -449,6 +449,30 @@ private slots:
         QCOMPARE(fileSha256(dir.filePath("y.bin")), sha256(r.data));
     }
 
+    void connectionsAreReusedAcrossDownloads()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(100 * 1024, 53);
+        server.setResource("/small.bin", r);
+        QTemporaryDir dir;
+        DownloadManager manager;
+        manager.setDefaultOptions(fastOptions(1));
+        manager.setMaxConcurrent(1);
+        QList<DownloadId> ids;
+        for (int i = 0; i < 5; ++i) {
+            DownloadRequest request;
+            request.url = QUrl(server.url("/small.bin"));
+            request.outputDir = dir.path();
+            ids.append(manager.add(request));
+        }
+        for (DownloadId id : ids)
+            QCOMPARE(stateName(waitFinished(manager, id).state), stateName(DownloadState::Completed));
+        QCOMPARE(server.requests().size(), 5);
+        // One after the other, all five went over the first download's keep-alive connection.
+        QCOMPARE(server.connectionCount(), 1);
+    }
+
     void queueRespectsTheConcurrencyLimit()
     {
         TestServer server;
