@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark: bytehaul-cli against aria2c and curl, side by side, on nginx over loopback.
+# Benchmark: bytehaul-cli against aria2c, axel, curl and wget, side by side, on nginx over loopback.
 #   bench/run.sh            full run: 2 GiB payload, 5 interleaved repetitions
 #   bench/run.sh --quick    256 MiB payload, 1 repetition (about a minute)
 # Prints medians (min-max) of wall time, throughput, CPU (user+sys) and peak RSS, the
@@ -14,7 +14,7 @@ reps=5
 if [ "${1:-}" = "--quick" ]; then size_mib=256; limited_mib=128; reps=1; fi
 
 need=()
-for tool in nginx:nginx-light aria2c:aria2 curl:curl /usr/bin/time:time; do
+for tool in nginx:nginx-light aria2c:aria2 curl:curl axel:axel wget:wget /usr/bin/time:time; do
     command -v "${tool%%:*}" >/dev/null 2>&1 || need+=("${tool##*:}")
 done
 if [ ${#need[@]} -gt 0 ]; then
@@ -102,6 +102,11 @@ for rep in $(seq "$reps"); do
         run_one "bytehaul-c$c" "$build/app/bytehaul-cli" -q -c "$c" -d "$work/out" "$url"
         run_one "aria2c-c$c" aria2c -q -x "$c" -s "$c" -k 1M --file-allocation=falloc --allow-overwrite=true -d "$work/out" "$url"
         run_one "curl-c$c" curl -s -o "$work/out/payload.bin" "$url"
+        if [ "$c" = 1 ]; then
+            run_one "wget-c1" wget -q -O "$work/out/payload.bin" "$url"
+        else
+            run_one "axel-c$c" axel -q -n "$c" -o "$work/out/payload.bin" "$url"
+        fi
     done
     echo "   repetition $rep done"
 done

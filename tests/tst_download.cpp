@@ -473,6 +473,46 @@ private slots:
         QCOMPARE(server.connectionCount(), 1);
     }
 
+    // 50 downloads, from one host and from several: the limit holds, nobody starves, and they
+    // start in the order they were added.
+    void fiftyDownloadsKeepOrderAndLimit()
+    {
+        TestServer hostA, hostB;
+        Resource r;
+        r.data = TestServer::makeData(200 * 1024, 54);
+        r.bytesPerSecond = 4 * MiB;
+        hostA.setResource("/f.bin", r);
+        hostB.setResource("/f.bin", r);
+        QTemporaryDir dir;
+        DownloadManager manager;
+        manager.setDefaultOptions(fastOptions(2));
+        manager.setMaxConcurrent(5);
+        QList<DownloadId> ids;
+        QList<DownloadId> startOrder;
+        int maxRunning = 0;
+        connect(&manager, &DownloadManager::downloadChanged, this, [&](const DownloadSnapshot &s) {
+            if ((s.state == DownloadState::Probing || s.state == DownloadState::Downloading) && !startOrder.contains(s.id))
+                startOrder.append(s.id);
+            int running = 0;
+            for (DownloadId id : std::as_const(ids)) {
+                const DownloadState st = manager.snapshot(id).state;
+                running += (st == DownloadState::Probing || st == DownloadState::Downloading) ? 1 : 0;
+            }
+            maxRunning = std::max(maxRunning, running);
+        });
+        for (int i = 0; i < 50; ++i) {
+            DownloadRequest request;
+            request.url = QUrl((i % 2 ? hostB : hostA).url("/f.bin"));
+            request.outputDir = dir.path();
+            ids.append(manager.add(request));
+        }
+        for (DownloadId id : std::as_const(ids))
+            QCOMPARE(stateName(waitFinished(manager, id).state), stateName(DownloadState::Completed));
+        QVERIFY2(maxRunning <= 5, qPrintable(QString::number(maxRunning)));
+        QCOMPARE(startOrder, ids); // queue order kept, nobody skipped
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 50);
+    }
+
     void queueRespectsTheConcurrencyLimit()
     {
         TestServer server;
