@@ -87,6 +87,11 @@ void DownloadManager::setMaxConnectionsPerHost(int count)
     QMetaObject::invokeMethod(m_core, [core = m_core, count] { core->setMaxConnectionsPerHost(count); });
 }
 
+void DownloadManager::verify(DownloadId id)
+{
+    QMetaObject::invokeMethod(m_core, [core = m_core, id] { core->verify(id); });
+}
+
 void DownloadManager::cancel(DownloadId id)
 {
     QMetaObject::invokeMethod(m_core, [core = m_core, id] { core->cancel(id); });

@@ -37,6 +37,8 @@ public:
     DownloadId add(const DownloadRequest &request);
     void pause(DownloadId id);
     void resume(DownloadId id);
+    // Resumes a paused download after checking every piece already on disk (CRC32).
+    void verify(DownloadId id);
     void cancel(DownloadId id);
     void remove(DownloadId id); // cancels if needed and forgets the download
     // For a paused or queued download: accepted only if the new URL serves the same file

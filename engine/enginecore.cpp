@@ -64,6 +64,14 @@ void EngineCore::resume(DownloadId id)
     schedule();
 }
 
+void EngineCore::verify(DownloadId id)
+{
+    if (Session *s = find(id)) {
+        s->verifyOnNextStart();
+        resume(id);
+    }
+}
+
 void EngineCore::cancel(DownloadId id)
 {
     if (Session *s = find(id)) {

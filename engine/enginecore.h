@@ -31,6 +31,7 @@ public:
     void add(DownloadId id, const DownloadRequest &request, const DownloadOptions &options);
     void pause(DownloadId id);
     void resume(DownloadId id);
+    void verify(DownloadId id);
     void cancel(DownloadId id);
     void remove(DownloadId id);
     void setMaxConcurrent(int count);

@@ -292,6 +292,14 @@ void Session::replaceUrl(const QUrl &url)
     replacer->start(url, known);
 }
 
+void Session::verifyOnNextStart()
+{
+    if (m_state != DownloadState::Paused || m_mode != Mode::Ranged)
+        return;
+    m_options.verifyOnResume = true;
+    m_reloadFromControl = true; // start from what the control file vouches for
+}
+
 void Session::setQueued()
 {
     if (m_state == DownloadState::Paused)

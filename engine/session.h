@@ -70,6 +70,9 @@ public:
     void pause();
     void cancel();
     void setQueued(); // Paused -> Queued (waiting for a free slot)
+    // For a paused download: the next start checks the CRC32 of every piece on disk against the
+    // control file and fetches again the ones that differ.
+    void verifyOnNextStart();
     // Gives a paused or queued download a new address, once UrlReplacer agrees it serves the
     // same file; urlReplaced() tells the verdict.
     void replaceUrl(const QUrl &url);

@@ -238,6 +238,44 @@ private slots:
         QVERIFY(refetched);
     }
 
+    void verifyActionFindsADamagedPiece()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(8 * MiB, 73);
+        r.bytesPerSecond = 4 * MiB;
+        server.setResource("/v.bin", r);
+        QTemporaryDir dir;
+        DownloadManager manager;
+        manager.setDefaultOptions(fastOptions(4));
+        const DownloadId id = manager.add(requestFor(server, "/v.bin", dir.path()));
+        QTRY_VERIFY_WITH_TIMEOUT(manager.snapshot(id).done > 5 * MiB, 30000);
+        manager.pause(id);
+        QTRY_COMPARE_WITH_TIMEOUT(stateName(manager.snapshot(id).state), stateName(DownloadState::Paused), 10000);
+        const ControlFileResult saved = loadControlFile(dir.filePath("v.bin.bytehaul"));
+        QVERIFY(saved.state.has_value());
+        PieceMap map(saved.state->totalSize, saved.state->pieceSize);
+        QVERIFY(map.loadBitset(saved.state->completedBitset));
+        const qint64 damaged = map.firstMissing() == 0 ? 1 : 0;
+        QVERIFY(map.isComplete(damaged));
+        QFile data(dir.filePath("v.bin"));
+        QVERIFY(data.open(QIODevice::ReadWrite));
+        data.seek(map.pieceStart(damaged) + 7);
+        data.write("bit rot");
+        data.close();
+        server.resource("/v.bin").bytesPerSecond = 0;
+        const int before = int(server.requests().size());
+        manager.verify(id);
+        const DownloadSnapshot s = waitFinished(manager, id);
+        QCOMPARE(stateName(s.state), stateName(DownloadState::Completed));
+        QCOMPARE(fileSha256(s.filePath), sha256(r.data));
+        const QByteArray start = "bytes=" + QByteArray::number(map.pieceStart(damaged)) + '-';
+        bool refetched = false;
+        for (int i = before; i < server.requests().size(); ++i)
+            refetched = refetched || server.requests()[i].range.startsWith(start);
+        QVERIFY(refetched);
+    }
+
     void checksum_data()
     {
         QTest::addColumn<QByteArray>("algorithm");

@@ -159,6 +159,12 @@ void MainWindow::createActions()
     make(QStringLiteral("moveDown"), tr("Move do&wn"), QKeySequence(tr("Ctrl+Down")), QStringLiteral("go-down"), [this] { moveSelected(1); });
     make(QStringLiteral("copyUrl"), tr("Copy &address"), QKeySequence::Copy, QStringLiteral("edit-copy"), [this] { copyUrl(); });
     make(QStringLiteral("replaceUrl"), tr("Replace a&ddress…"), QKeySequence(tr("Ctrl+E")), QString(), [this] { replaceUrl(); });
+    make(QStringLiteral("verify"), tr("&Verify and resume"), QKeySequence(tr("Ctrl+Shift+V")), QString(), [this] {
+        for (DownloadId id : selectedIds()) {
+            if (isEngineDownload(id))
+                m_manager->verify(id);
+        }
+    });
     make(QStringLiteral("speedLimit"), tr("Speed &limit…"), QKeySequence(tr("Ctrl+L")), QString(), [this] { setSpeedLimit(); });
     make(QStringLiteral("resumeAll"), tr("Resume a&ll"), QKeySequence(tr("Ctrl+Alt+R")), QString(), [this] { resumeAll(); });
     make(QStringLiteral("pauseAll"), tr("Pause al&l"), QKeySequence(tr("Ctrl+Alt+P")), QString(), [this] { pauseAll(); });
@@ -206,7 +212,7 @@ void MainWindow::createMenus()
     connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
         QMenu menu(this);
         for (const char *name : std::initializer_list<const char *> { "resume", "pause", "cancel", "retry", "remove", nullptr, "openFile", "openFolder",
-                                  nullptr, "copyUrl", "replaceUrl", "speedLimit", nullptr, "moveUp", "moveDown" }) {
+                                  nullptr, "copyUrl", "replaceUrl", "verify", "speedLimit", nullptr, "moveUp", "moveDown" }) {
             if (name)
                 menu.addAction(m_actions[QLatin1String(name)]);
             else
@@ -528,6 +534,7 @@ void MainWindow::updateActions()
     const DownloadSnapshot *one = ids.size() == 1 ? m_model->snapshot(ids.first()) : nullptr;
     m_actions[QStringLiteral("pause")]->setEnabled(anyPause);
     m_actions[QStringLiteral("resume")]->setEnabled(anyResume);
+    m_actions[QStringLiteral("verify")]->setEnabled(anyResume);
     m_actions[QStringLiteral("toggle")]->setEnabled(anyPause || anyResume);
     m_actions[QStringLiteral("cancel")]->setEnabled(anyCancel);
     m_actions[QStringLiteral("retry")]->setEnabled(anyRetry);
