@@ -82,6 +82,11 @@ void DownloadManager::setRateLimit(DownloadId id, qint64 bytesPerSecond)
     QMetaObject::invokeMethod(m_core, [core = m_core, id, bytesPerSecond] { core->setRateLimit(id, bytesPerSecond); });
 }
 
+void DownloadManager::setConnections(DownloadId id, int count)
+{
+    QMetaObject::invokeMethod(m_core, [core = m_core, id, count] { core->setConnections(id, count); });
+}
+
 void DownloadManager::setMaxConnectionsPerHost(int count)
 {
     QMetaObject::invokeMethod(m_core, [core = m_core, count] { core->setMaxConnectionsPerHost(count); });

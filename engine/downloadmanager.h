@@ -51,6 +51,8 @@ public:
     void setRateLimit(DownloadId id, qint64 bytesPerSecond);
     // Connections to one host across all downloads (default 16), to be polite to a server.
     void setMaxConnectionsPerHost(int count);
+    // Connections of one download (1-64), changeable while it runs.
+    void setConnections(DownloadId id, int count);
 
     // The latest snapshot received (state Queued with no data before the first one).
     DownloadSnapshot snapshot(DownloadId id) const { return m_snapshots.value(id); }

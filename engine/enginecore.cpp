@@ -123,6 +123,12 @@ void EngineCore::applyHostBudget(Session *self)
         m_maxPerHost);
 }
 
+void EngineCore::setConnections(DownloadId id, int count)
+{
+    if (Session *s = find(id))
+        s->setConnections(count);
+}
+
 void EngineCore::setMaxConnectionsPerHost(int count)
 {
     m_maxPerHost = std::max(1, count);

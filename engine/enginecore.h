@@ -40,6 +40,7 @@ public:
     void setGlobalRateLimit(qint64 bytesPerSecond);
     void setRateLimit(DownloadId id, qint64 bytesPerSecond);
     void setMaxConnectionsPerHost(int count);
+    void setConnections(DownloadId id, int count);
 
 Q_SIGNALS:
     void snapshot(const bytehaul::DownloadSnapshot &snapshot, bool terminal);

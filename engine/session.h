@@ -95,6 +95,7 @@ public:
     void consumeTokens(qint64 bytes);
     void waitForTokens(Worker *worker); // worker == nullptr: the stream path
     void setRateLimit(qint64 bytesPerSecond); // changeable while running; 0: none
+    void setConnections(int count); // changeable while running: workers are added or retired
     // Politeness per host: this download opens no connection while the others on the same host
     // already hold `limit` (othersOnHost() counts them). Set by the engine core.
     void setHostBudget(std::function<int()> othersOnHost, int limit);

@@ -45,6 +45,29 @@ void Session::startRanged(QNetworkReply *probe, qint64 probeEnd)
     assignIdleWorkers();
 }
 
+void Session::setConnections(int count)
+{
+    m_options.connections = std::clamp(count, 1, 64);
+    if (m_mode != Mode::Ranged || !m_scheduler)
+        return; // takes effect when the download (re)starts
+    int target = 1;
+    if (m_options.connections > 1 && m_total > m_options.minSplitSize)
+        target = int(std::clamp<qint64>(m_total / m_options.minSegmentSize, 1, m_options.connections));
+    while (int(m_workers.size()) > target) {
+        // The retired worker's range goes back to the pool; the others split it up.
+        Worker *w = m_workers.back().get();
+        w->stop();
+        m_budgetWaiters.remove(w);
+        m_tokenWaiters.remove(w);
+        m_workers.pop_back();
+    }
+    while (int(m_workers.size()) < target)
+        addWorker();
+    if (m_state == DownloadState::Downloading)
+        assignIdleWorkers();
+    publish();
+}
+
 Worker *Session::addWorker()
 {
     const int index = int(m_workers.size());

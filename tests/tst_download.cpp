@@ -513,6 +513,32 @@ private slots:
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 50);
     }
 
+    void connectionsChangeWhileRunning()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(16 * MiB, 55);
+        r.bytesPerSecond = 1 * MiB;
+        server.setResource("/c.bin", r);
+        QTemporaryDir dir;
+        DownloadManager manager;
+        manager.setDefaultOptions(fastOptions(2));
+        DownloadRequest request;
+        request.url = QUrl(server.url("/c.bin"));
+        request.outputDir = dir.path();
+        const DownloadId id = manager.add(request);
+        QTRY_VERIFY_WITH_TIMEOUT(manager.snapshot(id).done > 0, 20000);
+        QVERIFY(server.maxBusyConnections() <= 2);
+        manager.setConnections(id, 8);
+        QTRY_VERIFY_WITH_TIMEOUT(manager.snapshot(id).connections >= 6, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(server.maxBusyConnections() >= 6, 20000); // the server sees them too
+        server.resource("/c.bin").bytesPerSecond = 8 * MiB;
+        manager.setConnections(id, 3); // and back down
+        const DownloadSnapshot s = waitFinished(manager, id);
+        QCOMPARE(stateName(s.state), stateName(DownloadState::Completed));
+        QCOMPARE(fileSha256(s.filePath), sha256(r.data));
+    }
+
     void queueRespectsTheConcurrencyLimit()
     {
         TestServer server;

@@ -165,6 +165,24 @@ void MainWindow::createActions()
                 m_manager->verify(id);
         }
     });
+    make(QStringLiteral("connections"), tr("Co&nnections…"), QKeySequence(tr("Ctrl+K")), QString(), [this] {
+        const QList<DownloadId> ids = selectedIds();
+        const DownloadSnapshot *first = ids.isEmpty() ? nullptr : m_model->snapshot(ids.first());
+        if (!first)
+            return;
+        bool ok = false;
+        const int n = QInputDialog::getInt(this, tr("Connections"), tr("Connections for the selected download(s):"),
+                                           first->maxConnections > 0 ? first->maxConnections : m_prefs.connections, 1, 64, 1, &ok);
+        if (!ok)
+            return;
+        for (DownloadId id : ids) {
+            if (!isEngineDownload(id))
+                continue;
+            m_requests[id].overrides.connections = n; // kept across restarts
+            m_manager->setConnections(id, n);
+        }
+        scheduleSave();
+    });
     make(QStringLiteral("speedLimit"), tr("Speed &limit…"), QKeySequence(tr("Ctrl+L")), QString(), [this] { setSpeedLimit(); });
     make(QStringLiteral("resumeAll"), tr("Resume a&ll"), QKeySequence(tr("Ctrl+Alt+R")), QString(), [this] { resumeAll(); });
     make(QStringLiteral("pauseAll"), tr("Pause al&l"), QKeySequence(tr("Ctrl+Alt+P")), QString(), [this] { pauseAll(); });
@@ -212,7 +230,7 @@ void MainWindow::createMenus()
     connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
         QMenu menu(this);
         for (const char *name : std::initializer_list<const char *> { "resume", "pause", "cancel", "retry", "remove", nullptr, "openFile", "openFolder",
-                                  nullptr, "copyUrl", "replaceUrl", "verify", "speedLimit", nullptr, "moveUp", "moveDown" }) {
+                                  nullptr, "copyUrl", "replaceUrl", "verify", "connections", "speedLimit", nullptr, "moveUp", "moveDown" }) {
             if (name)
                 menu.addAction(m_actions[QLatin1String(name)]);
             else
@@ -544,6 +562,7 @@ void MainWindow::updateActions()
     for (DownloadId id : ids)
         anyEngine |= isEngineDownload(id) && m_model->snapshot(id) && !isTerminal(m_model->snapshot(id)->state);
     m_actions[QStringLiteral("speedLimit")]->setEnabled(anyEngine);
+    m_actions[QStringLiteral("connections")]->setEnabled(anyEngine);
     m_actions[QStringLiteral("openFile")]->setEnabled(one && one->state == DownloadState::Completed);
     m_actions[QStringLiteral("openFolder")]->setEnabled(one && !one->filePath.isEmpty());
     m_actions[QStringLiteral("replaceUrl")]->setEnabled(one && isEngineDownload(one->id)
