@@ -134,9 +134,24 @@ QAction *MainWindow::action(const QString &name) const
 
 void MainWindow::createActions()
 {
+    // The desktop's icon theme first; our own SVG icons (sharp at any scale) where it has none.
+    static const QHash<QString, QString> ownIcons = {
+        { QStringLiteral("list-add"), QStringLiteral("add") },
+        { QStringLiteral("media-playback-start"), QStringLiteral("resume") },
+        { QStringLiteral("media-playback-pause"), QStringLiteral("pause") },
+        { QStringLiteral("process-stop"), QStringLiteral("cancel") },
+        { QStringLiteral("edit-delete"), QStringLiteral("remove") },
+        { QStringLiteral("view-refresh"), QStringLiteral("retry") },
+        { QStringLiteral("document-open"), QStringLiteral("open-file") },
+        { QStringLiteral("folder-open"), QStringLiteral("open-folder") },
+        { QStringLiteral("go-up"), QStringLiteral("up") },
+        { QStringLiteral("go-down"), QStringLiteral("down") },
+    };
     const auto make = [this](const QString &name, const QString &text, const QKeySequence &key, const QString &icon,
                              std::function<void()> slot) {
-        auto *a = new QAction(QIcon::fromTheme(icon), text, this);
+        const QString own = ownIcons.value(icon);
+        const QIcon fallback = own.isEmpty() ? QIcon() : QIcon(QStringLiteral(":/bytehaul/icons/icons/%1.svg").arg(own));
+        auto *a = new QAction(icon.isEmpty() ? QIcon() : QIcon::fromTheme(icon, fallback), text, this);
         a->setObjectName(name);
         if (!key.isEmpty())
             a->setShortcut(key);
