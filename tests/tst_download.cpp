@@ -346,8 +346,7 @@ private slots:
         request.overrides.connections = 4;
         const DownloadId id = manager.add(request);
         QTRY_VERIFY_WITH_TIMEOUT(manager.snapshot(id).done > 2 * MiB, 30000);
-        manager.pause(id);
-        QTRY_COMPARE_WITH_TIMEOUT(stateName(manager.snapshot(id).state), stateName(DownloadState::Paused), 10000);
+        QVERIFY(pauseAndWait(manager, id));
         const qint64 doneAtPause = manager.snapshot(id).done;
         QVERIFY(doneAtPause > 2 * MiB);
         manager.resume(id);

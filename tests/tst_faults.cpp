@@ -244,8 +244,7 @@ private slots:
         request.outputDir = dir.path();
         const DownloadId id = manager.add(request);
         QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(dir.filePath("private.bin.bytehaul")), 20000);
-        manager.pause(id);
-        QTRY_COMPARE_WITH_TIMEOUT(stateName(manager.snapshot(id).state), stateName(DownloadState::Paused), 10000);
+        QVERIFY(pauseAndWait(manager, id));
         QFile control(dir.filePath("private.bin.bytehaul"));
         QVERIFY(control.open(QIODevice::ReadOnly));
         const QByteArray saved = control.readAll();

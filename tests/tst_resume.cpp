@@ -59,8 +59,7 @@ private slots:
         manager.setDefaultOptions(fastOptions(4));
         const DownloadId id = manager.add(requestFor(server, "/f.bin", dir.path()));
         QTRY_VERIFY_WITH_TIMEOUT(manager.snapshot(id).done > 2 * MiB, 30000);
-        manager.pause(id);
-        QTRY_COMPARE_WITH_TIMEOUT(stateName(manager.snapshot(id).state), stateName(DownloadState::Paused), 10000);
+        QVERIFY(pauseAndWait(manager, id));
         const QString control = dir.filePath("f.bin.bytehaul");
         QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(control), 5000);
         const ControlFileResult saved = loadControlFile(control);
@@ -160,8 +159,7 @@ private slots:
         manager.setDefaultOptions(fastOptions(2));
         const DownloadId id = manager.add(requestFor(server, "/m.bin", dir.path()));
         QTRY_VERIFY_WITH_TIMEOUT(manager.snapshot(id).done > 1 * MiB, 30000);
-        manager.pause(id);
-        QTRY_COMPARE_WITH_TIMEOUT(stateName(manager.snapshot(id).state), stateName(DownloadState::Paused), 10000);
+        QVERIFY(pauseAndWait(manager, id));
         Resource &now = server.resource("/m.bin");
         now.data = TestServer::makeData(8 * MiB, 6);
         now.etag = "\"two\"";
@@ -250,8 +248,7 @@ private slots:
         manager.setDefaultOptions(fastOptions(4));
         const DownloadId id = manager.add(requestFor(server, "/v.bin", dir.path()));
         QTRY_VERIFY_WITH_TIMEOUT(manager.snapshot(id).done > 5 * MiB, 30000);
-        manager.pause(id);
-        QTRY_COMPARE_WITH_TIMEOUT(stateName(manager.snapshot(id).state), stateName(DownloadState::Paused), 10000);
+        QVERIFY(pauseAndWait(manager, id));
         const ControlFileResult saved = loadControlFile(dir.filePath("v.bin.bytehaul"));
         QVERIFY(saved.state.has_value());
         PieceMap map(saved.state->totalSize, saved.state->pieceSize);
@@ -348,8 +345,7 @@ private slots:
         manager.setDefaultOptions(fastOptions(4));
         const DownloadId id = manager.add(requestFor(server, "/old.bin", dir.path()));
         QTRY_VERIFY_WITH_TIMEOUT(manager.snapshot(id).done > 4 * MiB, 30000);
-        manager.pause(id);
-        QTRY_COMPARE_WITH_TIMEOUT(stateName(manager.snapshot(id).state), stateName(DownloadState::Paused), 10000);
+        QVERIFY(pauseAndWait(manager, id));
         QSignalSpy verdict(&manager, &DownloadManager::urlReplaced);
         manager.replaceUrl(id, QUrl(server.url("/new.bin")));
         QTRY_COMPARE_WITH_TIMEOUT(verdict.count(), 1, 20000);
@@ -442,8 +438,7 @@ private slots:
         manager.setDefaultOptions(o);
         const DownloadId id = manager.add(requestFor(server, "/x.bin", dir.path()));
         QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(dir.filePath("x.bin.bytehaul")), 10000);
-        manager.pause(id);
-        QTRY_COMPARE_WITH_TIMEOUT(stateName(manager.snapshot(id).state), stateName(DownloadState::Paused), 10000);
+        QVERIFY(pauseAndWait(manager, id));
         manager.cancel(id); // cancelling a paused download
         const DownloadSnapshot s = waitFinished(manager, id);
         QCOMPARE(stateName(s.state), stateName(DownloadState::Cancelled));

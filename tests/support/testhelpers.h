@@ -36,6 +36,18 @@ inline DownloadSnapshot waitFinished(DownloadManager &manager, DownloadId id, in
     return manager.snapshot(id);
 }
 
+// Pauses and waits (bounded) until the engine reports Paused, i.e. the checkpoint is durable.
+inline bool pauseAndWait(DownloadManager &manager, DownloadId id, int timeoutMs = 10000)
+{
+    manager.pause(id);
+    QSignalSpy spy(&manager, &DownloadManager::downloadChanged);
+    QElapsedTimer clock;
+    clock.start();
+    while (manager.snapshot(id).state != DownloadState::Paused && clock.elapsed() < timeoutMs)
+        spy.wait(50);
+    return manager.snapshot(id).state == DownloadState::Paused;
+}
+
 // Fast retries so that tests do not wait on back-off.
 inline DownloadOptions fastOptions(int connections = 8)
 {
