@@ -19,10 +19,11 @@ namespace bytehaul {
 
 namespace {
 
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+// The translation context of this file's free functions (lupdate reads it from the macro).
+struct ControlFileText
 {
-    return QCoreApplication::translate("bytehaul::ControlFile", text, disambiguation, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(bytehaul::ControlFile)
+};
 
 class Writer
 {
@@ -159,7 +160,7 @@ ControlFileResult parseControl(const QByteArray &bytes)
 {
     ControlFileResult result;
     if (bytes.size() < kControlHeaderSize) {
-        result.error = tr("the control file is truncated (%n byte(s))", nullptr, int(bytes.size()));
+        result.error = ControlFileText::tr("the control file is truncated (%n byte(s))", nullptr, int(bytes.size()));
         return result;
     }
     Reader header(QByteArrayView(bytes).first(kControlHeaderSize));
@@ -168,22 +169,22 @@ ControlFileResult parseControl(const QByteArray &bytes)
     const quint32 length = header.u32();
     const quint32 storedCrc = header.u32();
     if (magic != kControlMagic) {
-        result.error = tr("not a bytehaul control file");
+        result.error = ControlFileText::tr("not a bytehaul control file");
         return result;
     }
     if (result.version < 1 || result.version > kControlVersion) {
-        result.error = tr("control file version %1 is newer than this program understands (%2)")
+        result.error = ControlFileText::tr("control file version %1 is newer than this program understands (%2)")
                            .arg(result.version)
                            .arg(kControlVersion);
         return result;
     }
     if (qint64(length) > qint64(bytes.size()) - kControlHeaderSize) {
-        result.error = tr("the control file is truncated");
+        result.error = ControlFileText::tr("the control file is truncated");
         return result;
     }
     const QByteArrayView payload = QByteArrayView(bytes).sliced(kControlHeaderSize, length);
     if (crc(payload) != storedCrc) {
-        result.error = tr("the control file is corrupt (checksum mismatch)");
+        result.error = ControlFileText::tr("the control file is corrupt (checksum mismatch)");
         return result;
     }
 
@@ -192,7 +193,7 @@ ControlFileResult parseControl(const QByteArray &bytes)
     if (result.version >= 2) {
         const quint8 mode = r.u8();
         if (mode != quint8(ControlState::Mode::Ranged) && mode != quint8(ControlState::Mode::Stream)) {
-            result.error = tr("the control file names an unknown download mode");
+            result.error = ControlFileText::tr("the control file names an unknown download mode");
             return result;
         }
         s.mode = ControlState::Mode(mode);
@@ -206,30 +207,30 @@ ControlFileResult parseControl(const QByteArray &bytes)
     s.pieceCount = r.i64();
     if (!r.ok() || s.totalSize < -1 || s.totalSize > (qint64(1) << 53) || s.pieceSize <= 0
         || s.pieceSize > (qint64(1) << 53) || s.pieceCount < 0 || s.pieceCount > kMaxPieces) {
-        result.error = tr("the control file's sizes are impossible");
+        result.error = ControlFileText::tr("the control file's sizes are impossible");
         return result;
     }
     if (s.mode == ControlState::Mode::Ranged
         && (s.totalSize < 0 || s.pieceCount != (s.totalSize + s.pieceSize - 1) / s.pieceSize)) {
-        result.error = tr("the control file's piece count does not match its size");
+        result.error = ControlFileText::tr("the control file's piece count does not match its size");
         return result;
     }
     s.completedBitset = r.bytes(qsizetype((s.pieceCount + 7) / 8));
     if (!r.ok() || s.completedBitset.size() != (s.pieceCount + 7) / 8) {
-        result.error = tr("the control file's piece map is damaged");
+        result.error = ControlFileText::tr("the control file's piece map is damaged");
         return result;
     }
     if (s.mode == ControlState::Mode::Ranged) {
         PieceMap check(s.totalSize, s.pieceSize);
         if (!check.loadBitset(s.completedBitset)) {
-            result.error = tr("the control file's piece map does not fit the file");
+            result.error = ControlFileText::tr("the control file's piece map does not fit the file");
             return result;
         }
     }
     if (result.version >= 2) {
         const quint32 crcCount = r.u32();
         if (!r.ok() || qint64(crcCount) != s.pieceCount || qint64(crcCount) * 4 > r.left()) {
-            result.error = tr("the control file's piece checksums are damaged");
+            result.error = ControlFileText::tr("the control file's piece checksums are damaged");
             return result;
         }
         s.pieceCrcs.reserve(crcCount);
@@ -237,7 +238,7 @@ ControlFileResult parseControl(const QByteArray &bytes)
             s.pieceCrcs.append(r.u32());
         const quint32 segCount = r.u32();
         if (!r.ok() || segCount > kMaxSegments || qint64(segCount) * 24 > r.left()) {
-            result.error = tr("the control file's segment list is damaged");
+            result.error = ControlFileText::tr("the control file's segment list is damaged");
             return result;
         }
         for (quint32 i = 0; i < segCount; ++i) {
@@ -246,14 +247,14 @@ ControlFileResult parseControl(const QByteArray &bytes)
             seg.durableEnd = r.i64();
             seg.end = r.i64();
             if (seg.start < 0 || seg.durableEnd < seg.start || seg.end < seg.durableEnd || seg.end > s.totalSize) {
-                result.error = tr("the control file's segment list is damaged");
+                result.error = ControlFileText::tr("the control file's segment list is damaged");
                 return result;
             }
             s.segments.append(seg);
         }
         s.streamDurable = r.i64();
         if (s.streamDurable < 0 || (s.totalSize >= 0 && s.streamDurable > s.totalSize)) {
-            result.error = tr("the control file's progress is impossible");
+            result.error = ControlFileText::tr("the control file's progress is impossible");
             return result;
         }
     }
@@ -265,7 +266,7 @@ ControlFileResult parseControl(const QByteArray &bytes)
         s.cleanStop = r.u8() == 1;
     }
     if (!r.ok()) {
-        result.error = tr("the control file is truncated");
+        result.error = ControlFileText::tr("the control file is truncated");
         return result;
     }
     if (s.pieceCrcs.isEmpty())
@@ -281,13 +282,13 @@ ControlFileResult loadControlFile(const QString &path)
         return {};
     if (!file.open(QIODevice::ReadOnly)) {
         ControlFileResult result;
-        result.error = tr("cannot read the control file: %1").arg(file.errorString());
+        result.error = ControlFileText::tr("cannot read the control file: %1").arg(file.errorString());
         return result;
     }
     // A control file is small (4 bytes per piece); refuse absurd sizes instead of reading them.
     if (file.size() > kControlHeaderSize + 8 * kMaxPieces) {
         ControlFileResult result;
-        result.error = tr("the control file is impossibly large");
+        result.error = ControlFileText::tr("the control file is impossibly large");
         return result;
     }
     return parseControl(file.readAll());
@@ -298,9 +299,9 @@ QString saveControlFile(const QString &path, const QByteArray &bytes)
     const QString temp = path + QStringLiteral(".tmp");
     QFile file(temp);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return tr("cannot write %1: %2").arg(QDir::toNativeSeparators(temp), file.errorString());
+        return ControlFileText::tr("cannot write %1: %2").arg(QDir::toNativeSeparators(temp), file.errorString());
     if (file.write(bytes) != bytes.size() || !file.flush()) {
-        const QString error = tr("cannot write %1: %2").arg(QDir::toNativeSeparators(temp), file.errorString());
+        const QString error = ControlFileText::tr("cannot write %1: %2").arg(QDir::toNativeSeparators(temp), file.errorString());
         file.close();
         QFile::remove(temp);
         return error;
@@ -309,7 +310,7 @@ QString saveControlFile(const QString &path, const QByteArray &bytes)
     if (::fsync(file.handle()) != 0) {
         file.close();
         QFile::remove(temp);
-        return tr("cannot sync %1: %2").arg(QDir::toNativeSeparators(temp), QString::fromLocal8Bit(std::strerror(errno)));
+        return ControlFileText::tr("cannot sync %1: %2").arg(QDir::toNativeSeparators(temp), QString::fromLocal8Bit(std::strerror(errno)));
     }
 #endif
     file.close();
@@ -317,7 +318,7 @@ QString saveControlFile(const QString &path, const QByteArray &bytes)
     if (::rename(QFile::encodeName(temp).constData(), QFile::encodeName(path).constData()) != 0) {
         const QString error = QString::fromLocal8Bit(std::strerror(errno));
         QFile::remove(temp);
-        return tr("cannot replace %1: %2").arg(QDir::toNativeSeparators(path), error);
+        return ControlFileText::tr("cannot replace %1: %2").arg(QDir::toNativeSeparators(path), error);
     }
     // The rename is durable only once the directory entry is.
     const int dir = ::open(QFile::encodeName(QFileInfo(path).absolutePath()).constData(), O_RDONLY | O_DIRECTORY);
@@ -328,7 +329,7 @@ QString saveControlFile(const QString &path, const QByteArray &bytes)
 #else
     QFile::remove(path);
     if (!QFile::rename(temp, path))
-        return tr("cannot replace %1").arg(QDir::toNativeSeparators(path));
+        return ControlFileText::tr("cannot replace %1").arg(QDir::toNativeSeparators(path));
 #endif
     return {};
 }

@@ -14,10 +14,11 @@ ReplyError classifyStatus(const QNetworkReply *reply, bool timedOut);
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's free functions (lupdate reads it from the macro).
+struct ReplyCheck
 {
-    return QCoreApplication::translate("bytehaul::ReplyCheck", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(bytehaul::ReplyCheck)
+};
 
 QString displayUrl(const QUrl &url)
 {
@@ -85,7 +86,7 @@ ReplyError checkRangeReply(const QNetworkReply *reply, qint64 start, qint64 end,
     const int status = httpStatus(reply);
     if (status == 200 && ifRangeSent) {
         ReplyError changed { ErrorClass::Retry,
-                             tr("%1: the file on the server has changed (it no longer matches its ETag "
+                             ReplyCheck::tr("%1: the file on the server has changed (it no longer matches its ETag "
                                 "or date)")
                                  .arg(url) };
         changed.remoteChanged = true;
@@ -93,7 +94,7 @@ ReplyError checkRangeReply(const QNetworkReply *reply, qint64 start, qint64 end,
     }
     if (status == 200) {
         return { ErrorClass::Retry,
-                 tr("%1: the server ignored the byte range and sent the whole file (HTTP 200); "
+                 ReplyCheck::tr("%1: the server ignored the byte range and sent the whole file (HTTP 200); "
                     "nothing was written from that answer")
                      .arg(url) };
     }
@@ -101,7 +102,7 @@ ReplyError checkRangeReply(const QNetworkReply *reply, qint64 start, qint64 end,
         return classifyReply(reply, false);
     const auto cr = parseContentRange(reply->rawHeader("Content-Range"));
     if (cr && cr->total >= 0 && cr->total != total) {
-        ReplyError changed { ErrorClass::Retry, tr("%1: the file on the server changed size (%2 bytes, was %3)")
+        ReplyError changed { ErrorClass::Retry, ReplyCheck::tr("%1: the file on the server changed size (%2 bytes, was %3)")
                                                     .arg(url)
                                                     .arg(cr->total)
                                                     .arg(total) };
@@ -110,7 +111,7 @@ ReplyError checkRangeReply(const QNetworkReply *reply, qint64 start, qint64 end,
     }
     if (!cr || cr->start != start || cr->end != end - 1 || cr->total != total) {
         return { ErrorClass::Retry,
-                 tr("%1: the server answered bytes %2 for the range %3-%4 of %5 bytes; "
+                 ReplyCheck::tr("%1: the server answered bytes %2 for the range %3-%4 of %5 bytes; "
                     "nothing was written from that answer")
                      .arg(url, QString::fromLatin1(reply->rawHeader("Content-Range")))
                      .arg(start)
@@ -121,13 +122,13 @@ ReplyError checkRangeReply(const QNetworkReply *reply, qint64 start, qint64 end,
         const auto len = parseContentLength(reply->rawHeader("Content-Length"));
         if (!len || *len != end - start) {
             return { ErrorClass::Retry,
-                     tr("%1: Content-Length %2 does not match the range of %3 bytes")
+                     ReplyCheck::tr("%1: Content-Length %2 does not match the range of %3 bytes")
                          .arg(url, QString::fromLatin1(reply->rawHeader("Content-Length")))
                          .arg(end - start) };
         }
     }
     if (!isIdentityEncoding(reply)) {
-        return { ErrorClass::Retry, tr("%1: the server compressed a byte range (Content-Encoding: %2)")
+        return { ErrorClass::Retry, ReplyCheck::tr("%1: the server compressed a byte range (Content-Encoding: %2)")
                                         .arg(url, QString::fromLatin1(reply->rawHeader("Content-Encoding"))) };
     }
     return {};
@@ -154,14 +155,14 @@ ReplyError classifyStatus(const QNetworkReply *reply, bool timedOut)
     const int status = httpStatus(reply);
     if (status >= 300 && status < 400 && reply->rawHeader("Location").trimmed().isEmpty()) {
         // Qt reports this as an unknown protocol (a redirect to ""): say what really happened.
-        return { ErrorClass::User, tr("%1: HTTP %2 redirect without a Location header").arg(url).arg(status) };
+        return { ErrorClass::User, ReplyCheck::tr("%1: HTTP %2 redirect without a Location header").arg(url).arg(status) };
     }
     if (timedOut) {
-        return { ErrorClass::Retry, tr("%1: no data received for too long (read timeout)").arg(url) };
+        return { ErrorClass::Retry, ReplyCheck::tr("%1: no data received for too long (read timeout)").arg(url) };
     }
     if (status >= 400) {
         const QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
-        const QString head = tr("%1: HTTP %2 %3").arg(url).arg(status).arg(reason).trimmed();
+        const QString head = ReplyCheck::tr("%1: HTTP %2 %3").arg(url).arg(status).arg(reason).trimmed();
         switch (status) {
         case 408:
         case 429:
@@ -169,15 +170,15 @@ ReplyError classifyStatus(const QNetworkReply *reply, bool timedOut)
         case 502:
         case 503:
         case 504:
-            return { ErrorClass::Retry, tr("%1 (the server is busy or failing; retrying)").arg(head) };
+            return { ErrorClass::Retry, ReplyCheck::tr("%1 (the server is busy or failing; retrying)").arg(head) };
         case 401:
         case 407:
-            return { ErrorClass::User, tr("%1: the server wants a user name and password").arg(head) };
+            return { ErrorClass::User, ReplyCheck::tr("%1: the server wants a user name and password").arg(head) };
         case 403:
-            return { ErrorClass::User, tr("%1: access is forbidden (the link may have expired)").arg(head) };
+            return { ErrorClass::User, ReplyCheck::tr("%1: access is forbidden (the link may have expired)").arg(head) };
         case 404:
         case 410:
-            return { ErrorClass::User, tr("%1: the file is not on the server; check the address").arg(head) };
+            return { ErrorClass::User, ReplyCheck::tr("%1: the file is not on the server; check the address").arg(head) };
         default:
             return { ErrorClass::User, head };
         }
@@ -185,22 +186,22 @@ ReplyError classifyStatus(const QNetworkReply *reply, bool timedOut)
     switch (reply->error()) {
     case QNetworkReply::NoError:
         if (status >= 300 && status < 400) {
-            return { ErrorClass::User, tr("%1: HTTP %2 redirect without a usable Location").arg(url).arg(status) };
+            return { ErrorClass::User, ReplyCheck::tr("%1: HTTP %2 redirect without a usable Location").arg(url).arg(status) };
         }
         return {};
     case QNetworkReply::ProtocolUnknownError:
     case QNetworkReply::ProtocolInvalidOperationError:
-        return { ErrorClass::Fatal, tr("%1: unsupported address (only http and https)").arg(url) };
+        return { ErrorClass::Fatal, ReplyCheck::tr("%1: unsupported address (only http and https)").arg(url) };
     case QNetworkReply::HostNotFoundError:
-        return { ErrorClass::User, tr("%1: host not found; check the address and your connection").arg(url) };
+        return { ErrorClass::User, ReplyCheck::tr("%1: host not found; check the address and your connection").arg(url) };
     case QNetworkReply::SslHandshakeFailedError:
-        return { ErrorClass::User, tr("%1: secure connection failed: %2").arg(url, reply->errorString()) };
+        return { ErrorClass::User, ReplyCheck::tr("%1: secure connection failed: %2").arg(url, reply->errorString()) };
     case QNetworkReply::TooManyRedirectsError:
-        return { ErrorClass::User, tr("%1: too many redirects (more than 10)").arg(url) };
+        return { ErrorClass::User, ReplyCheck::tr("%1: too many redirects (more than 10)").arg(url) };
     case QNetworkReply::InsecureRedirectError:
-        return { ErrorClass::User, tr("%1: refused a redirect from https to http").arg(url) };
+        return { ErrorClass::User, ReplyCheck::tr("%1: refused a redirect from https to http").arg(url) };
     default:
-        return { ErrorClass::Retry, tr("%1: %2").arg(url, reply->errorString()) };
+        return { ErrorClass::Retry, ReplyCheck::tr("%1: %2").arg(url, reply->errorString()) };
     }
 }
 

@@ -6,10 +6,11 @@
 namespace bytehaul::ui {
 
 namespace {
-QString tr(const char *text)
+// The translation context of this file's free functions (lupdate reads it from the macro).
+struct UrlInput
 {
-    return QCoreApplication::translate("bytehaul::ui::UrlInput", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(bytehaul::ui::UrlInput)
+};
 
 bool isDownloadable(const QUrl &url)
 {
@@ -31,9 +32,9 @@ ParsedUrls parseUrlLines(const QString &text)
             out.urls.append(url);
         else if (url.isValid() && !url.scheme().isEmpty() && url.scheme() != QLatin1String("http")
                  && url.scheme() != QLatin1String("https"))
-            out.problems.append(tr("line %1: only http and https addresses can be downloaded (%2)").arg(i + 1).arg(line));
+            out.problems.append(UrlInput::tr("line %1: only http and https addresses can be downloaded (%2)").arg(i + 1).arg(line));
         else
-            out.problems.append(tr("line %1: not a valid address (%2)").arg(i + 1).arg(line));
+            out.problems.append(UrlInput::tr("line %1: not a valid address (%2)").arg(i + 1).arg(line));
     }
     return out;
 }
@@ -50,7 +51,7 @@ ParsedUrls parseMimeData(const QMimeData *mime)
             else if (isDownloadable(url))
                 out.urls.append(url);
             else
-                out.problems.append(tr("not a downloadable address: %1").arg(url.toDisplayString()));
+                out.problems.append(UrlInput::tr("not a downloadable address: %1").arg(url.toDisplayString()));
         }
         return out;
     }

@@ -16,10 +16,11 @@ namespace bytehaul::cli {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's free functions (lupdate reads it from the macro).
+struct CliOptions
 {
-    return QCoreApplication::translate("bytehaul-cli", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(bytehaul::cli::CliOptions)
+};
 
 } // namespace
 
@@ -29,76 +30,76 @@ ParseResult parseCommandLine(const QStringList &arguments)
     CliConfig &config = result.config;
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Download files over HTTP(S) with many parallel connections.\n"
+        CliOptions::tr("Download files over HTTP(S) with many parallel connections.\n"
            "Unfinished downloads continue where they stopped when the same command runs again.\n"
            "Exit codes: 0 all downloads completed, 1 a download failed, 2 bad usage,\n"
            "3 interrupted (Ctrl+C): progress saved, run the same command again to resume."));
-    const QCommandLineOption helpOption({ QStringLiteral("h"), QStringLiteral("help") }, tr("Show this help."));
-    const QCommandLineOption versionOption(QStringLiteral("version"), tr("Show the version."));
+    const QCommandLineOption helpOption({ QStringLiteral("h"), QStringLiteral("help") }, CliOptions::tr("Show this help."));
+    const QCommandLineOption versionOption(QStringLiteral("version"), CliOptions::tr("Show the version."));
     const QCommandLineOption output({ QStringLiteral("o"), QStringLiteral("output") },
-                                    tr("Save to FILE (one URL only)."), QStringLiteral("FILE"));
+                                    CliOptions::tr("Save to FILE (one URL only)."), QStringLiteral("FILE"));
     const QCommandLineOption dir({ QStringLiteral("d"), QStringLiteral("dir") },
-                                 tr("Save into DIR (default: the current directory)."), QStringLiteral("DIR"));
+                                 CliOptions::tr("Save into DIR (default: the current directory)."), QStringLiteral("DIR"));
     const QCommandLineOption connections({ QStringLiteral("c"), QStringLiteral("connections") },
-                                         tr("Connections per download, 1-64 (default 8)."), QStringLiteral("N"));
+                                         CliOptions::tr("Connections per download, 1-64 (default 8)."), QStringLiteral("N"));
     const QCommandLineOption concurrent({ QStringLiteral("j"), QStringLiteral("max-concurrent") },
-                                        tr("Downloads running at once (default 5)."), QStringLiteral("N"));
+                                        CliOptions::tr("Downloads running at once (default 5)."), QStringLiteral("N"));
     const QCommandLineOption input({ QStringLiteral("i"), QStringLiteral("input-file") },
-                                   tr("Read URLs from FILE, one per line ('-' for standard input)."),
+                                   CliOptions::tr("Read URLs from FILE, one per line ('-' for standard input)."),
                                    QStringLiteral("FILE"));
     const QCommandLineOption pieceSize(QStringLiteral("piece-size"),
-                                       tr("Piece size, e.g. 1M (default 1M)."), QStringLiteral("SIZE"));
+                                       CliOptions::tr("Piece size, e.g. 1M (default 1M)."), QStringLiteral("SIZE"));
     const QCommandLineOption memoryBudget(QStringLiteral("memory-budget"),
-                                          tr("Memory for unwritten data per download, e.g. 16M (default 16M)."),
+                                          CliOptions::tr("Memory for unwritten data per download, e.g. 16M (default 16M)."),
                                           QStringLiteral("SIZE"));
-    const QCommandLineOption header(QStringLiteral("header"), tr("Extra request header 'Name: value' (repeatable)."),
+    const QCommandLineOption header(QStringLiteral("header"), CliOptions::tr("Extra request header 'Name: value' (repeatable)."),
                                     QStringLiteral("HEADER"));
-    const QCommandLineOption userAgent(QStringLiteral("user-agent"), tr("User-Agent header."), QStringLiteral("UA"));
-    const QCommandLineOption quiet({ QStringLiteral("q"), QStringLiteral("quiet") }, tr("Print errors only."));
+    const QCommandLineOption userAgent(QStringLiteral("user-agent"), CliOptions::tr("User-Agent header."), QStringLiteral("UA"));
+    const QCommandLineOption quiet({ QStringLiteral("q"), QStringLiteral("quiet") }, CliOptions::tr("Print errors only."));
     const QCommandLineOption noResume(QStringLiteral("no-resume"),
-                                      tr("Start over even when an unfinished download of the same URL is found."));
+                                      CliOptions::tr("Start over even when an unfinished download of the same URL is found."));
     const QCommandLineOption verify(QStringLiteral("verify"),
-                                    tr("When resuming, check the CRC32 of every piece already on disk."));
+                                    CliOptions::tr("When resuming, check the CRC32 of every piece already on disk."));
     const QCommandLineOption checksum(QStringLiteral("checksum"),
-                                      tr("Check the finished file: ALGO=HEX with md5, sha1, sha256 or sha512 (one URL only)."),
+                                      CliOptions::tr("Check the finished file: ALGO=HEX with md5, sha1, sha256 or sha512 (one URL only)."),
                                       QStringLiteral("ALGO=HEX"));
     const QCommandLineOption saveInterval(QStringLiteral("save-interval"),
-                                          tr("Seconds between saves of the control file (default 5)."),
+                                          CliOptions::tr("Seconds between saves of the control file (default 5)."),
                                           QStringLiteral("SECONDS"));
     const QCommandLineOption maxRetries(QStringLiteral("max-retries"),
-                                        tr("Retries per request or segment (default 5)."), QStringLiteral("N"));
+                                        CliOptions::tr("Retries per request or segment (default 5)."), QStringLiteral("N"));
     const QCommandLineOption retryWait(QStringLiteral("retry-wait"),
-                                       tr("Base of the exponential back-off, in seconds (default 1)."), QStringLiteral("SECONDS"));
+                                       CliOptions::tr("Base of the exponential back-off, in seconds (default 1)."), QStringLiteral("SECONDS"));
     const QCommandLineOption connectTimeout(QStringLiteral("connect-timeout"),
-                                            tr("Seconds to wait for an answer to a request (default 30)."),
+                                            CliOptions::tr("Seconds to wait for an answer to a request (default 30)."),
                                             QStringLiteral("SECONDS"));
     const QCommandLineOption readTimeout(QStringLiteral("read-timeout"),
-                                         tr("Seconds without data before a connection is retried (default 60)."),
+                                         CliOptions::tr("Seconds without data before a connection is retried (default 60)."),
                                          QStringLiteral("SECONDS"));
     const QCommandLineOption proxy(QStringLiteral("proxy"),
-                                   tr("Proxy: http://host:port or socks5://host:port (default: http_proxy, "
+                                   CliOptions::tr("Proxy: http://host:port or socks5://host:port (default: http_proxy, "
                                       "https_proxy, all_proxy, no_proxy from the environment)."),
                                    QStringLiteral("URL"));
     const QCommandLineOption caCertificate(QStringLiteral("ca-certificate"),
-                                           tr("Also trust the CA certificate(s) in this PEM file. Certificate "
+                                           CliOptions::tr("Also trust the CA certificate(s) in this PEM file. Certificate "
                                               "checks are never switched off."),
                                            QStringLiteral("FILE"));
     const QCommandLineOption loadCookies(QStringLiteral("load-cookies"),
-                                         tr("Send the cookies from this Netscape cookies.txt file."), QStringLiteral("FILE"));
+                                         CliOptions::tr("Send the cookies from this Netscape cookies.txt file."), QStringLiteral("FILE"));
     const QCommandLineOption maxRetryTime(QStringLiteral("max-retry-time"),
-                                          tr("Give up retrying a request after this many seconds (default: no limit)."),
+                                          CliOptions::tr("Give up retrying a request after this many seconds (default: no limit)."),
                                           QStringLiteral("SECONDS"));
     const QCommandLineOption limitRate(QStringLiteral("limit-rate"),
-                                       tr("Speed limit per download, e.g. 2M (bytes per second)."), QStringLiteral("RATE"));
+                                       CliOptions::tr("Speed limit per download, e.g. 2M (bytes per second)."), QStringLiteral("RATE"));
     const QCommandLineOption overallLimit(QStringLiteral("max-overall-limit"),
-                                          tr("Speed limit for all downloads together, e.g. 10M."), QStringLiteral("RATE"));
+                                          CliOptions::tr("Speed limit for all downloads together, e.g. 10M."), QStringLiteral("RATE"));
     const QCommandLineOption keepPartial(QStringLiteral("keep-partial"),
-                                         tr("Keep the partial file and its control file when a download is cancelled."));
+                                         CliOptions::tr("Keep the partial file and its control file when a download is cancelled."));
     parser.addOptions({ helpOption, versionOption, output, dir, connections, concurrent, input, pieceSize,
                         memoryBudget, header, userAgent, quiet, noResume, verify, checksum, saveInterval,
                         keepPartial, maxRetries, retryWait, connectTimeout, readTimeout, proxy, caCertificate,
                         limitRate, overallLimit, loadCookies, maxRetryTime });
-    parser.addPositionalArgument(QStringLiteral("URL"), tr("Addresses to download."), QStringLiteral("URL..."));
+    parser.addPositionalArgument(QStringLiteral("URL"), CliOptions::tr("Addresses to download."), QStringLiteral("URL..."));
     config.helpText = parser.helpText();
 
     if (!parser.parse(arguments)) {
@@ -122,7 +123,7 @@ ParseResult parseCommandLine(const QStringList &arguments)
         bool ok = false;
         const int v = parser.value(opt).toInt(&ok);
         if (!ok || v < lo || v > hi) {
-            result.error = tr("--%1 must be a whole number from %2 to %3, not '%4'")
+            result.error = CliOptions::tr("--%1 must be a whole number from %2 to %3, not '%4'")
                                .arg(opt.names().constLast())
                                .arg(lo)
                                .arg(hi)
@@ -137,7 +138,7 @@ ParseResult parseCommandLine(const QStringList &arguments)
             return true;
         const auto v = parseSize(parser.value(opt));
         if (!v || *v < lo) {
-            result.error = tr("--%1: '%2' is not a size of at least %3 (use a number with K, M or G)")
+            result.error = CliOptions::tr("--%1: '%2' is not a size of at least %3 (use a number with K, M or G)")
                                .arg(opt.names().constLast(), parser.value(opt), formatSize(lo));
             return false;
         }
@@ -154,7 +155,7 @@ ParseResult parseCommandLine(const QStringList &arguments)
         const qsizetype colon = h.indexOf(QLatin1Char(':'));
         if (colon <= 0 || h.left(colon).trimmed().isEmpty() || h.contains(QLatin1Char('\n'))
             || h.contains(QLatin1Char('\r'))) {
-            result.error = tr("--header must look like 'Name: value', not '%1'").arg(h);
+            result.error = CliOptions::tr("--header must look like 'Name: value', not '%1'").arg(h);
             return result;
         }
         options.headers.append({ h.left(colon).trimmed().toLatin1(), h.mid(colon + 1).trimmed().toUtf8() });
@@ -167,7 +168,7 @@ ParseResult parseCommandLine(const QStringList &arguments)
         bool ok = false;
         const double seconds = parser.value(opt).toDouble(&ok);
         if (!ok || seconds < lo || seconds > hi) {
-            result.error = tr("--%1 must be a number of seconds from %2 to %3, not '%4'")
+            result.error = CliOptions::tr("--%1 must be a number of seconds from %2 to %3, not '%4'")
                                .arg(opt.names().constLast())
                                .arg(lo)
                                .arg(hi)
@@ -188,7 +189,7 @@ ParseResult parseCommandLine(const QStringList &arguments)
         const QUrl p(parser.value(proxy), QUrl::StrictMode);
         const QStringList schemes = { QStringLiteral("http"), QStringLiteral("socks5"), QStringLiteral("socks5h") };
         if (!p.isValid() || p.host().isEmpty() || !schemes.contains(p.scheme())) {
-            result.error = tr("--proxy must look like http://host:port or socks5://host:port, not '%1'")
+            result.error = CliOptions::tr("--proxy must look like http://host:port or socks5://host:port, not '%1'")
                                .arg(parser.value(proxy));
             return result;
         }
@@ -197,12 +198,12 @@ ParseResult parseCommandLine(const QStringList &arguments)
     if (parser.isSet(caCertificate)) {
         QFile pem(parser.value(caCertificate));
         if (!pem.open(QIODevice::ReadOnly)) {
-            result.error = tr("Cannot read the CA certificate %1: %2").arg(parser.value(caCertificate), pem.errorString());
+            result.error = CliOptions::tr("Cannot read the CA certificate %1: %2").arg(parser.value(caCertificate), pem.errorString());
             return result;
         }
         const QByteArray bytes = pem.readAll();
         if (!bytes.contains("-----BEGIN CERTIFICATE-----")) {
-            result.error = tr("%1 holds no PEM certificate").arg(parser.value(caCertificate));
+            result.error = CliOptions::tr("%1 holds no PEM certificate").arg(parser.value(caCertificate));
             return result;
         }
         options.extraCaCertificates.append(bytes);
@@ -210,12 +211,12 @@ ParseResult parseCommandLine(const QStringList &arguments)
     if (parser.isSet(loadCookies)) {
         QFile file(parser.value(loadCookies));
         if (!file.open(QIODevice::ReadOnly)) {
-            result.error = tr("Cannot read the cookie file %1: %2").arg(parser.value(loadCookies), file.errorString());
+            result.error = CliOptions::tr("Cannot read the cookie file %1: %2").arg(parser.value(loadCookies), file.errorString());
             return result;
         }
         const CookieFile cookies = parseNetscapeCookies(file.readAll());
         if (!cookies.problems.isEmpty()) {
-            result.error = tr("%1 is not a Netscape cookie file: %2").arg(parser.value(loadCookies), cookies.problems.first());
+            result.error = CliOptions::tr("%1 is not a Netscape cookie file: %2").arg(parser.value(loadCookies), cookies.problems.first());
             return result;
         }
         options.cookies = cookies.cookies;
@@ -227,7 +228,7 @@ ParseResult parseCommandLine(const QStringList &arguments)
         bool ok = false;
         const double seconds = parser.value(saveInterval).toDouble(&ok);
         if (!ok || seconds <= 0 || seconds > 3600) {
-            result.error = tr("--save-interval must be a number of seconds above 0 (and at most 3600), not '%1'")
+            result.error = CliOptions::tr("--save-interval must be a number of seconds above 0 (and at most 3600), not '%1'")
                                .arg(parser.value(saveInterval));
             return result;
         }
@@ -244,7 +245,7 @@ ParseResult parseCommandLine(const QStringList &arguments)
             && std::all_of(checksumHex.begin(), checksumHex.end(), [](char c) { return std::isxdigit(uchar(c)); });
         if (eq <= 0 || !hexLength.contains(checksumAlgorithm) || !isHex
             || checksumHex.size() != hexLength.value(checksumAlgorithm)) {
-            result.error = tr("--checksum must look like sha256=<64 hex digits> (md5, sha1, sha256 or sha512), not '%1'")
+            result.error = CliOptions::tr("--checksum must look like sha256=<64 hex digits> (md5, sha1, sha256 or sha512), not '%1'")
                                .arg(spec);
             return result;
         }
@@ -256,7 +257,7 @@ ParseResult parseCommandLine(const QStringList &arguments)
         const bool ok = parser.value(input) == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
                                                                   : file.open(QIODevice::ReadOnly);
         if (!ok) {
-            result.error = tr("Cannot read the input file %1: %2").arg(parser.value(input), file.errorString());
+            result.error = CliOptions::tr("Cannot read the input file %1: %2").arg(parser.value(input), file.errorString());
             return result;
         }
         QTextStream in(&file);
@@ -268,22 +269,22 @@ ParseResult parseCommandLine(const QStringList &arguments)
     }
     config.options = options;
     if (urls.isEmpty()) {
-        result.error = tr("No URL given. Try --help.");
+        result.error = CliOptions::tr("No URL given. Try --help.");
         return result;
     }
     if (parser.isSet(checksum) && urls.size() != 1) {
-        result.error = tr("--checksum takes one URL.");
+        result.error = CliOptions::tr("--checksum takes one URL.");
         return result;
     }
     if (parser.isSet(output) && urls.size() != 1) {
-        result.error = tr("-o/--output takes one URL; use -d/--dir for several.");
+        result.error = CliOptions::tr("-o/--output takes one URL; use -d/--dir for several.");
         return result;
     }
     for (const QString &u : std::as_const(urls)) {
         const QUrl strict(u, QUrl::StrictMode);
         if (!strict.isValid() || strict.host().isEmpty()
             || (strict.scheme() != QLatin1String("http") && strict.scheme() != QLatin1String("https"))) {
-            result.error = tr("Not an http or https URL: '%1'").arg(u);
+            result.error = CliOptions::tr("Not an http or https URL: '%1'").arg(u);
             return result;
         }
         DownloadRequest request;
