@@ -2,6 +2,7 @@
 // driven through its buttons, a drop, and a restart.
 #include "testhelpers.h"
 #include "testserver.h"
+#include "ui/clipboardwatcher.h"
 #include "ui/downloadfilterproxy.h"
 #include "ui/downloadlistmodel.h"
 #include "ui/mainwindow.h"
@@ -13,6 +14,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QMimeData>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -219,6 +221,101 @@ private slots:
                                      && fileSha256(dir.filePath("dropped-2.bin")) == sha256(r.data),
                                  30000);
         QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("clipboard stays"));
+    }
+
+    void copiedLinksToFilesAreRecognised_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<bool>("offered");
+        QTest::newRow("an ISO image?") << "https://example.org/debian-12.iso" << true;
+        QTest::newRow("upper-case suffix?") << "http://example.org/Movie.MKV" << true;
+        QTest::newRow("a tarball, with a query?") << "https://example.org/src.tar.xz?mirror=1" << true;
+        QTest::newRow("a web page?") << "https://example.org/index.html" << false;
+        QTest::newRow("no path?") << "https://example.org/" << false;
+        QTest::newRow("ftp?") << "ftp://example.org/file.iso" << false;
+        QTest::newRow("a suffix only in the query?") << "https://example.org/get?f=file.zip" << false;
+    }
+
+    void copiedLinksToFilesAreRecognised()
+    {
+        QFETCH(QString, url);
+        QFETCH(bool, offered);
+        QCOMPARE(ClipboardWatcher::looksDownloadable(QUrl(url)), offered);
+    }
+
+    void copiedLinkIsOfferedOnceAndTheClipboardIsOnlyRead()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(300000, 26);
+        server.setResource("/copied.iso", r);
+        QTemporaryDir dir;
+        DownloadManager manager;
+        manager.setDefaultOptions(fastOptions(2));
+        QClipboard *clipboard = QApplication::clipboard();
+        clipboard->setText(server.url("/before.iso")); // there before watching began: not offered
+        UiPreferences prefs = prefsFor(dir.path());
+        prefs.watchClipboard = true;
+        MainWindow window(&manager, dir.filePath("queue.json"), prefs);
+        window.show();
+        QVERIFY(window.clipboardOffer().isEmpty());
+
+        clipboard->setText("https://example.org/page.html"); // not a file
+        QVERIFY(window.clipboardOffer().isEmpty());
+        const QString link = server.url("/copied.iso");
+        clipboard->setText(link);
+        QTRY_COMPARE(window.clipboardOffer(), QList<QUrl> { QUrl(link) });
+        QVERIFY2(window.statusBar()->currentMessage().contains(link), qPrintable(window.statusBar()->currentMessage()));
+        QCOMPARE(window.model()->rowCount(), 0); // offered, not started
+        window.acceptClipboardOffer();
+        QCOMPARE(window.model()->rowCount(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(fileSha256(dir.filePath("copied.iso")), sha256(r.data), 30000);
+        QCOMPARE(clipboard->text(), link); // read, never written
+
+        // The same link copied again, or copied by the window itself, is not offered again.
+        clipboard->setText("x");
+        clipboard->setText(link);
+        QVERIFY(window.clipboardOffer().isEmpty());
+        window.view()->selectRow(0);
+        window.action("copyUrl")->trigger();
+        QCOMPARE(clipboard->text(), link);
+        QVERIFY(window.clipboardOffer().isEmpty());
+
+        // Switched off in Preferences: nothing is offered.
+        prefs.watchClipboard = false;
+        window.setPreferences(prefs);
+        clipboard->setText(server.url("/later.zip"));
+        QVERIFY(window.clipboardOffer().isEmpty());
+    }
+
+    void newDownloadsTakeThePerDownloadLimitFromPreferences()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(100000, 27);
+        server.setResource("/limited.bin", r);
+        QTemporaryDir dir;
+        DownloadManager manager;
+        manager.setDefaultOptions(fastOptions(2));
+        UiPreferences prefs = prefsFor(dir.path());
+        prefs.downloadRateLimit = 256 * 1024;
+        MainWindow window(&manager, dir.filePath("queue.json"), prefs);
+        DownloadRequest request;
+        request.url = QUrl(server.url("/limited.bin"));
+        request.outputDir = dir.path();
+        const DownloadId id = window.addRequests({ request }).first();
+        DownloadRequest own = request;
+        own.overrides.rateLimit = 0; // set explicitly: kept
+        const DownloadId unlimited = window.addRequests({ own }).first();
+        QCOMPARE(waitFinished(manager, id).state, DownloadState::Completed);
+        QCOMPARE(waitFinished(manager, unlimited).state, DownloadState::Completed);
+        window.saveQueueNow();
+        QueueStore store(dir.filePath("queue.json"));
+        QString error;
+        const QList<StoredDownload> saved = store.load(&error);
+        QCOMPARE(saved.size(), 2);
+        QCOMPARE(saved.at(0).request.overrides.rateLimit.value_or(-1), 256 * 1024);
+        QCOMPARE(saved.at(1).request.overrides.rateLimit.value_or(-1), 0);
     }
 
     void queueSurvivesARestartAndUnfinishedWorkContinues()

@@ -1,5 +1,7 @@
 #include "ui/mainwindow.h"
 
+#include "ui/clipboardwatcher.h"
+
 #include "engine/controlfile.h"
 #include "engine/httpparse.h"
 #include "ui/adddialog.h"
@@ -37,6 +39,7 @@
 #include <QVBoxLayout>
 
 #include <functional>
+#include <utility>
 
 namespace bytehaul::ui {
 
@@ -67,6 +70,7 @@ MainWindow::MainWindow(DownloadManager *manager, const QString &queueFile, const
     , m_details(new DetailsPane)
     , m_statusSpeed(new QLabel)
     , m_statusCounts(new QLabel)
+    , m_clipboardWatcher(new ClipboardWatcher(QApplication::clipboard(), this))
 {
     setWindowTitle(tr("bytehaul"));
     setWindowIcon(QIcon(QStringLiteral(":/bytehaul/icons/bytehaul.svg")));
@@ -77,6 +81,8 @@ MainWindow::MainWindow(DownloadManager *manager, const QString &queueFile, const
     createMenus();
     createTray();
     applyNetworkPreferences();
+    connect(m_clipboardWatcher, &ClipboardWatcher::offered, this, &MainWindow::offerLinks);
+    m_clipboardWatcher->setEnabled(m_prefs.watchClipboard);
 
     m_flushTimer.setInterval(kFlushMs);
     m_flushTimer.setSingleShot(true);
@@ -96,10 +102,10 @@ MainWindow::MainWindow(DownloadManager *manager, const QString &queueFile, const
     });
     connect(m_manager, &DownloadManager::downloadFinished, this, [this](const DownloadSnapshot &s) {
         scheduleSave();
-        if (m_tray && m_prefs.notifications && s.state == DownloadState::Completed)
-            m_tray->showMessage(tr("Download complete"), s.fileName, QSystemTrayIcon::Information, 5000);
-        else if (m_tray && m_prefs.notifications && s.state == DownloadState::Failed)
-            m_tray->showMessage(tr("Download failed"), tr("%1: %2").arg(s.fileName, s.error), QSystemTrayIcon::Warning, 8000);
+        if (m_prefs.notifications && s.state == DownloadState::Completed)
+            trayMessage(tr("Download complete"), s.fileName, false, 5000);
+        else if (m_prefs.notifications && s.state == DownloadState::Failed)
+            trayMessage(tr("Download failed"), tr("%1: %2").arg(s.fileName, s.error), true, 8000);
     });
     connect(m_manager, &DownloadManager::urlReplaced, this, [this](DownloadId id, bool accepted, const QString &reason) {
         const DownloadSnapshot *s = m_model->snapshot(id);
@@ -351,9 +357,49 @@ void MainWindow::createTray()
             }
         }
     });
+    connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+        if (m_trayMessageIsOffer)
+            acceptClipboardOffer();
+    });
     m_tray->setToolTip(tr("bytehaul"));
     m_tray->show();
     QApplication::setQuitOnLastWindowClosed(false);
+}
+
+void MainWindow::trayMessage(const QString &title, const QString &text, bool warning, int ms)
+{
+    if (!m_tray)
+        return;
+    m_trayMessageIsOffer = false;
+    m_tray->showMessage(title, text, warning ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information, ms);
+}
+
+void MainWindow::offerLinks(const QList<QUrl> &urls)
+{
+    m_clipboardOffer = urls;
+    QString links = urls.first().toDisplayString(QUrl::RemoveUserInfo);
+    if (urls.size() > 1)
+        links = tr("%1 and %n more", nullptr, int(urls.size() - 1)).arg(links);
+    if (m_tray) {
+        trayMessage(tr("Download the copied link?"), tr("%1\nClick here to download.").arg(links), false, 10000);
+        m_trayMessageIsOffer = true;
+    } else {
+        // No tray: an unobtrusive line in the status bar; Ctrl+V takes the clipboard's links.
+        statusBar()->showMessage(tr("Copied: %1. Press %2 to download.")
+                                     .arg(links, QKeySequence(QKeySequence::Paste).toString(QKeySequence::NativeText)),
+                                 15000);
+    }
+}
+
+void MainWindow::acceptClipboardOffer()
+{
+    const QList<QUrl> urls = std::exchange(m_clipboardOffer, {});
+    m_trayMessageIsOffer = false;
+    if (urls.isEmpty())
+        return;
+    ParsedUrls parsed;
+    parsed.urls = urls;
+    addFromUrls(parsed, !m_prefs.dropAddsDirectly);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -364,9 +410,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
         hide();
         if (!m_toldAboutTray) {
             m_toldAboutTray = true;
-            m_tray->showMessage(tr("bytehaul is still running"),
-                                tr("Downloads continue in the background. Quit from the tray menu."),
-                                QSystemTrayIcon::Information, 6000);
+            trayMessage(tr("bytehaul is still running"),
+                        tr("Downloads continue in the background. Quit from the tray menu."), false, 6000);
         }
         event->ignore();
         return;
@@ -480,8 +525,12 @@ void MainWindow::adoptControlFiles(const QStringList &paths)
 QList<DownloadId> MainWindow::addRequests(const QList<DownloadRequest> &requests)
 {
     QList<DownloadId> ids;
-    for (const DownloadRequest &r : requests) {
+    for (DownloadRequest r : requests) {
+        if (!r.overrides.rateLimit && m_prefs.downloadRateLimit > 0)
+            r.overrides.rateLimit = m_prefs.downloadRateLimit; // Preferences: limit per new download
         const DownloadId id = m_manager->add(r);
+        if (r.overrides.rateLimit)
+            m_limits.insert(id, *r.overrides.rateLimit);
         m_requests.insert(id, r);
         m_model->addOrUpdate(m_manager->snapshot(id));
         ids.append(id);
@@ -821,8 +870,10 @@ void MainWindow::copyUrl()
         if (const DownloadSnapshot *s = m_model->snapshot(id))
             urls << s->url.toDisplayString(QUrl::RemoveUserInfo);
     }
-    if (!urls.isEmpty())
-        QApplication::clipboard()->setText(urls.join(QLatin1Char('\n')));
+    if (urls.isEmpty())
+        return;
+    m_clipboardWatcher->ignore(urls.join(QLatin1Char('\n'))); // our own copy is not offered back
+    QApplication::clipboard()->setText(urls.join(QLatin1Char('\n')));
 }
 
 void MainWindow::replaceUrl()
@@ -879,6 +930,7 @@ void MainWindow::setPreferences(const UiPreferences &preferences)
 {
     m_prefs = preferences;
     applyNetworkPreferences();
+    m_clipboardWatcher->setEnabled(m_prefs.watchClipboard);
 }
 
 void MainWindow::applyNetworkPreferences()

@@ -22,6 +22,7 @@ class QTableView;
 
 namespace bytehaul::ui {
 
+class ClipboardWatcher;
 class DetailsPane;
 class DownloadFilterProxy;
 class DownloadListModel;
@@ -52,6 +53,9 @@ public:
     QTableView *view() const { return m_view; }
     QAction *action(const QString &name) const;
     bool hasTray() const { return m_tray != nullptr; }
+    // Links copied elsewhere and offered for download (Preferences: watch the clipboard).
+    QList<QUrl> clipboardOffer() const { return m_clipboardOffer; }
+    void acceptClipboardOffer();
 
 Q_SIGNALS:
     void preferencesChanged(const bytehaul::ui::UiPreferences &preferences);
@@ -67,6 +71,8 @@ private:
     void createMenus();
     void createLayout();
     void createTray();
+    void trayMessage(const QString &title, const QString &text, bool warning, int ms);
+    void offerLinks(const QList<QUrl> &urls);
     void updateActions();
     void flushUpdates();
     void updateStatusBar();
@@ -115,6 +121,9 @@ private:
     DownloadId m_nextArchivedId = DownloadId(1) << 62;
     QSystemTrayIcon *m_tray = nullptr;
     bool m_toldAboutTray = false;
+    bool m_trayMessageIsOffer = false; // a click on the tray's message downloads the offer
+    ClipboardWatcher *m_clipboardWatcher;
+    QList<QUrl> m_clipboardOffer;
     QTimer m_flushTimer;
     QTimer m_saveTimer;
 };

@@ -1,6 +1,9 @@
 #include "ui/preferencesdialog.h"
 
+#include "translations/languages.h"
+
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
@@ -19,10 +22,14 @@ PreferencesDialog::PreferencesDialog(const UiPreferences &preferences, QWidget *
     , m_connections(new QSpinBox)
     , m_concurrent(new QSpinBox)
     , m_globalLimit(new QSpinBox)
+    , m_downloadLimit(new QSpinBox)
     , m_resumeOnStart(new QCheckBox(tr("Continue unfinished downloads when bytehaul starts")))
     , m_dropDirect(new QCheckBox(tr("Dropped links start at once (otherwise the Add dialog opens)")))
     , m_closeToTray(new QCheckBox(tr("Closing the window keeps downloads running in the tray")))
     , m_notifications(new QCheckBox(tr("Tell me when a download completes or fails")))
+    , m_startMinimized(new QCheckBox(tr("Start in the tray")))
+    , m_watchClipboard(new QCheckBox(tr("Offer to download links to files when they are copied")))
+    , m_language(new QComboBox)
     , m_proxy(new QLineEdit(preferences.proxy))
     , m_caFile(new QLineEdit(QDir::toNativeSeparators(preferences.caCertificateFile)))
 {
@@ -35,10 +42,23 @@ PreferencesDialog::PreferencesDialog(const UiPreferences &preferences, QWidget *
     m_globalLimit->setSuffix(tr(" KiB/s"));
     m_globalLimit->setSpecialValueText(tr("No limit"));
     m_globalLimit->setValue(int(preferences.globalRateLimit / 1024));
+    m_downloadLimit->setRange(0, 10 * 1024 * 1024);
+    m_downloadLimit->setSuffix(tr(" KiB/s"));
+    m_downloadLimit->setSpecialValueText(tr("No limit"));
+    m_downloadLimit->setValue(int(preferences.downloadRateLimit / 1024));
+    m_language->addItem(tr("System default"), QString());
+    m_language->addItem(languageName(QStringLiteral("en")), QStringLiteral("en"));
+    for (const QString &code : availableLanguages())
+        m_language->addItem(languageName(code), code);
+    m_language->setCurrentIndex(std::max(0, m_language->findData(preferences.language)));
+    m_language->setToolTip(tr("Used from the next start of bytehaul."));
     m_resumeOnStart->setChecked(preferences.resumeOnStart);
     m_dropDirect->setChecked(preferences.dropAddsDirectly);
     m_closeToTray->setChecked(preferences.closeToTray);
     m_notifications->setChecked(preferences.notifications);
+    m_startMinimized->setChecked(preferences.startMinimized);
+    m_watchClipboard->setChecked(preferences.watchClipboard);
+    m_watchClipboard->setToolTip(tr("The clipboard is only read, never changed."));
     auto *browse = new QPushButton(tr("Browse…"));
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Default folder"), m_folder->text());
@@ -56,10 +76,14 @@ PreferencesDialog::PreferencesDialog(const UiPreferences &preferences, QWidget *
     form->addRow(tr("&Connections per download:"), m_connections);
     form->addRow(tr("Downloads at &once:"), m_concurrent);
     form->addRow(tr("Overall speed &limit:"), m_globalLimit);
+    form->addRow(tr("Speed limit per &new download:"), m_downloadLimit);
     form->addRow(QString(), m_resumeOnStart);
     form->addRow(QString(), m_dropDirect);
     form->addRow(QString(), m_closeToTray);
     form->addRow(QString(), m_notifications);
+    form->addRow(QString(), m_startMinimized);
+    form->addRow(QString(), m_watchClipboard);
+    form->addRow(tr("&Language:"), m_language);
     m_proxy->setPlaceholderText(tr("System setting (http_proxy, ...), or http://host:port, socks5://host:port"));
     m_caFile->setPlaceholderText(tr("Optional PEM file; certificates are always checked"));
     form->addRow(tr("&Proxy:"), m_proxy);
@@ -74,10 +98,14 @@ UiPreferences PreferencesDialog::preferences() const
     p.connections = m_connections->value();
     p.maxConcurrent = m_concurrent->value();
     p.globalRateLimit = qint64(m_globalLimit->value()) * 1024;
+    p.downloadRateLimit = qint64(m_downloadLimit->value()) * 1024;
     p.resumeOnStart = m_resumeOnStart->isChecked();
     p.dropAddsDirectly = m_dropDirect->isChecked();
     p.closeToTray = m_closeToTray->isChecked();
     p.notifications = m_notifications->isChecked();
+    p.startMinimized = m_startMinimized->isChecked();
+    p.watchClipboard = m_watchClipboard->isChecked();
+    p.language = m_language->currentData().toString();
     p.proxy = m_proxy->text().trimmed();
     p.caCertificateFile = QDir::fromNativeSeparators(m_caFile->text().trimmed());
     return p;

@@ -1,4 +1,5 @@
-// PreferencesDialog: edits UiPreferences; applied when accepted, without a restart.
+// PreferencesDialog: edits UiPreferences; applied when accepted, without a restart (but for the
+// language, which the next start uses).
 #pragma once
 
 #include "ui/uipreferences.h"
@@ -6,6 +7,7 @@
 #include <QDialog>
 
 class QCheckBox;
+class QComboBox;
 class QLineEdit;
 class QSpinBox;
 
@@ -26,10 +28,14 @@ private:
     QSpinBox *m_connections;
     QSpinBox *m_concurrent;
     QSpinBox *m_globalLimit;
+    QSpinBox *m_downloadLimit;
     QCheckBox *m_resumeOnStart;
     QCheckBox *m_dropDirect;
     QCheckBox *m_closeToTray;
     QCheckBox *m_notifications;
+    QCheckBox *m_startMinimized;
+    QCheckBox *m_watchClipboard;
+    QComboBox *m_language;
     QLineEdit *m_proxy;
     QLineEdit *m_caFile;
 };

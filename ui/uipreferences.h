@@ -12,10 +12,14 @@ struct UiPreferences
     int connections = 8;
     int maxConcurrent = 3;
     qint64 globalRateLimit = 0; // bytes per second for all downloads; 0: none
+    qint64 downloadRateLimit = 0; // bytes per second for each new download; 0: none
     bool resumeOnStart = true; // unfinished downloads continue at start (else they stay paused)
     bool dropAddsDirectly = true; // a drop adds at once (else it opens the Add dialog)
     bool closeToTray = true; // closing the window keeps downloads running in the tray
     bool notifications = true; // a tray message when a download completes or fails
+    bool startMinimized = false; // start in the tray (when there is one), as with --minimized
+    bool watchClipboard = false; // offer copied links to downloadable-looking files
+    QString language; // "de", "zh_CN", "en"; empty: the system's (applies at the next start)
     QString proxy; // http://host:port or socks5://host:port; empty: the system's
     QString caCertificateFile; // PEM, trusted besides the system's certificates
 };

@@ -1,6 +1,7 @@
 // bytehaul-cli: the headless face of the engine.
 #include "cli/cliapp.h"
 #include "cli/clioptions.h"
+#include "translations/languages.h"
 
 #include <QCoreApplication>
 #include <QNetworkProxyFactory>
@@ -41,6 +42,7 @@ int main(int argc, char *argv[])
     QNetworkProxyFactory::setUseSystemConfiguration(true);
     QCoreApplication::setApplicationName(QStringLiteral("bytehaul-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(BYTEHAUL_VERSION));
+    bytehaul::installTranslations(); // the system's language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG)
 
     const bytehaul::cli::ParseResult parsed = bytehaul::cli::parseCommandLine(QCoreApplication::arguments());
     if (!parsed.error.isEmpty()) {

@@ -2,6 +2,7 @@
 #include "engine/downloadmanager.h"
 #include "gui/appsettings.h"
 #include "gui/singleinstance.h"
+#include "translations/languages.h"
 #include "ui/mainwindow.h"
 #include "ui/urlinput.h"
 
@@ -41,6 +42,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(BYTEHAUL_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/bytehaul/icons/bytehaul.svg")));
     QApplication::setDesktopFileName(QStringLiteral("bytehaul"));
+    bytehaul::app::AppSettings settings;
+    bytehaul::installTranslations(settings.preferences().language); // empty: the system's
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "bytehaul download manager"));
@@ -59,7 +62,6 @@ int main(int argc, char *argv[])
         return 0;
     instance.listen();
 
-    bytehaul::app::AppSettings settings;
     bytehaul::DownloadManager manager;
     bytehaul::ui::MainWindow window(&manager, bytehaul::app::AppSettings::queueFile(), settings.preferences());
     QObject::connect(&window, &bytehaul::ui::MainWindow::preferencesChanged, &window,
@@ -81,7 +83,8 @@ int main(int argc, char *argv[])
                              window.activateWindow();
                          }
                      });
-    if (!parser.isSet(minimized) || !window.hasTray())
+    const bool startHidden = parser.isSet(minimized) || window.preferences().startMinimized;
+    if (!startHidden || !window.hasTray())
         window.show();
 #ifdef Q_OS_UNIX
     // SIGTERM / SIGINT (a logout, `kill`): quit as from the menu, saving every download.
