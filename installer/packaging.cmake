@@ -17,6 +17,8 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Plugins are loaded at run time, so dpkg-shlibdeps cannot see them: the platform plugins
 # (a window at all) and the SVG plugins (the icons).
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, libqt6svg6")
+# bytehaul's own translations are built in; Qt's (dialog buttons, --help headings) are not.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n")
 if(WIN32)
     include(${CMAKE_CURRENT_LIST_DIR}/windows/nsis.cmake)
 elseif(APPLE)

@@ -13,7 +13,7 @@ mode="${1:-build}"
 packages=(
     cmake ninja-build g++ ccache pkg-config
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6
-    libgl-dev zlib1g-dev libqt6svg6 qt6-qpa-plugins
+    libgl-dev zlib1g-dev libqt6svg6 qt6-qpa-plugins qt6-translations-l10n
     xvfb xauth
     dpkg-dev desktop-file-utils appstream
     clang libclang-rt-14-dev

@@ -5,525 +5,525 @@
     <name>bytehaul</name>
     <message>
         <source>Queued</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartend</translation>
     </message>
     <message>
         <source>Connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinde</translation>
     </message>
     <message>
         <source>Downloading</source>
-        <translation type="unfinished"></translation>
+        <translation>Lädt herunter</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehalten</translation>
     </message>
     <message>
         <source>Verifying</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfe</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt</translation>
     </message>
 </context>
 <context>
     <name>bytehaul::ControlFile</name>
     <message numerus="yes">
         <source>the control file is truncated (%n byte(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>die Steuerdatei ist abgeschnitten (%n Byte)</numerusform>
+            <numerusform>die Steuerdatei ist abgeschnitten (%n Bytes)</numerusform>
         </translation>
     </message>
     <message>
         <source>not a bytehaul control file</source>
-        <translation type="unfinished"></translation>
+        <translation>keine bytehaul-Steuerdatei</translation>
     </message>
     <message>
         <source>control file version %1 is newer than this program understands (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Steuerdatei hat Version %1, neuer als dieses Programm versteht (%2)</translation>
     </message>
     <message>
         <source>the control file is truncated</source>
-        <translation type="unfinished"></translation>
+        <translation>die Steuerdatei ist abgeschnitten</translation>
     </message>
     <message>
         <source>the control file is corrupt (checksum mismatch)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Steuerdatei ist beschädigt (Prüfsumme stimmt nicht)</translation>
     </message>
     <message>
         <source>the control file names an unknown download mode</source>
-        <translation type="unfinished"></translation>
+        <translation>die Steuerdatei nennt eine unbekannte Download-Art</translation>
     </message>
     <message>
         <source>the control file&apos;s sizes are impossible</source>
-        <translation type="unfinished"></translation>
+        <translation>die Größen in der Steuerdatei sind unmöglich</translation>
     </message>
     <message>
         <source>the control file&apos;s piece count does not match its size</source>
-        <translation type="unfinished"></translation>
+        <translation>die Stückzahl in der Steuerdatei passt nicht zu ihrer Größe</translation>
     </message>
     <message>
         <source>the control file&apos;s piece map is damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>die Stückkarte der Steuerdatei ist beschädigt</translation>
     </message>
     <message>
         <source>the control file&apos;s piece map does not fit the file</source>
-        <translation type="unfinished"></translation>
+        <translation>die Stückkarte der Steuerdatei passt nicht zur Datei</translation>
     </message>
     <message>
         <source>the control file&apos;s piece checksums are damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>die Stück-Prüfsummen der Steuerdatei sind beschädigt</translation>
     </message>
     <message>
         <source>the control file&apos;s segment list is damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>die Abschnittsliste der Steuerdatei ist beschädigt</translation>
     </message>
     <message>
         <source>the control file&apos;s progress is impossible</source>
-        <translation type="unfinished"></translation>
+        <translation>der Fortschritt in der Steuerdatei ist unmöglich</translation>
     </message>
     <message>
         <source>cannot read the control file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Steuerdatei kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>the control file is impossibly large</source>
-        <translation type="unfinished"></translation>
+        <translation>die Steuerdatei ist unmöglich groß</translation>
     </message>
     <message>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>cannot sync %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht auf die Platte gebracht werden: %2</translation>
     </message>
     <message>
         <source>cannot replace %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht ersetzt werden: %2</translation>
     </message>
     <message>
         <source>cannot replace %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht ersetzt werden</translation>
     </message>
 </context>
 <context>
     <name>bytehaul::CookieFile</name>
     <message>
         <source>line %1: not a cookie (seven tab-separated fields expected)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: kein Cookie (sieben durch Tabulatoren getrennte Felder erwartet)</translation>
     </message>
 </context>
 <context>
     <name>bytehaul::EngineCore</name>
     <message>
         <source>No such download.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Download gibt es nicht.</translation>
     </message>
 </context>
 <context>
     <name>bytehaul::FileWriter</name>
     <message>
         <source>the disk is full</source>
-        <translation type="unfinished"></translation>
+        <translation>der Datenträger ist voll</translation>
     </message>
     <message>
         <source>the disk quota is exceeded</source>
-        <translation type="unfinished"></translation>
+        <translation>das Speicherkontingent ist überschritten</translation>
     </message>
     <message>
         <source>the data could not be saved</source>
-        <translation type="unfinished"></translation>
+        <translation>die Daten konnten nicht gespeichert werden</translation>
     </message>
     <message>
         <source>Cannot read %1 to check it: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann zum Prüfen nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>Cannot write %1: it is a symbolic link</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: es ist ein symbolischer Link</translation>
     </message>
     <message>
         <source>Cannot open %1 for writing: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht zum Schreiben geöffnet werden: %2</translation>
     </message>
     <message>
         <source>Not enough disk space for %1: it needs %2 more bytes, %3 are free</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht genug Speicherplatz für %1: es braucht %2 Bytes mehr, %3 sind frei</translation>
     </message>
     <message>
         <source>Not enough space for %1 (%2 bytes): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht genug Platz für %1 (%2 Bytes): %3</translation>
     </message>
     <message>
         <source>Cannot size %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Größe von %1 kann nicht festgelegt werden: %2</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>The output file is not open</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zieldatei ist nicht geöffnet</translation>
     </message>
     <message>
         <source>Cannot sync %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht auf die Platte gebracht werden: %2</translation>
     </message>
 </context>
 <context>
     <name>bytehaul::ReplyCheck</name>
     <message>
         <source>%1: the file on the server has changed (it no longer matches its ETag or date)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: die Datei auf dem Server hat sich geändert (ETag oder Datum stimmen nicht mehr)</translation>
     </message>
     <message>
         <source>%1: the server ignored the byte range and sent the whole file (HTTP 200); nothing was written from that answer</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: der Server hat den Byte-Bereich ignoriert und die ganze Datei geschickt (HTTP 200); aus dieser Antwort wurde nichts geschrieben</translation>
     </message>
     <message>
         <source>%1: the file on the server changed size (%2 bytes, was %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: die Datei auf dem Server hat ihre Größe geändert (%2 Bytes, vorher %3)</translation>
     </message>
     <message>
         <source>%1: the server answered bytes %2 for the range %3-%4 of %5 bytes; nothing was written from that answer</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: der Server hat die Bytes %2 für den Bereich %3-%4 von %5 Bytes geliefert; aus dieser Antwort wurde nichts geschrieben</translation>
     </message>
     <message>
         <source>%1: Content-Length %2 does not match the range of %3 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Content-Length %2 passt nicht zum Bereich von %3 Bytes</translation>
     </message>
     <message>
         <source>%1: the server compressed a byte range (Content-Encoding: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: der Server hat einen Byte-Bereich komprimiert (Content-Encoding: %2)</translation>
     </message>
     <message>
         <source>%1: HTTP %2 redirect without a Location header</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: HTTP-%2-Umleitung ohne Location-Kopfzeile</translation>
     </message>
     <message>
         <source>%1: no data received for too long (read timeout)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: zu lange keine Daten empfangen (Lese-Zeitüberschreitung)</translation>
     </message>
     <message>
         <source>%1: HTTP %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: HTTP %2 %3</translation>
     </message>
     <message>
         <source>%1 (the server is busy or failing; retrying)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (der Server ist ausgelastet oder gestört; neuer Versuch folgt)</translation>
     </message>
     <message>
         <source>%1: the server wants a user name and password</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: der Server verlangt Benutzername und Passwort</translation>
     </message>
     <message>
         <source>%1: access is forbidden (the link may have expired)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Zugriff verweigert (der Link ist vielleicht abgelaufen)</translation>
     </message>
     <message>
         <source>%1: the file is not on the server; check the address</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: die Datei ist nicht auf dem Server; prüfen Sie die Adresse</translation>
     </message>
     <message>
         <source>%1: HTTP %2 redirect without a usable Location</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: HTTP-%2-Umleitung ohne brauchbares Ziel</translation>
     </message>
     <message>
         <source>%1: unsupported address (only http and https)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: nicht unterstützte Adresse (nur http und https)</translation>
     </message>
     <message>
         <source>%1: host not found; check the address and your connection</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Host nicht gefunden; prüfen Sie die Adresse und Ihre Verbindung</translation>
     </message>
     <message>
         <source>%1: secure connection failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: sichere Verbindung fehlgeschlagen: %2</translation>
     </message>
     <message>
         <source>%1: too many redirects (more than 10)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: zu viele Umleitungen (mehr als 10)</translation>
     </message>
     <message>
         <source>%1: refused a redirect from https to http</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Umleitung von https nach http abgelehnt</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
     <name>bytehaul::Session</name>
     <message>
         <source>%1: no answer within %2 s (connect timeout)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: keine Antwort innerhalb von %2 s (Verbindungs-Zeitüberschreitung)</translation>
     </message>
     <message>
         <source>The save interval must be positive (got %1 ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Speicherabstand muss positiv sein (erhalten: %1 ms)</translation>
     </message>
     <message>
         <source>Pause the download before replacing its address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Halten Sie den Download an, bevor Sie seine Adresse ersetzen.</translation>
     </message>
     <message>
         <source>Another address is being checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine andere Adresse wird gerade geprüft.</translation>
     </message>
     <message>
         <source>Address replaced (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse ersetzt (%1).</translation>
     </message>
     <message>
         <source>nothing downloaded yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch nichts heruntergeladen</translation>
     </message>
     <message>
         <source>Address not replaced: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse nicht ersetzt: %1</translation>
     </message>
     <message>
         <source>The server does not support resuming; the download will restart from the beginning.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server kann nicht fortsetzen; der Download beginnt von vorn.</translation>
     </message>
     <message>
         <source>Could not save progress: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Fortschritt konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
         <source>%1. Paused: free some space, then resume; the bytes written so far are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1. Angehalten: schaffen Sie Platz und setzen Sie dann fort; die bisher geschriebenen Bytes bleiben erhalten.</translation>
     </message>
     <message>
         <source>Could not finish writing %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht fertig geschrieben werden</translation>
     </message>
     <message>
         <source>%1 checksum mismatch: expected %2, got %3 (the file is kept for inspection)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-Prüfsumme stimmt nicht: erwartet %2, erhalten %3 (die Datei bleibt zur Untersuchung erhalten)</translation>
     </message>
     <message>
         <source>%1: not a valid http or https address</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: keine gültige http- oder https-Adresse</translation>
     </message>
     <message>
         <source>Cannot create the folder %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner %1 kann nicht angelegt werden</translation>
     </message>
     <message>
         <source>Starting over as asked; the earlier partial download is replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>Neubeginn wie gewünscht; der frühere Teil-Download wird ersetzt.</translation>
     </message>
     <message>
         <source>Warning: %1 (%2); starting this download over from the beginning.</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung: %1 (%2); dieser Download beginnt von vorn.</translation>
     </message>
     <message>
         <source>No free file name for %1 in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein freier Dateiname für %1 in %2</translation>
     </message>
     <message>
         <source>%1 already exists; saving as %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gibt es schon; wird als %2 gespeichert</translation>
     </message>
     <message>
         <source>the earlier attempt could not be resumed (the server sent it in one piece)</source>
-        <translation type="unfinished"></translation>
+        <translation>der frühere Versuch ließ sich nicht fortsetzen (der Server hat ihn am Stück gesendet)</translation>
     </message>
     <message>
         <source>the file on the server changed size (%1, was %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei auf dem Server hat ihre Größe geändert (%1, vorher %2)</translation>
     </message>
     <message>
         <source>the file on the server changed (ETag %1, was %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei auf dem Server hat sich geändert (ETag %1, vorher %2)</translation>
     </message>
     <message>
         <source>the file on the server changed (modified %1, was %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei auf dem Server hat sich geändert (geändert am %1, vorher %2)</translation>
     </message>
     <message>
         <source>the partial file is shorter than its control file says</source>
-        <translation type="unfinished"></translation>
+        <translation>die Teildatei ist kürzer, als ihre Steuerdatei angibt</translation>
     </message>
     <message>
         <source>%1: unexpected HTTP %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: unerwartetes HTTP %2</translation>
     </message>
     <message>
         <source>The server compresses ranges; using one connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server komprimiert Bereiche; es wird eine Verbindung verwendet.</translation>
     </message>
     <message>
         <source>The server&apos;s range answer was unusable (%1); using one connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Bereichsantwort des Servers war unbrauchbar (%1); es wird eine Verbindung verwendet.</translation>
     </message>
     <message>
         <source>Starting over: %1. Old and new bytes are never mixed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Neubeginn: %1. Alte und neue Bytes werden nie vermischt.</translation>
     </message>
     <message>
         <source>Starting over: the server now sends the whole file and cannot continue the earlier attempt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Neubeginn: der Server schickt jetzt die ganze Datei und kann den früheren Versuch nicht fortsetzen.</translation>
     </message>
     <message>
         <source>The server does not support byte ranges; using one connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server unterstützt keine Byte-Bereiche; es wird eine Verbindung verwendet.</translation>
     </message>
     <message>
         <source>Starting over: the earlier attempt cannot be continued with this server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Neubeginn: der frühere Versuch lässt sich mit diesem Server nicht fortsetzen.</translation>
     </message>
     <message>
         <source>Resumed: %1 already on disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortgesetzt: %1 sind schon auf der Platte.</translation>
     </message>
     <message numerus="yes">
         <source>Resumed: %1 already on disk; %n damaged piece(s) will be fetched again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Fortgesetzt: %1 sind schon auf der Platte; %n beschädigtes Stück wird neu geladen.</numerusform>
+            <numerusform>Fortgesetzt: %1 sind schon auf der Platte; %n beschädigte Stücke werden neu geladen.</numerusform>
         </translation>
     </message>
     <message>
         <source>%1; starting over from the beginning.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1; Neubeginn von vorn.</translation>
     </message>
     <message>
         <source>%1: the server sent an invalid Content-Length (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: der Server hat eine ungültige Content-Length gesendet (%2)</translation>
     </message>
     <message>
         <source>%1: the server sent more bytes than its Content-Length (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: der Server hat mehr Bytes gesendet als seine Content-Length (%2)</translation>
     </message>
     <message>
         <source>%1; the server cannot resume, so the download restarts from the beginning.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1; der Server kann nicht fortsetzen, daher beginnt der Download von vorn.</translation>
     </message>
     <message>
         <source>%1: the connection closed after %2 of %3 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: die Verbindung wurde nach %2 von %3 Bytes geschlossen</translation>
     </message>
 </context>
 <context>
     <name>bytehaul::UrlReplacer</name>
     <message>
         <source>%1 is not an http or https address</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist keine http- oder https-Adresse</translation>
     </message>
     <message>
         <source>%1 does not answer byte ranges (HTTP %2), so it cannot continue this download</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 beantwortet keine Byte-Bereiche (HTTP %2) und kann diesen Download daher nicht fortsetzen</translation>
     </message>
     <message>
         <source>%1 serves a file of another size (%2 bytes, this download has %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 liefert eine Datei anderer Größe (%2 Bytes, dieser Download hat %3)</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt</translation>
     </message>
     <message>
         <source>same size and ETag</source>
-        <translation type="unfinished"></translation>
+        <translation>gleiche Größe und gleiches ETag</translation>
     </message>
     <message>
         <source>%1 serves another version of the file (ETag %2, this download has %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 liefert eine andere Version der Datei (ETag %2, dieser Download hat %3)</translation>
     </message>
     <message>
         <source>%1 serves a file modified at another time (%2, this download has %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 liefert eine zu anderer Zeit geänderte Datei (%2, dieser Download hat %3)</translation>
     </message>
     <message numerus="yes">
         <source>same size, and %n piece(s) match</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>gleiche Größe, und %n Stück stimmt überein</numerusform>
+            <numerusform>gleiche Größe, und %n Stücke stimmen überein</numerusform>
         </translation>
     </message>
     <message>
         <source>same size (no piece to compare yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>gleiche Größe (noch kein Stück zum Vergleichen)</translation>
     </message>
     <message>
         <source>%1 serves different content (piece %2 does not match)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 liefert anderen Inhalt (Stück %2 stimmt nicht überein)</translation>
     </message>
 </context>
 <context>
     <name>bytehaul::Worker</name>
     <message>
         <source>%1: no answer within %2 s (connect timeout)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: keine Antwort innerhalb von %2 s (Verbindungs-Zeitüberschreitung)</translation>
     </message>
     <message>
         <source>%1: the server sent more bytes than the range asked for</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: der Server hat mehr Bytes gesendet als der Bereich verlangt</translation>
     </message>
     <message>
         <source>%1: the connection closed after %2 of %3 bytes of a segment</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: die Verbindung wurde nach %2 von %3 Bytes eines Abschnitts geschlossen</translation>
     </message>
 </context>
 <context>
     <name>bytehaul::cli::CliApp</name>
     <message>
         <source>Interrupted: progress saved. Run the same command again to resume.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterbrochen: Fortschritt gespeichert. Führen Sie denselben Befehl erneut aus, um fortzusetzen.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message numerus="yes">
         <source>Downloading %1 -&gt; %2 (%3, %n connection(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Lade %1 -&gt; %2 (%3, %n Verbindung)</numerusform>
+            <numerusform>Lade %1 -&gt; %2 (%3, %n Verbindungen)</numerusform>
         </translation>
     </message>
     <message>
         <source>Completed %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig: %1 (%2)</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message numerus="yes">
         <source>%1 %2 %3/%4 %5/s ETA %6 [%n conn]</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 %2 %3/%4 %5/s Rest %6 [%n Verb.]</numerusform>
+            <numerusform>%1 %2 %3/%4 %5/s Rest %6 [%n Verb.]</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 downloads</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Downloads</translation>
     </message>
 </context>
 <context>
@@ -533,890 +533,897 @@
 Unfinished downloads continue where they stopped when the same command runs again.
 Exit codes: 0 all downloads completed, 1 a download failed, 2 bad usage,
 3 interrupted (Ctrl+C): progress saved, run the same command again to resume.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lädt Dateien über HTTP(S) mit vielen parallelen Verbindungen herunter.
+Unfertige Downloads gehen dort weiter, wo sie aufgehört haben, wenn derselbe Befehl erneut läuft.
+Exit-Codes: 0 alle Downloads fertig, 1 ein Download ist fehlgeschlagen, 2 falscher Aufruf,
+3 unterbrochen (Strg+C): Fortschritt gespeichert, derselbe Befehl setzt fort.</translation>
     </message>
     <message>
         <source>Show this help.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Hilfe zeigen.</translation>
     </message>
     <message>
         <source>Show the version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Version zeigen.</translation>
     </message>
     <message>
         <source>Save to FILE (one URL only).</source>
-        <translation type="unfinished"></translation>
+        <translation>In FILE speichern (nur eine URL).</translation>
     </message>
     <message>
         <source>Save into DIR (default: the current directory).</source>
-        <translation type="unfinished"></translation>
+        <translation>In DIR speichern (Standard: das aktuelle Verzeichnis).</translation>
     </message>
     <message>
         <source>Connections per download, 1-64 (default 8).</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungen pro Download, 1-64 (Standard 8).</translation>
     </message>
     <message>
         <source>Downloads running at once (default 5).</source>
-        <translation type="unfinished"></translation>
+        <translation>Gleichzeitig laufende Downloads (Standard 5).</translation>
     </message>
     <message>
         <source>Read URLs from FILE, one per line (&apos;-&apos; for standard input).</source>
-        <translation type="unfinished"></translation>
+        <translation>URLs aus FILE lesen, eine pro Zeile (&apos;-&apos; für die Standardeingabe).</translation>
     </message>
     <message>
         <source>Piece size, e.g. 1M (default 1M).</source>
-        <translation type="unfinished"></translation>
+        <translation>Stückgröße, z. B. 1M (Standard 1M).</translation>
     </message>
     <message>
         <source>Memory for unwritten data per download, e.g. 16M (default 16M).</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicher für noch nicht geschriebene Daten pro Download, z. B. 16M (Standard 16M).</translation>
     </message>
     <message>
         <source>Extra request header &apos;Name: value&apos; (repeatable).</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusätzliche Anfrage-Kopfzeile &apos;Name: Wert&apos; (wiederholbar).</translation>
     </message>
     <message>
         <source>User-Agent header.</source>
-        <translation type="unfinished"></translation>
+        <translation>User-Agent-Kopfzeile.</translation>
     </message>
     <message>
         <source>Print errors only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Fehler ausgeben.</translation>
     </message>
     <message>
         <source>Start over even when an unfinished download of the same URL is found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Von vorn beginnen, auch wenn ein unfertiger Download derselben URL gefunden wird.</translation>
     </message>
     <message>
         <source>When resuming, check the CRC32 of every piece already on disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Fortsetzen die CRC32 jedes Stücks prüfen, das schon auf der Platte ist.</translation>
     </message>
     <message>
         <source>Check the finished file: ALGO=HEX with md5, sha1, sha256 or sha512 (one URL only).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die fertige Datei prüfen: ALGO=HEX mit md5, sha1, sha256 oder sha512 (nur eine URL).</translation>
     </message>
     <message>
         <source>Seconds between saves of the control file (default 5).</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden zwischen zwei Sicherungen der Steuerdatei (Standard 5).</translation>
     </message>
     <message>
         <source>Retries per request or segment (default 5).</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholungen pro Anfrage oder Abschnitt (Standard 5).</translation>
     </message>
     <message>
         <source>Base of the exponential back-off, in seconds (default 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis der exponentiellen Wartezeit, in Sekunden (Standard 1).</translation>
     </message>
     <message>
         <source>Seconds to wait for an answer to a request (default 30).</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden, die auf die Antwort auf eine Anfrage gewartet wird (Standard 30).</translation>
     </message>
     <message>
         <source>Seconds without data before a connection is retried (default 60).</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden ohne Daten, bevor eine Verbindung neu versucht wird (Standard 60).</translation>
     </message>
     <message>
         <source>Proxy: http://host:port or socks5://host:port (default: http_proxy, https_proxy, all_proxy, no_proxy from the environment).</source>
-        <translation type="unfinished"></translation>
+        <translation>Proxy: http://host:port oder socks5://host:port (Standard: http_proxy, https_proxy, all_proxy, no_proxy aus der Umgebung).</translation>
     </message>
     <message>
         <source>Also trust the CA certificate(s) in this PEM file. Certificate checks are never switched off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusätzlich den CA-Zertifikaten in dieser PEM-Datei vertrauen. Zertifikatsprüfungen werden nie abgeschaltet.</translation>
     </message>
     <message>
         <source>Send the cookies from this Netscape cookies.txt file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Cookies aus dieser Netscape-cookies.txt-Datei senden.</translation>
     </message>
     <message>
         <source>Give up retrying a request after this many seconds (default: no limit).</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholungen einer Anfrage nach so vielen Sekunden aufgeben (Standard: keine Grenze).</translation>
     </message>
     <message>
         <source>Speed limit per download, e.g. 2M (bytes per second).</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschwindigkeitsgrenze pro Download, z. B. 2M (Bytes pro Sekunde).</translation>
     </message>
     <message>
         <source>Speed limit for all downloads together, e.g. 10M.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschwindigkeitsgrenze für alle Downloads zusammen, z. B. 10M.</translation>
     </message>
     <message>
         <source>Keep the partial file and its control file when a download is cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Teildatei und ihre Steuerdatei behalten, wenn ein Download abgebrochen wird.</translation>
     </message>
     <message>
         <source>Addresses to download.</source>
-        <translation type="unfinished"></translation>
+        <translation>Herunterzuladende Adressen.</translation>
     </message>
     <message>
         <source>--%1 must be a whole number from %2 to %3, not &apos;%4&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 muss eine ganze Zahl von %2 bis %3 sein, nicht &apos;%4&apos;</translation>
     </message>
     <message>
         <source>--%1: &apos;%2&apos; is not a size of at least %3 (use a number with K, M or G)</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1: &apos;%2&apos; ist keine Größe von mindestens %3 (eine Zahl mit K, M oder G angeben)</translation>
     </message>
     <message>
         <source>--header must look like &apos;Name: value&apos;, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--header muss wie &apos;Name: Wert&apos; aussehen, nicht &apos;%1&apos;</translation>
     </message>
     <message>
         <source>--%1 must be a number of seconds from %2 to %3, not &apos;%4&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 muss eine Sekundenzahl von %2 bis %3 sein, nicht &apos;%4&apos;</translation>
     </message>
     <message>
         <source>--proxy must look like http://host:port or socks5://host:port, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--proxy muss wie http://host:port oder socks5://host:port aussehen, nicht &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Cannot read the CA certificate %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das CA-Zertifikat %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>%1 holds no PEM certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enthält kein PEM-Zertifikat</translation>
     </message>
     <message>
         <source>Cannot read the cookie file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Cookie-Datei %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>%1 is not a Netscape cookie file: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist keine Netscape-Cookie-Datei: %2</translation>
     </message>
     <message>
         <source>--save-interval must be a number of seconds above 0 (and at most 3600), not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--save-interval muss eine Sekundenzahl über 0 (und höchstens 3600) sein, nicht &apos;%1&apos;</translation>
     </message>
     <message>
         <source>--checksum must look like sha256=&lt;64 hex digits&gt; (md5, sha1, sha256 or sha512), not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--checksum muss wie sha256=&lt;64 Hex-Ziffern&gt; aussehen (md5, sha1, sha256 oder sha512), nicht &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Cannot read the input file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Eingabedatei %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>No URL given. Try --help.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine URL angegeben. Siehe --help.</translation>
     </message>
     <message>
         <source>--checksum takes one URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>--checksum gilt für genau eine URL.</translation>
     </message>
     <message>
         <source>-o/--output takes one URL; use -d/--dir for several.</source>
-        <translation type="unfinished"></translation>
+        <translation>-o/--output gilt für eine URL; für mehrere -d/--dir verwenden.</translation>
     </message>
     <message>
         <source>Not an http or https URL: &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine http- oder https-URL: &apos;%1&apos;</translation>
     </message>
 </context>
 <context>
     <name>bytehaul::ui::AddDialog</name>
     <message>
         <source>Add paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehalten hinzufügen</translation>
     </message>
     <message>
         <source>Add downloads</source>
-        <translation type="unfinished"></translation>
+        <translation>Downloads hinzufügen</translation>
     </message>
     <message>
         <source>One address per line, e.g. https://example.org/file.iso</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Adresse pro Zeile, z. B. https://example.org/file.iso</translation>
     </message>
     <message>
         <source>From the server (one URL only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Server (nur bei einer URL)</translation>
     </message>
     <message>
         <source>Optional: sha256=… (md5, sha1, sha256, sha512)</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional: sha256=… (md5, sha1, sha256, sha512)</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen…</translation>
     </message>
     <message>
         <source>&amp;Addresses:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Adressen:</translation>
     </message>
     <message>
         <source>&amp;Folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ordner:</translation>
     </message>
     <message>
         <source>File &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei&amp;name:</translation>
     </message>
     <message>
         <source>&amp;Connections:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verbindungen:</translation>
     </message>
     <message>
         <source>Check&amp;sum:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Prüfsumme:</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen</translation>
     </message>
     <message>
         <source>Save downloads in</source>
-        <translation type="unfinished"></translation>
+        <translation>Downloads speichern in</translation>
     </message>
     <message>
         <source>The checksum must look like sha256= followed by 64 hex digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Prüfsumme muss wie sha256= gefolgt von 64 Hex-Ziffern aussehen.</translation>
     </message>
     <message>
         <source>A checksum applies to one address only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Prüfsumme gilt nur für eine Adresse.</translation>
     </message>
     <message>
         <source>Choose a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Ordner.</translation>
     </message>
 </context>
 <context>
     <name>bytehaul::ui::DetailsPane</name>
     <message>
         <source>Address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse:</translation>
     </message>
     <message>
         <source>Saved to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert in:</translation>
     </message>
     <message>
         <source>Size:</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe:</translation>
     </message>
     <message>
         <source>Validators:</source>
-        <translation type="unfinished"></translation>
+        <translation>Validatoren:</translation>
     </message>
     <message>
         <source>Checksum:</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfsumme:</translation>
     </message>
     <message>
         <source>Note:</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis:</translation>
     </message>
     <message>
         <source>Retries:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholungen:</translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung</translation>
     </message>
     <message>
         <source>Range</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereich</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfangen</translation>
     </message>
     <message>
         <source>Speed</source>
-        <translation type="unfinished"></translation>
+        <translation>Tempo</translation>
     </message>
     <message>
         <source>
 → %1</source>
-        <translation type="unfinished"></translation>
+        <translation>
+→ %1</translation>
     </message>
     <message>
         <source>%1 of %2 (%3 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 (%3 Bytes)</translation>
     </message>
     <message>
         <source>ETag %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ETag %1</translation>
     </message>
     <message>
         <source>modified %1</source>
-        <translation type="unfinished"></translation>
+        <translation>geändert am %1</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>#%1 (racing)</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1 (im Wettlauf)</translation>
     </message>
     <message>
         <source>#%1</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1</translation>
     </message>
     <message>
         <source>%1 – %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2</translation>
     </message>
     <message>
         <source>%1/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/s</translation>
     </message>
 </context>
 <context>
     <name>bytehaul::ui::DownloadListModel</name>
     <message>
         <source>Failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>%1/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/s</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortschritt</translation>
     </message>
     <message>
         <source>Speed</source>
-        <translation type="unfinished"></translation>
+        <translation>Tempo</translation>
     </message>
     <message>
         <source>ETA</source>
-        <translation type="unfinished"></translation>
+        <translation>Restzeit</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Conn.</source>
         <comment>column header: connections</comment>
-        <translation type="unfinished"></translation>
+        <translation>Verb.</translation>
     </message>
     <message>
         <source>Added</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzugefügt</translation>
     </message>
 </context>
 <context>
     <name>bytehaul::ui::MainWindow</name>
     <message>
         <source>bytehaul</source>
-        <translation type="unfinished"></translation>
+        <translation>bytehaul</translation>
     </message>
     <message>
         <source>Download complete</source>
-        <translation type="unfinished"></translation>
+        <translation>Download fertig</translation>
     </message>
     <message>
         <source>Download failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Download fehlgeschlagen</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>New address accepted for %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Adresse für %1 angenommen: %2</translation>
     </message>
     <message>
         <source>Address not replaced</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse nicht ersetzt</translation>
     </message>
     <message>
         <source>The new address was refused for %1:
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die neue Adresse wurde für %1 abgelehnt:
+%2</translation>
     </message>
     <message>
         <source>&amp;Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hinzufügen…</translation>
     </message>
     <message>
         <source>Add from &amp;clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus der &amp;Zwischenablage hinzufügen</translation>
     </message>
     <message>
         <source>&amp;Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
         <source>Ctrl+R</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+R</translation>
     </message>
     <message>
         <source>&amp;Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anhalten</translation>
     </message>
     <message>
         <source>Ctrl+P</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+P</translation>
     </message>
     <message>
         <source>Pause or resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhalten oder fortsetzen</translation>
     </message>
     <message>
         <source>&amp;Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Ab&amp;brechen</translation>
     </message>
     <message>
         <source>Ctrl+Shift+X</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+X</translation>
     </message>
     <message>
         <source>Re&amp;move…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen…</translation>
     </message>
     <message>
         <source>Re&amp;try</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Erneut versuchen</translation>
     </message>
     <message>
         <source>Ctrl+Shift+R</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+R</translation>
     </message>
     <message>
         <source>&amp;Open file</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei ö&amp;ffnen</translation>
     </message>
     <message>
         <source>Ctrl+O</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+O</translation>
     </message>
     <message>
         <source>Open &amp;folder</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ordner öffnen</translation>
     </message>
     <message>
         <source>Ctrl+Shift+O</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
         <source>Move &amp;up</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach &amp;oben</translation>
     </message>
     <message>
         <source>Ctrl+Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Up</translation>
     </message>
     <message>
         <source>Move do&amp;wn</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach &amp;unten</translation>
     </message>
     <message>
         <source>Ctrl+Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Down</translation>
     </message>
     <message>
         <source>Copy &amp;address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse &amp;kopieren</translation>
     </message>
     <message>
         <source>Replace a&amp;ddress…</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse &amp;ersetzen…</translation>
     </message>
     <message>
         <source>Ctrl+E</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+E</translation>
     </message>
     <message>
         <source>&amp;Verify and resume</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Prüfen und fortsetzen</translation>
     </message>
     <message>
         <source>Ctrl+Shift+V</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+V</translation>
     </message>
     <message>
         <source>Co&amp;nnections…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verbindungen…</translation>
     </message>
     <message>
         <source>Ctrl+K</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+K</translation>
     </message>
     <message>
         <source>Connections</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungen</translation>
     </message>
     <message>
         <source>Connections for the selected download(s):</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungen für die gewählten Downloads:</translation>
     </message>
     <message>
         <source>Speed &amp;limit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschwindigkeits&amp;grenze…</translation>
     </message>
     <message>
         <source>Ctrl+L</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+L</translation>
     </message>
     <message>
         <source>Resume a&amp;ll</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;lle fortsetzen</translation>
     </message>
     <message>
         <source>Ctrl+Alt+R</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Alt+R</translation>
     </message>
     <message>
         <source>Pause al&amp;l</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle an&amp;halten</translation>
     </message>
     <message>
         <source>Ctrl+Alt+P</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Alt+P</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
         <source>&amp;About bytehaul</source>
-        <translation type="unfinished"></translation>
+        <translation>Ü&amp;ber bytehaul</translation>
     </message>
     <message>
         <source>About bytehaul</source>
-        <translation type="unfinished"></translation>
+        <translation>Über bytehaul</translation>
     </message>
     <message>
         <source>&lt;b&gt;bytehaul %1&lt;/b&gt;&lt;p&gt;Fast, safe multi-connection downloads.&lt;/p&gt;&lt;p&gt;Unfinished downloads continue from their control files after a pause, a crash or a reboot.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;bytehaul %1&lt;/b&gt;&lt;p&gt;Schnelle, sichere Downloads über viele Verbindungen.&lt;/p&gt;&lt;p&gt;Unfertige Downloads gehen nach einer Pause, einem Absturz oder einem Neustart anhand ihrer Steuerdateien weiter.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;Downloads</source>
-        <translation type="unfinished"></translation>
+        <translation>Down&amp;loads</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>Haupt</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiv</translation>
     </message>
     <message>
         <source>Queued</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartend</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehalten</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>Search by name or address</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Name oder Adresse suchen</translation>
     </message>
     <message>
         <source>Show or hide the window</source>
-        <translation type="unfinished"></translation>
+        <translation>Fenster zeigen oder verbergen</translation>
     </message>
     <message>
         <source>bytehaul is still running</source>
-        <translation type="unfinished"></translation>
+        <translation>bytehaul läuft weiter</translation>
     </message>
     <message>
         <source>Downloads continue in the background. Quit from the tray menu.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Downloads laufen im Hintergrund weiter. Beenden über das Menü im Infobereich.</translation>
     </message>
     <message>
         <source>Quit bytehaul?</source>
-        <translation type="unfinished"></translation>
+        <translation>bytehaul beenden?</translation>
     </message>
     <message numerus="yes">
         <source>%n download(s) are running. Quit anyway? They are saved and continue where they stopped next time.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Download läuft. Trotzdem beenden? Er wird gespeichert und geht beim nächsten Mal dort weiter, wo er aufgehört hat.</numerusform>
+            <numerusform>%n Downloads laufen. Trotzdem beenden? Sie werden gespeichert und gehen beim nächsten Mal dort weiter, wo sie aufgehört haben.</numerusform>
         </translation>
     </message>
     <message>
         <source>No downloads yet.
 Drop a link here, press %1 to paste one, or %2 to add.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Downloads.
+Ziehen Sie einen Link hierher, drücken Sie %1 zum Einfügen oder %2 zum Hinzufügen.</translation>
     </message>
     <message>
         <source>Nothing matches this filter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts passt zu diesem Filter.</translation>
     </message>
     <message>
         <source>Cannot continue</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzen nicht möglich</translation>
     </message>
     <message>
         <source>%1 cannot be used: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht verwendbar: %2</translation>
     </message>
     <message numerus="yes">
         <source>%n active</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n aktiv</numerusform>
+            <numerusform>%n aktiv</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n queued</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n wartend</numerusform>
+            <numerusform>%n wartend</numerusform>
         </translation>
     </message>
     <message>
         <source>%1/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/s</translation>
     </message>
     <message>
         <source>bytehaul: %1/s, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>bytehaul: %1/s, %2</translation>
     </message>
     <message>
         <source>Could not save the download list: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Download-Liste konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
         <source>Warning: %1; starting with an empty list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung: %1; es geht mit einer leeren Liste los.</translation>
     </message>
     <message>
         <source>The clipboard holds no http or https address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zwischenablage enthält keine http- oder https-Adresse.</translation>
     </message>
     <message>
         <source>Remove downloads</source>
-        <translation type="unfinished"></translation>
+        <translation>Downloads entfernen</translation>
     </message>
     <message numerus="yes">
         <source>Remove %n download(s) from the list?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Download aus der Liste entfernen?</numerusform>
+            <numerusform>%n Downloads aus der Liste entfernen?</numerusform>
         </translation>
     </message>
     <message>
         <source>Also delete the downloaded files</source>
-        <translation type="unfinished"></translation>
+        <translation>Auch die heruntergeladenen Dateien löschen</translation>
     </message>
     <message>
         <source>Replace address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse ersetzen</translation>
     </message>
     <message>
         <source>New address for %1 (it must serve the same file):</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Adresse für %1 (sie muss dieselbe Datei liefern):</translation>
     </message>
     <message>
         <source>Speed limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschwindigkeitsgrenze</translation>
     </message>
     <message>
         <source>Speed limit for the selected download(s), in KiB/s (0: none):</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschwindigkeitsgrenze für die gewählten Downloads, in KiB/s (0: keine):</translation>
     </message>
     <message>
         <source>Cannot read the CA certificate %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das CA-Zertifikat %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message numerus="yes">
         <source>%1 and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 und %n weiterer</numerusform>
+            <numerusform>%1 und %n weitere</numerusform>
         </translation>
     </message>
     <message>
         <source>Download the copied link?</source>
-        <translation type="unfinished"></translation>
+        <translation>Den kopierten Link herunterladen?</translation>
     </message>
     <message>
         <source>%1
 Click here to download.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Zum Herunterladen hier klicken.</translation>
     </message>
     <message>
         <source>Copied: %1. Press %2 to download.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiert: %1. Zum Herunterladen %2 drücken.</translation>
     </message>
 </context>
 <context>
     <name>bytehaul::ui::PreferencesDialog</name>
     <message>
         <source>Continue unfinished downloads when bytehaul starts</source>
-        <translation type="unfinished"></translation>
+        <translation>Unfertige Downloads beim Start von bytehaul fortsetzen</translation>
     </message>
     <message>
         <source>Dropped links start at once (otherwise the Add dialog opens)</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelegte Links starten sofort (sonst öffnet sich der Hinzufügen-Dialog)</translation>
     </message>
     <message>
         <source>Closing the window keeps downloads running in the tray</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Schließen des Fensters laufen Downloads im Infobereich weiter</translation>
     </message>
     <message>
         <source>Tell me when a download completes or fails</source>
-        <translation type="unfinished"></translation>
+        <translation>Melden, wenn ein Download fertig ist oder fehlschlägt</translation>
     </message>
     <message>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source> KiB/s</source>
-        <translation type="unfinished"></translation>
+        <translation> KiB/s</translation>
     </message>
     <message>
         <source>No limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Grenze</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen…</translation>
     </message>
     <message>
         <source>Default folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardordner</translation>
     </message>
     <message>
         <source>Default &amp;folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard&amp;ordner:</translation>
     </message>
     <message>
         <source>&amp;Connections per download:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verbindungen pro Download:</translation>
     </message>
     <message>
         <source>Downloads at &amp;once:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gleichzeitige Downloads:</translation>
     </message>
     <message>
         <source>Overall speed &amp;limit:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamte Geschwindigkeits&amp;grenze:</translation>
     </message>
     <message>
         <source>System setting (http_proxy, ...), or http://host:port, socks5://host:port</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemeinstellung (http_proxy, ...) oder http://host:port, socks5://host:port</translation>
     </message>
     <message>
         <source>Optional PEM file; certificates are always checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Optionale PEM-Datei; Zertifikate werden immer geprüft</translation>
     </message>
     <message>
         <source>&amp;Proxy:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Proxy:</translation>
     </message>
     <message>
         <source>Extra &amp;CA certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusätzliches &amp;CA-Zertifikat:</translation>
     </message>
     <message>
         <source>Start in the tray</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Infobereich starten</translation>
     </message>
     <message>
         <source>Offer to download links to files when they are copied</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopierte Links auf Dateien zum Herunterladen anbieten</translation>
     </message>
     <message>
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemvorgabe</translation>
     </message>
     <message>
         <source>Used from the next start of bytehaul.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gilt ab dem nächsten Start von bytehaul.</translation>
     </message>
     <message>
         <source>The clipboard is only read, never changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zwischenablage wird nur gelesen, nie verändert.</translation>
     </message>
     <message>
         <source>Speed limit per &amp;new download:</source>
-        <translation type="unfinished"></translation>
+        <translation>Grenze pro &amp;neuem Download:</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sprache:</translation>
     </message>
 </context>
 <context>
     <name>bytehaul::ui::QueueStore</name>
     <message>
         <source>the download list is damaged (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Download-Liste ist beschädigt (%1)</translation>
     </message>
 </context>
 <context>
     <name>bytehaul::ui::SegmentMapWidget</name>
     <message>
         <source>The file as a bar: filled pieces are complete; each connection has its own colour.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei als Balken: gefüllte Stücke sind fertig; jede Verbindung hat ihre eigene Farbe.</translation>
     </message>
 </context>
 <context>
     <name>bytehaul::ui::UrlInput</name>
     <message>
         <source>line %1: only http and https addresses can be downloaded (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: nur http- und https-Adressen können heruntergeladen werden (%2)</translation>
     </message>
     <message>
         <source>line %1: not a valid address (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: keine gültige Adresse (%2)</translation>
     </message>
     <message>
         <source>not a downloadable address: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>keine herunterladbare Adresse: %1</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>bytehaul download manager</source>
-        <translation type="unfinished"></translation>
+        <translation>bytehaul Download-Manager</translation>
     </message>
     <message>
         <source>Addresses to download.</source>
-        <translation type="unfinished"></translation>
+        <translation>Herunterzuladende Adressen.</translation>
     </message>
     <message>
         <source>Start hidden in the system tray.</source>
-        <translation type="unfinished"></translation>
+        <translation>Versteckt im Infobereich starten.</translation>
     </message>
 </context>
 </TS>

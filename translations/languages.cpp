@@ -18,8 +18,11 @@ QStringList availableLanguages()
     QStringList codes;
     const QStringList files
         = QDir(kPrefix).entryList({ QStringLiteral("bytehaul_*.qm") }, QDir::Files, QDir::Name);
-    for (const QString &file : files)
-        codes << file.mid(9, file.size() - 9 - 3); // "bytehaul_" ... ".qm"
+    for (const QString &file : files) {
+        const QString code = file.mid(9, file.size() - 9 - 3); // "bytehaul_" ... ".qm"
+        if (code != QLatin1String("en")) // English is the source; its file holds only plurals
+            codes << code;
+    }
     return codes;
 }
 
@@ -37,14 +40,14 @@ QString languageName(const QString &code)
 QString installTranslations(const QString &language)
 {
     auto *app = QCoreApplication::instance();
-    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
-    // An explicit "en", or a system whose first choice is English, keeps the source texts.
-    const QStringList wanted = language.isEmpty() ? locale.uiLanguages() : QStringList { language };
-    for (const QString &ui : wanted) {
-        const QString code = QString(ui).replace(QLatin1Char('-'), QLatin1Char('_'));
-        if (code == QLatin1String("en") || code.startsWith(QLatin1String("en_"))
-            || code == QLatin1String("C"))
-            return QStringLiteral("en");
+    // The system's UI languages in order (LANGUAGE, then LC_ALL / LC_MESSAGES / LANG), then
+    // English, the source language, whose translation holds only the plural forms.
+    QStringList wanted = language.isEmpty() ? QLocale::system().uiLanguages() : QStringList { language };
+    wanted << QStringLiteral("en");
+    for (const QString &ui : std::as_const(wanted)) {
+        QString code = QString(ui).replace(QLatin1Char('-'), QLatin1Char('_'));
+        if (code == QLatin1String("C") || code == QLatin1String("POSIX"))
+            code = QStringLiteral("en");
         auto *ours = new QTranslator(app);
         // load(QLocale, ...) tries "zh_CN", then "zh": a German Swiss system gets German.
         if (!ours->load(QLocale(code), QStringLiteral("bytehaul"), QStringLiteral("_"), kPrefix)) {
@@ -52,14 +55,17 @@ QString installTranslations(const QString &language)
             continue;
         }
         QCoreApplication::installTranslator(ours);
+        const QString found = QFileInfo(ours->filePath()).completeBaseName().mid(9); // "bytehaul_de"
+        if (found == QLatin1String("en"))
+            return found;
+        // Qt's own texts (standard dialog buttons), when the system has them.
         auto *qt = new QTranslator(app);
         if (qt->load(QLocale(code), QStringLiteral("qtbase"), QStringLiteral("_"),
-                QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+                     QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
             QCoreApplication::installTranslator(qt);
         else
             delete qt;
-        const QString file = QFileInfo(ours->filePath()).completeBaseName(); // "bytehaul_de"
-        return file.mid(9);
+        return found;
     }
     return QStringLiteral("en");
 }

@@ -1,0 +1,89 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>bytehaul::ControlFile</name>
+    <message numerus="yes">
+        <source>the control file is truncated (%n byte(s))</source>
+        <translation>
+            <numerusform>the control file is truncated (%n byte)</numerusform>
+            <numerusform>the control file is truncated (%n bytes)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bytehaul::Session</name>
+    <message numerus="yes">
+        <source>Resumed: %1 already on disk; %n damaged piece(s) will be fetched again.</source>
+        <translation>
+            <numerusform>Resumed: %1 already on disk; %n damaged piece will be fetched again.</numerusform>
+            <numerusform>Resumed: %1 already on disk; %n damaged pieces will be fetched again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bytehaul::UrlReplacer</name>
+    <message numerus="yes">
+        <source>same size, and %n piece(s) match</source>
+        <translation>
+            <numerusform>same size, and %n piece matches</numerusform>
+            <numerusform>same size, and %n pieces match</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bytehaul::cli::CliApp</name>
+    <message numerus="yes">
+        <source>Downloading %1 -&gt; %2 (%3, %n connection(s))</source>
+        <translation>
+            <numerusform>Downloading %1 -&gt; %2 (%3, %n connection)</numerusform>
+            <numerusform>Downloading %1 -&gt; %2 (%3, %n connections)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2 %3/%4 %5/s ETA %6 [%n conn]</source>
+        <translation>
+            <numerusform>%1 %2 %3/%4 %5/s ETA %6 [%n conn]</numerusform>
+            <numerusform>%1 %2 %3/%4 %5/s ETA %6 [%n conn]</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bytehaul::ui::MainWindow</name>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 and %n more</numerusform>
+            <numerusform>%1 and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n download(s) are running. Quit anyway? They are saved and continue where they stopped next time.</source>
+        <translation>
+            <numerusform>%n download is running. Quit anyway? It is saved and continues where it stopped next time.</numerusform>
+            <numerusform>%n downloads are running. Quit anyway? They are saved and continue where they stopped next time.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active</source>
+        <translation>
+            <numerusform>%n active</numerusform>
+            <numerusform>%n active</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queued</source>
+        <translation>
+            <numerusform>%n queued</numerusform>
+            <numerusform>%n queued</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n download(s) from the list?</source>
+        <translation>
+            <numerusform>Remove %n download from the list?</numerusform>
+            <numerusform>Remove %n downloads from the list?</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
