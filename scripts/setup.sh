@@ -71,7 +71,18 @@ test)
     # The package: desktop file and metainfo valid, the .deb installs with apt and runs.
     desktop-file-validate "$here/resources/bytehaul.desktop"
     appstreamcli validate --no-net "$here/resources/bytehaul.metainfo.xml"
-    (cd "$build" && rm -f bytehaul_*.deb && cpack -G DEB >/dev/null)
+    (cd "$build" && rm -f bytehaul_*.deb bytehaul-*.tar.gz && cpack -G "DEB;TGZ" >/dev/null)
+    # Unpacked into a scratch root first: every file a desktop needs is in the package.
+    scratch="$(mktemp -d)"
+    dpkg-deb -x "$(ls "$build"/bytehaul_*.deb)" "$scratch"
+    for f in usr/bin/bytehaul usr/bin/bytehaul-cli usr/share/applications/bytehaul.desktop \
+             usr/share/metainfo/bytehaul.metainfo.xml usr/share/mime/packages/bytehaul.xml \
+             usr/share/icons/hicolor/scalable/apps/bytehaul.svg usr/share/icons/hicolor/48x48/apps/bytehaul.png; do
+        [ -s "$scratch/$f" ] || { echo "package: $f is missing"; ls -R "$scratch"; exit 1; }
+    done
+    "$scratch/usr/bin/bytehaul-cli" --version >/dev/null
+    rm -rf "$scratch"
+    echo "package: $(ls "$build"/bytehaul_*.deb | xargs -n1 basename) and $(ls "$build"/bytehaul-*.tar.gz | xargs -n1 basename) hold every file"
     sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "$(ls "$build"/bytehaul_*.deb)" >/dev/null
     echo "installed package: $(dpkg-query -W -f='${Package} ${Version}' bytehaul); $(/usr/bin/bytehaul-cli --version)"
