@@ -5,14 +5,16 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QHash>
-#include <QStorageInfo>
 #include <QFileInfo>
+#include <QStorageInfo>
+#include <QThreadPool>
 
 #include <cerrno>
 #include <cstring>
 
 #ifdef Q_OS_UNIX
 #include <fcntl.h>
+#include <sys/statvfs.h>
 #include <sys/uio.h>
 #include <unistd.h>
 #endif
@@ -30,6 +32,28 @@ QString describeErrno(int err)
         return FileWriter::tr("the disk quota is exceeded");
 #endif
     return QString::fromLocal8Bit(std::strerror(err));
+}
+
+// Completion syncs: blocking, I/O-bound, and independent of each other (the kernel batches
+// concurrent ones into one journal commit), so more threads than cores.
+QThreadPool &syncPool()
+{
+    static QThreadPool pool;
+    static const bool named = [] {
+        pool.setMaxThreadCount(8);
+        pool.setObjectName(QStringLiteral("bytehaul-sync"));
+        return true;
+    }();
+    Q_UNUSED(named);
+    return pool;
+}
+
+void removeControlFiles(const QString &controlPath)
+{
+    if (controlPath.isEmpty())
+        return;
+    QFile::remove(controlPath);
+    QFile::remove(controlPath + QStringLiteral(".tmp"));
 }
 
 } // namespace
@@ -130,17 +154,6 @@ QString FileWriter::doCheckpoint(ControlState state, const QString &controlPath)
     return saveControlFile(controlPath, serializeControl(state));
 }
 
-void FileWriter::removeControl(const QString &controlPath)
-{
-    QMetaObject::invokeMethod(
-        this,
-        [=] {
-            QFile::remove(controlPath);
-            QFile::remove(controlPath + QStringLiteral(".tmp"));
-        },
-        Qt::QueuedConnection);
-}
-
 void FileWriter::hashFile(const QString &path, const QByteArray &algorithm)
 {
     QMetaObject::invokeMethod(
@@ -185,13 +198,46 @@ bool FileWriter::readAt(qint64 offset, qint64 length, QByteArray &out)
 #endif
 }
 
-void FileWriter::close(bool sync, bool removeFile)
+void FileWriter::close(bool sync, bool removeFile, const QString &controlPath)
 {
     QMetaObject::invokeMethod(
-        this, [=, this] { doClose(sync, removeFile); }, Qt::QueuedConnection);
+        this,
+        [=, this] {
+#ifdef Q_OS_UNIX
+            if (sync && !removeFile && m_file.isOpen()) {
+                if (!flushBlocks(0) || m_failed) {
+                    m_file.close();
+                    Q_EMIT closed(false); // the control file stays: the data is not trustworthy
+                    return;
+                }
+                // The file's own descriptor goes to the pool; this thread writes on at once.
+                const int fd = ::dup(m_file.handle());
+                m_file.close();
+                if (fd < 0) {
+                    Q_EMIT closed(false);
+                    return;
+                }
+                syncPool().start([this, fd, controlPath] {
+#if defined(Q_OS_LINUX)
+                    const bool ok = ::fdatasync(fd) == 0;
+#else
+                    const bool ok = ::fsync(fd) == 0;
+#endif
+                    ::close(fd);
+                    if (ok)
+                        removeControlFiles(controlPath);
+                    // This object lives until closed() has been handled (Session::closeWriter).
+                    QMetaObject::invokeMethod(this, [this, ok] { Q_EMIT closed(ok); }, Qt::QueuedConnection);
+                });
+                return;
+            }
+#endif
+            doClose(sync, removeFile, controlPath);
+        },
+        Qt::QueuedConnection);
 }
 
-void FileWriter::doClose(bool sync, bool removeFile)
+void FileWriter::doClose(bool sync, bool removeFile, const QString &controlPath)
 {
     bool ok = true;
     if (removeFile) {
@@ -205,7 +251,24 @@ void FileWriter::doClose(bool sync, bool removeFile)
         m_file.close();
     if (removeFile && !m_file.fileName().isEmpty())
         QFile::remove(m_file.fileName());
-    Q_EMIT closed(ok && !m_failed);
+    ok = ok && !m_failed;
+    if (ok || removeFile)
+        removeControlFiles(controlPath);
+    Q_EMIT closed(ok);
+}
+
+qint64 FileWriter::bytesAvailable() const
+{
+#ifdef Q_OS_UNIX
+    // fstatvfs on the open file: one call, where QStorageInfo parses the whole mount table.
+    struct statvfs info;
+    if (m_file.isOpen() && ::fstatvfs(m_file.handle(), &info) == 0)
+        return qint64(info.f_bavail) * qint64(info.f_frsize);
+    return -1;
+#else
+    const QStorageInfo storage(QFileInfo(m_file.fileName()).absolutePath());
+    return storage.isValid() ? storage.bytesAvailable() : -1;
+#endif
 }
 
 void FileWriter::doOpen(const QString &path, qint64 size, bool truncate, bool preallocate)
@@ -230,15 +293,15 @@ void FileWriter::doOpen(const QString &path, qint64 size, bool truncate, bool pr
     }
     if (size > 0 && m_file.size() < size) {
         // Check first, so a file that cannot fit fails now with a clear message, not at 97%.
-        const QStorageInfo storage(QFileInfo(path).absolutePath());
         const qint64 needed = size - m_file.size();
-        if (preallocate && storage.isValid() && storage.bytesAvailable() >= 0 && storage.bytesAvailable() < needed) {
+        const qint64 available = preallocate ? bytesAvailable() : -1;
+        if (available >= 0 && available < needed) {
             m_failed = true;
             m_file.close();
             Q_EMIT opened(false, tr("Not enough disk space for %1: it needs %2 more bytes, %3 are free")
                                      .arg(QDir::toNativeSeparators(path))
                                      .arg(needed)
-                                     .arg(storage.bytesAvailable()));
+                                     .arg(available));
             return;
         }
         bool done = false;

@@ -41,13 +41,18 @@ public:
     // Flush + fdatasync the data, then write the control file atomically (filling in the
     // piece CRCs); emits checkpointed(sequence, error).
     void checkpoint(const ControlState &state, const QString &controlPath);
-    void removeControl(const QString &controlPath);
+    // Bytes free on the file system holding the open file; -1 when unknown.
+    qint64 bytesAvailable() const;
     // Reads the closed file once; emits hashed(hex digest or empty, error).
     void hashFile(const QString &path, const QByteArray &algorithm);
     // Flushes, syncs, closes; emits closed(). removeFile drops the cache and deletes the file.
-    void close(bool sync, bool removeFile = false);
-    // The same, on the calling thread (the writer's thread must not be running it).
-    void doClose(bool sync, bool removeFile);
+    // controlPath, when given, is removed once the data is durable (never before: a crash in
+    // between must leave a control file that tells the data is not yet trustworthy). The
+    // blocking sync runs on a pool thread, so one download finishing never stalls the writes
+    // of the others sharing the writer thread.
+    void close(bool sync, bool removeFile = false, const QString &controlPath = {});
+    // The same, on the calling thread, synchronously (the writer's thread must not be running it).
+    void doClose(bool sync, bool removeFile, const QString &controlPath = {});
     QString doCheckpoint(ControlState state, const QString &controlPath);
 
 

@@ -452,9 +452,8 @@ void Session::closeWriter(bool removeData, bool removeControl, std::function<voi
     });
     disconnect(writer, &FileWriter::written, this, nullptr);
     disconnect(writer, &FileWriter::failed, this, nullptr);
-    if (removeControl)
-        writer->removeControl(controlFilePath(m_path));
-    writer->close(true, removeData);
+    // The control file goes only once the data is durable (or deleted with it).
+    writer->close(true, removeData, removeControl ? controlFilePath(m_path) : QString());
 }
 
 void Session::onWritten(qint64 bytes)

@@ -1,0 +1,85 @@
+// FileWriter's end of a download: the control file goes only once the data is on disk, and a
+// final write that fails keeps it, so a crash or a full disk never leaves a file that looks
+// complete but is not.
+#include "engine/filewriter.h"
+#include "testhelpers.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace bytehaul;
+using namespace bytehaul::test;
+
+class TestFileWriter final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void controlFileGoesOnceTheDataIsWritten()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("data.bin");
+        const QString control = path + ".bytehaul";
+        QFile marker(control);
+        QVERIFY(marker.open(QIODevice::WriteOnly));
+        marker.write("progress");
+        marker.close();
+
+        const QByteArray data = QByteArray(300000, 'a') + QByteArray(300000, 'b');
+        FileWriter writer;
+        QSignalSpy opened(&writer, &FileWriter::opened);
+        QSignalSpy closed(&writer, &FileWriter::closed);
+        writer.open(path, data.size(), true, true, 16 << 20, 1 << 20);
+        QVERIFY(opened.wait(5000));
+        QCOMPARE(opened.at(0).at(0).toBool(), true);
+        writer.write(300000, data.mid(300000)); // out of order, held in the cache
+        writer.write(0, data.left(300000));
+        writer.close(true, false, control);
+        QVERIFY(closed.wait(5000));
+        QCOMPARE(closed.at(0).at(0).toBool(), true);
+        QVERIFY(!QFile::exists(control));
+        QCOMPARE(fileSha256(path), sha256(data));
+    }
+
+#ifdef Q_OS_LINUX
+    void failedFinalWriteKeepsTheControlFile()
+    {
+        // /dev/full refuses every write with ENOSPC: the last flush at close fails.
+        QTemporaryDir dir;
+        const QString control = dir.filePath("full.bytehaul");
+        QFile marker(control);
+        QVERIFY(marker.open(QIODevice::WriteOnly));
+        marker.write("progress");
+        marker.close();
+        FileWriter writer;
+        QSignalSpy opened(&writer, &FileWriter::opened);
+        QSignalSpy closed(&writer, &FileWriter::closed);
+        writer.open(QStringLiteral("/dev/full"), -1, false, false, 16 << 20, 1 << 20);
+        QVERIFY(opened.wait(5000));
+        QCOMPARE(opened.at(0).at(0).toBool(), true);
+        writer.write(0, QByteArray(1000, 'x')); // small: waits in the cache until close
+        writer.close(true, false, control);
+        QVERIFY(closed.wait(5000));
+        QCOMPARE(closed.at(0).at(0).toBool(), false);
+        QVERIFY(QFile::exists(control));
+    }
+#endif
+
+    void freeSpaceIsReadFromTheOpenFile()
+    {
+        QTemporaryDir dir;
+        FileWriter writer;
+        QCOMPARE(writer.bytesAvailable(), qint64(-1)); // nothing open
+        QSignalSpy opened(&writer, &FileWriter::opened);
+        writer.open(dir.filePath("f.bin"), 4096, true, true, 16 << 20, 1 << 20);
+        QVERIFY(opened.wait(5000));
+        QVERIFY(writer.bytesAvailable() > 0);
+        QSignalSpy closed(&writer, &FileWriter::closed);
+        writer.close(false);
+        QVERIFY(closed.wait(5000));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFileWriter)
+#include "tst_filewriter.moc"
