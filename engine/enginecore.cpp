@@ -86,6 +86,7 @@ void EngineCore::remove(DownloadId id)
     if (it == m_sessions.end())
         return;
     m_queue.removeAll(id);
+    m_started.remove(it->second.get());
     it->second->disconnect(this);
     it->second->cancel();
     m_sessions.erase(it);
@@ -114,8 +115,9 @@ void EngineCore::applyHostBudget(Session *self)
     self->setHostBudget(
         [this, self] {
             int n = 0;
-            for (const auto &[otherId, other] : m_sessions) {
-                if (other.get() != self && other->host() == self->host())
+            const QString host = self->host();
+            for (const Session *other : std::as_const(m_started)) {
+                if (other != self && other->activeConnections() > 0 && other->host() == host)
                     n += other->activeConnections();
             }
             return n;
@@ -144,18 +146,37 @@ void EngineCore::setMaxConcurrent(int count)
 
 void EngineCore::schedule()
 {
-    int running = 0;
-    for (const auto &[id, s] : m_sessions) {
-        const DownloadState st = s->state();
-        if (st == DownloadState::Probing || st == DownloadState::Downloading || st == DownloadState::Verifying)
-            ++running;
+    // A download may finish inside start() (a bad address) and call back in here: run again
+    // after this pass instead of nesting, so the count below is never stale.
+    if (m_scheduling) {
+        m_scheduleAgain = true;
+        return;
     }
+    m_scheduling = true;
+    do {
+        m_scheduleAgain = false;
+        schedulePass();
+    } while (m_scheduleAgain);
+    m_scheduling = false;
+}
+
+void EngineCore::schedulePass()
+{
+    for (auto it = m_started.begin(); it != m_started.end();) {
+        const DownloadState st = (*it)->state();
+        if (st == DownloadState::Probing || st == DownloadState::Downloading || st == DownloadState::Verifying)
+            ++it;
+        else
+            it = m_started.erase(it);
+    }
+    qsizetype running = m_started.size();
     while (running < m_maxConcurrent && !m_queue.isEmpty()) {
         Session *s = find(m_queue.takeFirst());
         if (!s || s->state() != DownloadState::Queued)
             continue;
-        s->start();
+        m_started.insert(s);
         ++running;
+        s->start();
     }
 }
 

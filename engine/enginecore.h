@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 
 #include <QObject>
+#include <QSet>
 
 #include <map>
 #include <memory>
@@ -48,6 +49,7 @@ Q_SIGNALS:
 
 private:
     void schedule();
+    void schedulePass();
     void applyHostBudget(Session *session);
     Session *find(DownloadId id) const;
 
@@ -58,6 +60,11 @@ private:
     int m_maxPerHost = 16;
     std::map<DownloadId, std::unique_ptr<Session>> m_sessions;
     QList<DownloadId> m_queue; // waiting to start, in order
+    // Started and perhaps still running (pruned by schedule()): what the concurrency limit and
+    // the per-host budget look at, so their cost follows the running downloads, not the list.
+    QSet<Session *> m_started;
+    bool m_scheduling = false;
+    bool m_scheduleAgain = false;
 };
 
 } // namespace bytehaul
