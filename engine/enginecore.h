@@ -5,6 +5,7 @@
 #include "engine/downloadtypes.h"
 #include "engine/networkpool.h"
 #include "engine/ratelimiter.h"
+#include "engine/sharedratelimiter.h"
 
 #include <QElapsedTimer>
 
@@ -55,7 +56,7 @@ private:
 
     QThread *m_writerThread;
     int m_maxConcurrent = 5;
-    RateLimiter m_globalLimit; // shared by every download; sessions live on this thread too
+    SharedRateLimiter m_globalLimit; // shared fairly by every download; sessions live on this thread too
     NetworkPool m_pool; // declared before the sessions, so it outlives them
     int m_maxPerHost = 16;
     std::map<DownloadId, std::unique_ptr<Session>> m_sessions;

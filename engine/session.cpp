@@ -21,7 +21,7 @@ constexpr int kTickMs = 200;
 }
 
 Session::Session(DownloadId id, const DownloadRequest &request, const DownloadOptions &options,
-                 QThread *writerThread, RateLimiter *globalLimit, NetworkPool *pool, QObject *parent)
+                 QThread *writerThread, SharedRateLimiter *globalLimit, NetworkPool *pool, QObject *parent)
     : QObject(parent)
     , m_id(id)
     , m_request(request)
@@ -365,6 +365,8 @@ void Session::stopNetwork()
     m_budgetWaiters.clear();
     m_tokenWaiters.clear();
     m_streamWaitsForTokens = false;
+    if (m_globalLimit)
+        m_globalLimit->leave(quintptr(this)); // its share goes to the others
 }
 
 void Session::finish(DownloadState terminal)
@@ -475,7 +477,7 @@ qint64 Session::tokens()
     const qint64 now = RateLimiter::steadyMs();
     qint64 t = m_limit.available(now);
     if (m_globalLimit)
-        t = std::min(t, m_globalLimit->available(now));
+        t = std::min(t, m_globalLimit->available(quintptr(this), now));
     return t;
 }
 
@@ -483,7 +485,7 @@ void Session::consumeTokens(qint64 bytes)
 {
     m_limit.consume(bytes);
     if (m_globalLimit)
-        m_globalLimit->consume(bytes);
+        m_globalLimit->consume(quintptr(this), bytes);
 }
 
 void Session::waitForTokens(Worker *worker)
@@ -496,8 +498,12 @@ void Session::waitForTokens(Worker *worker)
         return;
     const qint64 now = RateLimiter::steadyMs();
     qint64 wait = m_limit.msUntil(16 * 1024, now);
-    if (m_globalLimit)
-        wait = std::max(wait, m_globalLimit->msUntil(16 * 1024, now));
+    if (m_globalLimit) {
+        // Short of the overall limit (not only of its own): a contender for the fair split.
+        if (m_globalLimit->available(quintptr(this), now) < 16 * 1024)
+            m_globalLimit->wait(quintptr(this), now);
+        wait = std::max(wait, m_globalLimit->msUntil(quintptr(this), 16 * 1024, now));
+    }
     m_tokenTimer.start(int(std::clamp<qint64>(wait, 1, 1000)));
 }
 

@@ -25,6 +25,7 @@
 #include "engine/httpparse.h"
 #include "engine/replycheck.h"
 #include "engine/ratelimiter.h"
+#include "engine/sharedratelimiter.h"
 #include "engine/scheduler.h"
 #include "engine/speedmeter.h"
 
@@ -58,7 +59,7 @@ class Session final : public QObject
 public:
     // globalLimit: the manager-wide bucket all downloads share (same thread), or nullptr.
     Session(DownloadId id, const DownloadRequest &request, const DownloadOptions &options,
-            QThread *writerThread, RateLimiter *globalLimit = nullptr, NetworkPool *pool = nullptr,
+            QThread *writerThread, SharedRateLimiter *globalLimit = nullptr, NetworkPool *pool = nullptr,
             QObject *parent = nullptr);
     ~Session() override; // a running download is checkpointed and its file closed first
 
@@ -196,7 +197,7 @@ private:
     QSet<Worker *> m_tokenWaiters;
     bool m_streamWaitsForTokens = false;
     RateLimiter m_limit;
-    RateLimiter *m_globalLimit = nullptr;
+    SharedRateLimiter *m_globalLimit = nullptr;
     QTimer m_tokenTimer;
     NetworkPool *m_pool = nullptr;
     std::function<int()> m_othersOnHost;

@@ -421,6 +421,38 @@ private slots:
         QCOMPARE(fileSha256(dir.filePath("a.bin")), sha256(r.data));
     }
 
+    // A ratio, not a duration: a slow machine slows both downloads alike.
+    void globalLimitIsSharedFairly()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(3 * MiB, 53);
+        server.setResource("/wide.bin", r);
+        server.setResource("/narrow.bin", r);
+        QTemporaryDir dir;
+        DownloadManager manager;
+        DownloadOptions o = fastOptions(8);
+        o.minSplitSize = 256 * 1024;
+        manager.setDefaultOptions(o);
+        manager.setGlobalRateLimit(2 * MiB);
+        DownloadRequest request;
+        request.outputDir = dir.path();
+        request.url = QUrl(server.url("/wide.bin"));
+        const DownloadId wide = manager.add(request);
+        request.url = QUrl(server.url("/narrow.bin"));
+        request.overrides.connections = 1;
+        const DownloadId narrow = manager.add(request);
+        QSignalSpy finished(&manager, &DownloadManager::downloadFinished);
+        QVERIFY(finished.wait(60000));
+        const qint64 wideDone = manager.snapshot(wide).done, narrowDone = manager.snapshot(narrow).done;
+        qInfo("at the first finish: 8 connections %lld, 1 connection %lld bytes", wideDone, narrowDone);
+        QVERIFY2(std::min(wideDone, narrowDone) >= std::max(wideDone, narrowDone) * 85 / 100,
+                 qPrintable(QStringLiteral("8 connections: %1 bytes, 1 connection: %2 bytes").arg(wideDone).arg(narrowDone)));
+        QCOMPARE(stateName(waitFinished(manager, wide).state), stateName(DownloadState::Completed));
+        QCOMPARE(stateName(waitFinished(manager, narrow).state), stateName(DownloadState::Completed));
+        QCOMPARE(fileSha256(dir.filePath("narrow.bin")), sha256(r.data));
+    }
+
     void connectionsPerHostAreLimitedAcrossDownloads()
     {
         TestServer server;
