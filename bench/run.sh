@@ -189,10 +189,10 @@ mib = int(sys.argv[2])
 def med(v): return statistics.median(v)
 def fmt(vals, f="{:.2f}"): return f"{f.format(med(vals))} ({f.format(min(vals))}-{f.format(max(vals))})"
 print()
-print(f"{'tool':<14} {'wall s':<20} {'MiB/s':<10} {'CPU s':<20} {'peak RSS MiB':<20} {'req':>5} {'conn':>5}")
+print(f"{'tool':<14} {'wall s':<20} {'MiB/s':<10} {'CPU s':<20} {'CPU s/GiB':<10} {'peak RSS MiB':<20} {'req':>5} {'conn':>5}")
 for name, r in sorted(rows.items()):
     wall = [x[0] for x in r]; cpu = [x[1] for x in r]; rss = [x[2] for x in r]
-    print(f"{name:<14} {fmt(wall):<20} {mib / med(wall):<10.0f} {fmt(cpu):<20} {fmt(rss, '{:.1f}'):<20} {r[0][3]:>5} {r[0][4]:>5}")
+    print(f"{name:<14} {fmt(wall):<20} {mib / med(wall):<10.0f} {fmt(cpu):<20} {med(cpu) * 1024 / mib:<10.2f} {fmt(rss, '{:.1f}'):<20} {r[0][3]:>5} {r[0][4]:>5}")
 print()
 for c in ("c1", "c8"):
     b = rows.get(f"bytehaul-{c}")
