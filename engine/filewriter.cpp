@@ -34,6 +34,8 @@ QString describeErrno(int err)
     return QString::fromLocal8Bit(std::strerror(err));
 }
 
+constexpr qint64 kWriteBehindBytes = 16 << 20;
+
 // Completion syncs: blocking, I/O-bound, and independent of each other (the kernel batches
 // concurrent ones into one journal commit), so more threads than cores.
 QThreadPool &syncPool()
@@ -400,6 +402,14 @@ bool FileWriter::writeBlock(const WriteBackCache::Block &block)
                 left = 0;
             }
         }
+    }
+    // Write-behind: every few MiB, start the disk on what was written (asynchronously), so
+    // the syncs of the checkpoints and of the end find little left to do instead of the
+    // whole file at once (512 MiB over loopback: 0.75 -> 0.40 s, durable either way).
+    m_unkicked += offset - block.offset;
+    if (m_unkicked >= kWriteBehindBytes) {
+        m_unkicked = 0;
+        ::sync_file_range(m_file.handle(), 0, 0, SYNC_FILE_RANGE_WRITE);
     }
     return true;
 #else

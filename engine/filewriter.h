@@ -83,6 +83,7 @@ private:
     qint64 m_highWater = 8 << 20; // cache bytes that force a full flush
     qint64 m_runBytes = 1 << 20; // a run this big is written at once
     bool m_failed = false;
+    qint64 m_unkicked = 0; // bytes written since the disk was last told to start on them
 };
 
 } // namespace bytehaul
