@@ -6,6 +6,7 @@
 // user+sys for the phase.
 //   bytehaul-enginebench [dir]   (dir: where the control file is saved; default: a temp dir)
 #include "engine/controlfile.h"
+#include "engine/crc32.h"
 #include "engine/piecemap.h"
 #include "engine/scheduler.h"
 
@@ -20,6 +21,7 @@
 #include <vector>
 
 #include <sys/resource.h>
+#include <zlib.h>
 
 using namespace bytehaul;
 
@@ -116,6 +118,21 @@ int main(int argc, char *argv[])
     std::printf(
         "progress snapshot's piece map (%.1f KiB): %.1f us per snapshot, at most 5 per second\n",
         double(copy.size()) / 1024, snapshotUs);
+
+    // The piece checksum every downloaded byte goes through, against zlib's.
+    QByteArray block(64 * MiB, Qt::Uninitialized);
+    for (qsizetype i = 0; i < block.size(); ++i)
+        block[i] = char(i * 131 + (i >> 12));
+    quint32 sink = 0;
+    const double oursMs = medianMs(7, [&] { sink ^= crc32Update(0, block); });
+    const double zlibMs = medianMs(7, [&] {
+        sink ^= quint32(
+            ::crc32(0, reinterpret_cast<const Bytef *>(block.constData()), uInt(block.size())));
+    });
+    std::printf("piece CRC32: %.2f GB/s%s, zlib's crc32(): %.2f GB/s (%u)\n",
+        double(block.size()) / oursMs / 1e6,
+        crc32IsAccelerated() ? " (carry-less multiplication)" : "",
+        double(block.size()) / zlibMs / 1e6, sink & 1);
 
     // The scheduler's bookkeeping for a whole 100 GiB file: 8 connections, 64 KiB chunks.
     const qint64 total = 100 * GiB, chunk = 64 * 1024;

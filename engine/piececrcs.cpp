@@ -1,21 +1,14 @@
 #include "engine/piececrcs.h"
 
+#include "engine/crc32.h"
+
 #include <zlib.h>
 
 namespace bytehaul {
 
 quint32 PieceCrcs::compute(QByteArrayView data)
 {
-    uLong c = ::crc32(0L, nullptr, 0);
-    const char *p = data.data();
-    qsizetype left = data.size();
-    while (left > 0) { // zlib takes uInt lengths
-        const uInt n = uInt(std::min<qsizetype>(left, 1 << 30));
-        c = ::crc32(c, reinterpret_cast<const Bytef *>(p), n);
-        p += n;
-        left -= n;
-    }
-    return quint32(c);
+    return crc32Update(0, data);
 }
 
 void PieceCrcs::reset(qint64 totalSize, qint64 pieceSize)
