@@ -10,8 +10,10 @@
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QLabel>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
@@ -177,8 +179,11 @@ private slots:
         QTest::addColumn<QString>("language");
         QTest::addColumn<QString>("paused");
         QTest::addColumn<QString>("sizeHeader");
-        QTest::newRow("German window?") << "de" << QString::fromUtf8("Angehalten") << QString::fromUtf8("Größe");
-        QTest::newRow("Chinese window?") << "zh_CN" << QString::fromUtf8("已暂停") << QString::fromUtf8("大小");
+        QTest::addColumn<QString>("counts");
+        QTest::newRow("German window?") << "de" << QString::fromUtf8("Angehalten") << QString::fromUtf8("Größe")
+                                        << QString::fromUtf8("0 aktiv, 0 wartend");
+        QTest::newRow("Chinese window?") << "zh_CN" << QString::fromUtf8("已暂停") << QString::fromUtf8("大小")
+                                         << QString::fromUtf8("0 个活动，0 个排队");
     }
 
     void windowSpeaksTheLanguage()
@@ -186,6 +191,7 @@ private slots:
         QFETCH(QString, language);
         QFETCH(QString, paused);
         QFETCH(QString, sizeHeader);
+        QFETCH(QString, counts);
         QTemporaryDir dir;
         QHash<QString, QString> english;
         {
@@ -207,6 +213,11 @@ private slots:
         QCOMPARE(stateName(DownloadState::Paused), paused);
         QCOMPARE(window.model()->headerData(ui::DownloadListModel::Size, Qt::Horizontal, Qt::DisplayRole).toString(), sizeHeader);
         QVERIFY(window.windowTitle() == QLatin1String("bytehaul"));
+        // The status bar's counts, with their plurals.
+        QStringList texts;
+        for (const QLabel *label : window.statusBar()->findChildren<QLabel *>())
+            texts << label->text();
+        QVERIFY2(texts.contains(counts), qPrintable(texts.join(QStringLiteral(" | "))));
     }
 
     void pluralsFollowTheNumber_data()

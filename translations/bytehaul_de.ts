@@ -1282,6 +1282,11 @@ Zum Herunterladen hier klicken.</translation>
         <source>Copied: %1. Press %2 to download.</source>
         <translation>Kopiert: %1. Zum Herunterladen %2 drücken.</translation>
     </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>status bar: active, queued</comment>
+        <translation>%1, %2</translation>
+    </message>
 </context>
 <context>
     <name>bytehaul::ui::PreferencesDialog</name>

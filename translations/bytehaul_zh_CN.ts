@@ -1272,6 +1272,11 @@ Click here to download.</source>
         <source>Copied: %1. Press %2 to download.</source>
         <translation>已复制：%1。按 %2 下载。</translation>
     </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>status bar: active, queued</comment>
+        <translation>%1，%2</translation>
+    </message>
 </context>
 <context>
     <name>bytehaul::ui::PreferencesDialog</name>

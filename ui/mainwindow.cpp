@@ -573,7 +573,8 @@ void MainWindow::updateStatusBar()
             ++queued;
         }
     }
-    m_statusCounts->setText(tr("%n active", nullptr, active) + QStringLiteral(", ") + tr("%n queued", nullptr, queued));
+    m_statusCounts->setText(tr("%1, %2", "status bar: active, queued")
+                                .arg(tr("%n active", nullptr, active), tr("%n queued", nullptr, queued)));
     m_statusSpeed->setText(tr("%1/s").arg(formatSize(qint64(speed))));
     if (m_tray) {
         m_tray->setToolTip(tr("bytehaul: %1/s, %2").arg(formatSize(qint64(speed)), m_statusCounts->text()));
