@@ -1,5 +1,6 @@
 #include "engine/controlfile.h"
 
+#include "engine/crc32.h"
 #include "engine/piecemap.h"
 
 #include <QCoreApplication>
@@ -8,7 +9,6 @@
 #include <QFileInfo>
 
 #include <cstring>
-#include <zlib.h>
 
 #ifdef Q_OS_UNIX
 #include <fcntl.h>
@@ -111,7 +111,7 @@ constexpr quint32 kMaxSegments = 4096;
 
 quint32 crc(QByteArrayView data)
 {
-    return quint32(::crc32(::crc32(0L, nullptr, 0), reinterpret_cast<const Bytef *>(data.data()), uInt(data.size())));
+    return crc32Update(0, data);
 }
 
 } // namespace
