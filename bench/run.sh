@@ -4,6 +4,9 @@
 #   bench/run.sh --quick    256 MiB payload, 1 repetition (about a minute)
 # Prints medians (min-max) of wall time, throughput, CPU (user+sys) and peak RSS, the
 # requests and TCP connections nginx saw, and the ratio bytehaul / best peer per row.
+# bytehaul's Completed means the file is on disk (fdatasync); the peers stop at the page
+# cache. So the peers also run once followed by `sync -d` ("+sync": the same guarantee), and
+# bytehaul once under eatmydata ("nosync-", a diagnostic: what its syncs cost).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -14,7 +17,7 @@ reps=5
 if [ "${1:-}" = "--quick" ]; then size_mib=256; limited_mib=128; reps=1; fi
 
 need=()
-for tool in nginx:nginx-light aria2c:aria2 curl:curl axel:axel wget:wget /usr/bin/time:time; do
+for tool in nginx:nginx-light aria2c:aria2 curl:curl axel:axel wget:wget /usr/bin/time:time eatmydata:eatmydata; do
     command -v "${tool%%:*}" >/dev/null 2>&1 || need+=("${tool##*:}")
 done
 if [ ${#need[@]} -gt 0 ]; then
@@ -104,9 +107,16 @@ for rep in $(seq "$reps"); do
         run_one "curl-c$c" curl -s -o "$work/out/payload.bin" "$url"
         if [ "$c" = 1 ]; then
             run_one "wget-c1" wget -q -O "$work/out/payload.bin" "$url"
+            # bytehaul reports Completed only once the file is on disk (fdatasync); the peers
+            # stop when it is in the page cache. The same guarantee for a peer costs this:
+            run_one "curl+sync-c1" sh -c "curl -s -o '$work/out/payload.bin' '$url' && sync -d '$work/out/payload.bin'"
         else
             run_one "axel-c$c" axel -q -n "$c" -o "$work/out/payload.bin" "$url"
+            run_one "aria2c+sync-c$c" sh -c "aria2c -q -x $c -s $c -k 1M --file-allocation=falloc --allow-overwrite=true -d '$work/out' '$url' && sync -d '$work/out/payload.bin'"
         fi
+        # Diagnostic, not a peer: bytehaul with its syncs made no-ops (eatmydata), i.e. what
+        # the durability costs.
+        run_one "nosync-bytehaul-c$c" eatmydata "$build/app/bytehaul-cli" -q -c "$c" -d "$work/out" "$url"
     done
     echo "   repetition $rep done"
 done
@@ -145,6 +155,7 @@ for rep in $(seq "$reps"); do
     run_case 4-straggler aria2c "$want_limited" aria2c -q -x 8 -s 8 -k 1M --file-allocation=falloc -d "$work/out" "$base/straggler/limited.bin"
     run_case 5-200files bytehaul small "$build/app/bytehaul-cli" -q -c 1 -j 8 -d "$work/out" -i "$work/list-bytehaul.txt"
     run_case 5-200files curl-parallel small curl -s --parallel --parallel-max 8 -K "$work/list-curl.txt"
+    run_case 5-200files curl-parallel+sync small sh -c "curl -s --parallel --parallel-max 8 -K '$work/list-curl.txt' && sync -d '$work'/out/f*.bin"
     run_case 5-200files aria2c small aria2c -q -j 8 -x 1 -d "$work/out" -i "$work/list-bytehaul.txt"
     run_case 6-no-range bytehaul "$want" "$build/app/bytehaul-cli" -q -c 8 -d "$work/out" "$base/norange/payload.bin"
     run_case 6-no-range aria2c "$want" aria2c -q -x 8 -s 8 -k 1M --file-allocation=falloc -d "$work/out" "$base/norange/payload.bin"
@@ -166,17 +177,20 @@ for line in open(sys.argv[1]):
 mib = int(sys.argv[2])
 ideal = {"3-limit_rate": mib / (8 * 20), "4-straggler": mib / (6 * 20 + 2 * 2)}
 print()
-print(f"{'scenario':<14} {'tool':<14} {'wall s':>8} {'CPU s':>7} {'RSS MiB':>8}  note")
+print(f"{'scenario':<14} {'tool':<20} {'wall s':>8} {'CPU s':>7} {'RSS MiB':>8}  note")
 for scenario, tools in sorted(rows.items()):
-    best = min((statistics.median(x[0] for x in v), t) for t, v in tools.items() if t != "bytehaul")
+    best = min((statistics.median(x[0] for x in v), t) for t, v in tools.items() if t != "bytehaul" and "+sync" not in t)
+    durable = [(statistics.median(x[0] for x in v), t) for t, v in tools.items() if "+sync" in t]
     for tool, v in sorted(tools.items()):
         wall = statistics.median(x[0] for x in v)
         note = ""
         if tool == "bytehaul":
             note = f"/ best peer ({best[1]}) = {wall / best[0]:.2f}"
+            if durable:
+                note += f"; / {min(durable)[1]} = {wall / min(durable)[0]:.2f}"
             if scenario in ideal:
                 note += f"; / ideal {ideal[scenario]:.2f} s = {wall / ideal[scenario]:.2f}"
-        print(f"{scenario:<14} {tool:<14} {wall:>8.2f} {statistics.median(x[1] for x in v):>7.2f} {max(x[2] for x in v):>8.1f}  {note}")
+        print(f"{scenario:<14} {tool:<20} {wall:>8.2f} {statistics.median(x[1] for x in v):>7.2f} {max(x[2] for x in v):>8.1f}  {note}")
 PY
 
 python3 - "$results" "$size_mib" <<'PY'
@@ -189,22 +203,30 @@ mib = int(sys.argv[2])
 def med(v): return statistics.median(v)
 def fmt(vals, f="{:.2f}"): return f"{f.format(med(vals))} ({f.format(min(vals))}-{f.format(max(vals))})"
 print()
-print(f"{'tool':<14} {'wall s':<20} {'MiB/s':<10} {'CPU s':<20} {'CPU s/GiB':<10} {'peak RSS MiB':<20} {'req':>5} {'conn':>5}")
+print(f"{'tool':<20} {'wall s':<20} {'MiB/s':<10} {'CPU s':<20} {'CPU s/GiB':<10} {'peak RSS MiB':<20} {'req':>5} {'conn':>5}")
 for name, r in sorted(rows.items()):
     wall = [x[0] for x in r]; cpu = [x[1] for x in r]; rss = [x[2] for x in r]
-    print(f"{name:<14} {fmt(wall):<20} {mib / med(wall):<10.0f} {fmt(cpu):<20} {med(cpu) * 1024 / mib:<10.2f} {fmt(rss, '{:.1f}'):<20} {r[0][3]:>5} {r[0][4]:>5}")
+    print(f"{name:<20} {fmt(wall):<20} {mib / med(wall):<10.0f} {fmt(cpu):<20} {med(cpu) * 1024 / mib:<10.2f} {fmt(rss, '{:.1f}'):<20} {r[0][3]:>5} {r[0][4]:>5}")
 print()
 for c in ("c1", "c8"):
     b = rows.get(f"bytehaul-{c}")
-    peers = {k: v for k, v in rows.items() if k.endswith(c) and not k.startswith("bytehaul")}
+    others = {k: v for k, v in rows.items() if k.endswith(c) and "bytehaul" not in k}
+    peers = {k: v for k, v in others.items() if "+sync" not in k}
+    durable = {k: v for k, v in others.items() if "+sync" in k}
     if not b or not peers: continue
+    bw = med([x[0] for x in b]); bc = med([x[1] for x in b])
     best = min(peers, key=lambda k: med([x[0] for x in peers[k]]))
-    bw = med([x[0] for x in b]); pw = med([x[0] for x in peers[best]])
-    bc = med([x[1] for x in b]); pc = med([x[1] for x in peers[best]])
+    pw = med([x[0] for x in peers[best]]); pc = med([x[1] for x in peers[best]])
     a = rows.get(f"aria2c-{c}")
     line = f"{c}: wall bytehaul/{best} = {bw / pw:.2f}, CPU = {bc / pc:.2f}"
     if a:
         line += f"; vs aria2c: wall {bw / med([x[0] for x in a]):.2f}, CPU {bc / med([x[1] for x in a]):.2f}"
+    if durable:
+        d = min(durable, key=lambda k: med([x[0] for x in durable[k]]))
+        line += f"; vs the best peer made durable ({d}): wall {bw / med([x[0] for x in durable[d]]):.2f}"
+    n = rows.get(f"nosync-bytehaul-{c}")
+    if n:
+        line += f"; without its syncs bytehaul/{best} = {med([x[0] for x in n]) / pw:.2f}"
     line += f"; bytehaul peak RSS {max(x[2] for x in b):.1f} MiB"
     print(line)
 PY
