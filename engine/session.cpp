@@ -27,10 +27,10 @@ Session::Session(DownloadId id, const DownloadRequest &request, const DownloadOp
     , m_request(request)
     , m_options(options)
     , m_writerThread(writerThread)
-    , m_globalLimit(globalLimit)
-    , m_pool(pool)
     , m_finalUrl(request.url)
     , m_added(QDateTime::currentDateTime())
+    , m_globalLimit(globalLimit)
+    , m_pool(pool)
 {
     DownloadOptions &o = m_options;
     o.connections = std::clamp(o.connections, 1, 64);
