@@ -1152,10 +1152,6 @@ Exit-Codes: 0 alle Downloads fertig, 1 ein Download ist fehlgeschlagen, 2 falsch
         <translation>Nach Name oder Adresse suchen</translation>
     </message>
     <message>
-        <source>Show or hide the window</source>
-        <translation>Fenster zeigen oder verbergen</translation>
-    </message>
-    <message>
         <source>bytehaul is still running</source>
         <translation>bytehaul läuft weiter</translation>
     </message>
@@ -1399,6 +1395,17 @@ Zum Herunterladen hier klicken.</translation>
     <message>
         <source>The file as a bar: filled pieces are complete; each connection has its own colour.</source>
         <translation>Die Datei als Balken: gefüllte Stücke sind fertig; jede Verbindung hat ihre eigene Farbe.</translation>
+    </message>
+</context>
+<context>
+    <name>bytehaul::ui::TrayIcon</name>
+    <message>
+        <source>Show or hide the window</source>
+        <translation>Fenster zeigen oder verbergen</translation>
+    </message>
+    <message>
+        <source>bytehaul</source>
+        <translation>bytehaul</translation>
     </message>
 </context>
 <context>

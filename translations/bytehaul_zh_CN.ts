@@ -1147,10 +1147,6 @@ Exit codes: 0 all downloads completed, 1 a download failed, 2 bad usage,
         <translation>按名称或地址搜索</translation>
     </message>
     <message>
-        <source>Show or hide the window</source>
-        <translation>显示或隐藏窗口</translation>
-    </message>
-    <message>
         <source>bytehaul is still running</source>
         <translation>bytehaul 仍在运行</translation>
     </message>
@@ -1389,6 +1385,17 @@ Click here to download.</source>
     <message>
         <source>The file as a bar: filled pieces are complete; each connection has its own colour.</source>
         <translation>文件显示为一条横条：填充的分块已完成；每个连接有自己的颜色。</translation>
+    </message>
+</context>
+<context>
+    <name>bytehaul::ui::TrayIcon</name>
+    <message>
+        <source>Show or hide the window</source>
+        <translation>显示或隐藏窗口</translation>
+    </message>
+    <message>
+        <source>bytehaul</source>
+        <translation>bytehaul</translation>
     </message>
 </context>
 <context>

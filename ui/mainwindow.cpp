@@ -1,6 +1,7 @@
 #include "ui/mainwindow.h"
 
 #include "ui/clipboardwatcher.h"
+#include "ui/trayicon.h"
 
 #include "engine/controlfile.h"
 #include "engine/httpparse.h"
@@ -32,7 +33,6 @@
 #include <QPainter>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QSystemTrayIcon>
 #include <QCloseEvent>
 #include <QTableView>
 #include <QToolBar>
@@ -336,42 +336,27 @@ void MainWindow::createLayout()
 
 void MainWindow::createTray()
 {
-    if (!QSystemTrayIcon::isSystemTrayAvailable())
+    if (!TrayIcon::isAvailable())
         return; // closing the window then asks before quitting with downloads active
-    m_tray = new QSystemTrayIcon(windowIcon(), this);
-    auto *menu = new QMenu(this);
-    QAction *toggle = menu->addAction(tr("Show or hide the window"));
-    connect(toggle, &QAction::triggered, this, [this] { setVisible(!isVisible()); });
-    menu->addAction(m_actions[QStringLiteral("paste")]);
-    menu->addAction(m_actions[QStringLiteral("pauseAll")]);
-    menu->addAction(m_actions[QStringLiteral("resumeAll")]);
-    menu->addSeparator();
-    menu->addAction(m_actions[QStringLiteral("quit")]);
-    m_tray->setContextMenu(menu);
-    connect(m_tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
-        if (reason == QSystemTrayIcon::Trigger) {
-            setVisible(!isVisible());
-            if (isVisible()) {
-                raise();
-                activateWindow();
-            }
+    m_tray = new TrayIcon(windowIcon(),
+                          { m_actions[QStringLiteral("paste")], m_actions[QStringLiteral("pauseAll")],
+                            m_actions[QStringLiteral("resumeAll")], nullptr, m_actions[QStringLiteral("quit")] },
+                          this);
+    connect(m_tray, &TrayIcon::toggleWindowRequested, this, [this] {
+        setVisible(!isVisible());
+        if (isVisible()) {
+            raise();
+            activateWindow();
         }
     });
-    connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
-        if (m_trayMessageIsOffer)
-            acceptClipboardOffer();
-    });
-    m_tray->setToolTip(tr("bytehaul"));
-    m_tray->show();
+    connect(m_tray, &TrayIcon::offerAccepted, this, &MainWindow::acceptClipboardOffer);
     QApplication::setQuitOnLastWindowClosed(false);
 }
 
 void MainWindow::trayMessage(const QString &title, const QString &text, bool warning, int ms)
 {
-    if (!m_tray)
-        return;
-    m_trayMessageIsOffer = false;
-    m_tray->showMessage(title, text, warning ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information, ms);
+    if (m_tray)
+        m_tray->notify(title, text, warning, ms);
 }
 
 void MainWindow::offerLinks(const QList<QUrl> &urls)
@@ -381,8 +366,7 @@ void MainWindow::offerLinks(const QList<QUrl> &urls)
     if (urls.size() > 1)
         links = tr("%1 and %n more", nullptr, int(urls.size() - 1)).arg(links);
     if (m_tray) {
-        trayMessage(tr("Download the copied link?"), tr("%1\nClick here to download.").arg(links), false, 10000);
-        m_trayMessageIsOffer = true;
+        m_tray->offer(tr("Download the copied link?"), tr("%1\nClick here to download.").arg(links), 10000);
     } else {
         // No tray: an unobtrusive line in the status bar; Ctrl+V takes the clipboard's links.
         statusBar()->showMessage(tr("Copied: %1. Press %2 to download.")
@@ -394,7 +378,6 @@ void MainWindow::offerLinks(const QList<QUrl> &urls)
 void MainWindow::acceptClipboardOffer()
 {
     const QList<QUrl> urls = std::exchange(m_clipboardOffer, {});
-    m_trayMessageIsOffer = false;
     if (urls.isEmpty())
         return;
     ParsedUrls parsed;
@@ -576,13 +559,8 @@ void MainWindow::updateStatusBar()
     m_statusCounts->setText(tr("%1, %2", "status bar: active, queued")
                                 .arg(tr("%n active", nullptr, active), tr("%n queued", nullptr, queued)));
     m_statusSpeed->setText(tr("%1/s").arg(formatSize(qint64(speed))));
-    if (m_tray) {
-        m_tray->setToolTip(tr("bytehaul: %1/s, %2").arg(formatSize(qint64(speed)), m_statusCounts->text()));
-        // The icon shows when something is downloading.
-        static const QIcon idle = windowIcon();
-        static const QIcon busy = QIcon::fromTheme(QStringLiteral("emblem-downloads"), windowIcon());
-        m_tray->setIcon(active > 0 ? busy : idle);
-    }
+    if (m_tray)
+        m_tray->setStatus(tr("bytehaul: %1/s, %2").arg(formatSize(qint64(speed)), m_statusCounts->text()), active > 0);
 }
 
 QList<DownloadId> MainWindow::selectedIds() const

@@ -17,7 +17,6 @@ class QAction;
 class QLabel;
 class QLineEdit;
 class QListWidget;
-class QSystemTrayIcon;
 class QTableView;
 
 namespace bytehaul::ui {
@@ -26,6 +25,7 @@ class ClipboardWatcher;
 class DetailsPane;
 class DownloadFilterProxy;
 class DownloadListModel;
+class TrayIcon;
 struct ParsedUrls;
 
 class MainWindow final : public QMainWindow
@@ -119,9 +119,8 @@ private:
     QHash<DownloadId, DownloadSnapshot> m_archived; // finished entries restored from disk
     QHash<DownloadId, qint64> m_limits; // per-download speed limits set here
     DownloadId m_nextArchivedId = DownloadId(1) << 62;
-    QSystemTrayIcon *m_tray = nullptr;
+    TrayIcon *m_tray = nullptr;
     bool m_toldAboutTray = false;
-    bool m_trayMessageIsOffer = false; // a click on the tray's message downloads the offer
     ClipboardWatcher *m_clipboardWatcher;
     QList<QUrl> m_clipboardOffer;
     QTimer m_flushTimer;
