@@ -11,6 +11,9 @@
 #include <QDir>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenuBar>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStatusBar>
@@ -84,14 +87,6 @@ QStringList placeholders(const QString &text)
     return found;
 }
 
-void removeTranslators()
-{
-    for (QTranslator *t : QCoreApplication::instance()->findChildren<QTranslator *>()) {
-        QCoreApplication::removeTranslator(t);
-        delete t;
-    }
-}
-
 QHash<QString, QString> actionTexts(const ui::MainWindow &window)
 {
     QHash<QString, QString> texts;
@@ -109,7 +104,7 @@ class TestTranslations final : public QObject
     Q_OBJECT
 
 private slots:
-    void cleanup() { removeTranslators(); }
+    void cleanup() { removeTranslations(); }
 
     void everyLanguageIsEmbedded()
     {
@@ -200,7 +195,7 @@ private slots:
             ui::MainWindow window(&manager, dir.filePath("queue.json"), ui::UiPreferences());
             english = actionTexts(window);
             QCOMPARE(stateName(DownloadState::Paused), QStringLiteral("Paused"));
-            removeTranslators();
+            removeTranslations();
         }
         QVERIFY(english.size() >= 20);
         QCOMPARE(installTranslations(language), language);
@@ -218,6 +213,38 @@ private slots:
         for (const QLabel *label : window.statusBar()->findChildren<QLabel *>())
             texts << label->text();
         QVERIFY2(texts.contains(counts), qPrintable(texts.join(QStringLiteral(" | "))));
+    }
+
+    // Preferences change the language of an open window: every action, the menus, the
+    // categories, the headers and the status bar follow at once, and back again.
+    void openWindowFollowsALanguageChange()
+    {
+        QTemporaryDir dir;
+        QCOMPARE(installTranslations(QStringLiteral("en")), QStringLiteral("en"));
+        DownloadManager manager;
+        ui::MainWindow window(&manager, dir.filePath("queue.json"), ui::UiPreferences());
+        const QHash<QString, QString> english = actionTexts(window);
+        const QString fileMenu = window.menuBar()->actions().first()->text();
+        QCOMPARE(installTranslations(QStringLiteral("de")), QStringLiteral("de"));
+        QCoreApplication::sendPostedEvents(); // QEvent::LanguageChange reaches the window
+        const QHash<QString, QString> german = actionTexts(window);
+        for (auto it = english.cbegin(); it != english.cend(); ++it)
+            QVERIFY2(german.value(it.key()) != it.value(), qPrintable(it.key() + " is still " + it.value()));
+        QCOMPARE(german.value("pause"), QStringLiteral("&Anhalten"));
+        QCOMPARE(window.menuBar()->actions().first()->text(), QStringLiteral("&Datei"));
+        QCOMPARE(window.model()->headerData(ui::DownloadListModel::Size, Qt::Horizontal, Qt::DisplayRole).toString(),
+                 QString::fromUtf8("Größe"));
+        QCOMPARE(window.findChild<QListWidget *>()->item(0)->text(), QStringLiteral("Alle"));
+        QCOMPARE(window.findChild<QLineEdit *>()->placeholderText(), QStringLiteral("Nach Name oder Adresse suchen"));
+        QStringList texts;
+        for (const QLabel *label : window.statusBar()->findChildren<QLabel *>())
+            texts << label->text();
+        QVERIFY2(texts.contains(QStringLiteral("0 aktiv, 0 wartend")), qPrintable(texts.join(" | ")));
+
+        QCOMPARE(installTranslations(QStringLiteral("en")), QStringLiteral("en"));
+        QCoreApplication::sendPostedEvents();
+        QCOMPARE(actionTexts(window), english);
+        QCOMPARE(window.menuBar()->actions().first()->text(), fileMenu);
     }
 
     void pluralsFollowTheNumber_data()
@@ -250,7 +277,7 @@ private slots:
                                              "are saved and continue where they stopped next time.", nullptr, 1)
                      .left(20),
                  QStringLiteral("1 download is runnin"));
-        removeTranslators();
+        removeTranslations();
         // A regional variant finds its language.
         QCOMPARE(installTranslations(QStringLiteral("de_CH")), QStringLiteral("de"));
     }

@@ -1367,10 +1367,6 @@ Zum Herunterladen hier klicken.</translation>
         <translation>Systemvorgabe</translation>
     </message>
     <message>
-        <source>Used from the next start of bytehaul.</source>
-        <translation>Gilt ab dem nächsten Start von bytehaul.</translation>
-    </message>
-    <message>
         <source>The clipboard is only read, never changed.</source>
         <translation>Die Zwischenablage wird nur gelesen, nie verändert.</translation>
     </message>

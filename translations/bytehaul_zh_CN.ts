@@ -1357,10 +1357,6 @@ Click here to download.</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <source>Used from the next start of bytehaul.</source>
-        <translation>下次启动 bytehaul 时生效。</translation>
-    </message>
-    <message>
         <source>The clipboard is only read, never changed.</source>
         <translation>只读取剪贴板，从不修改。</translation>
     </message>

@@ -7,10 +7,25 @@
 #include <QLocale>
 #include <QTranslator>
 
+#include <utility>
+
 namespace bytehaul {
 
 namespace {
 const QString kPrefix = QStringLiteral(":/i18n");
+
+// What the last call installed: a later call replaces it (a language chosen in Preferences).
+QList<QTranslator *> &installed()
+{
+    static QList<QTranslator *> translators;
+    return translators;
+}
+
+void install(QTranslator *translator)
+{
+    QCoreApplication::installTranslator(translator);
+    installed().append(translator);
+}
 } // namespace
 
 QStringList availableLanguages()
@@ -37,9 +52,18 @@ QString languageName(const QString &code)
     return name.isEmpty() ? code : name;
 }
 
+void removeTranslations()
+{
+    for (QTranslator *old : std::exchange(installed(), {})) {
+        QCoreApplication::removeTranslator(old);
+        delete old;
+    }
+}
+
 QString installTranslations(const QString &language)
 {
     auto *app = QCoreApplication::instance();
+    removeTranslations();
     // The system's UI languages in order (LANGUAGE, then LC_ALL / LC_MESSAGES / LANG), then
     // English, the source language, whose translation holds only the plural forms.
     QStringList wanted = language.isEmpty() ? QLocale::system().uiLanguages() : QStringList { language };
@@ -54,7 +78,7 @@ QString installTranslations(const QString &language)
             delete ours;
             continue;
         }
-        QCoreApplication::installTranslator(ours);
+        install(ours);
         const QString found = QFileInfo(ours->filePath()).completeBaseName().mid(9); // "bytehaul_de"
         if (found == QLatin1String("en"))
             return found;
@@ -62,7 +86,7 @@ QString installTranslations(const QString &language)
         auto *qt = new QTranslator(app);
         if (qt->load(QLocale(code), QStringLiteral("qtbase"), QStringLiteral("_"),
                      QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-            QCoreApplication::installTranslator(qt);
+            install(qt);
         else
             delete qt;
         return found;

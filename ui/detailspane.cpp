@@ -4,6 +4,7 @@
 #include "ui/segmentmapwidget.h"
 
 #include <QDir>
+#include <QEvent>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -35,15 +36,11 @@ DetailsPane::DetailsPane(QWidget *parent)
     , m_map(new SegmentMapWidget)
     , m_connections(new QTreeWidget)
 {
-    auto *form = new QFormLayout;
-    form->addRow(tr("Address:"), m_url);
-    form->addRow(tr("Saved to:"), m_destination);
-    form->addRow(tr("Size:"), m_size);
-    form->addRow(tr("Validators:"), m_validators);
-    form->addRow(tr("Checksum:"), m_checksum);
-    form->addRow(tr("Note:"), m_note);
-    form->addRow(tr("Retries:"), m_retries);
-    m_connections->setHeaderLabels({ tr("Connection"), tr("Range"), tr("Received"), tr("Speed") });
+    m_form = new QFormLayout;
+    for (QLabel *field : { m_url, m_destination, m_size, m_validators, m_checksum, m_note, m_retries })
+        m_form->addRow(QString(), field);
+    QFormLayout *form = m_form;
+    retranslate();
     m_connections->setRootIsDecorated(false);
     m_connections->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     auto *layout = new QVBoxLayout(this);
@@ -51,6 +48,27 @@ DetailsPane::DetailsPane(QWidget *parent)
     layout->addWidget(m_map);
     layout->addWidget(m_connections, 1);
     setSnapshot(nullptr);
+}
+
+void DetailsPane::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate(); // the fields are refilled by the window's next setSnapshot()
+    QWidget::changeEvent(event);
+}
+
+void DetailsPane::retranslate()
+{
+    const std::pair<QLabel *, QString> rows[] = {
+        { m_url, tr("Address:") },     { m_destination, tr("Saved to:") }, { m_size, tr("Size:") },
+        { m_validators, tr("Validators:") }, { m_checksum, tr("Checksum:") }, { m_note, tr("Note:") },
+        { m_retries, tr("Retries:") },
+    };
+    for (const auto &[field, text] : rows) {
+        if (auto *label = qobject_cast<QLabel *>(m_form->labelForField(field)))
+            label->setText(text);
+    }
+    m_connections->setHeaderLabels({ tr("Connection"), tr("Range"), tr("Received"), tr("Speed") });
 }
 
 void DetailsPane::setSnapshot(const DownloadSnapshot *s)

@@ -6,6 +6,7 @@
 
 #include <QWidget>
 
+class QFormLayout;
 class QLabel;
 class QTreeWidget;
 
@@ -23,8 +24,14 @@ public:
     void setSnapshot(const DownloadSnapshot *snapshot); // nullptr: nothing selected
     DownloadId shownId() const { return m_id; }
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
+
     DownloadId m_id = 0;
+    QFormLayout *m_form;
     QLabel *m_url;
     QLabel *m_destination;
     QLabel *m_size;

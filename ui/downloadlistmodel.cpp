@@ -155,6 +155,13 @@ QVariant DownloadListModel::headerData(int section, Qt::Orientation orientation,
     return {};
 }
 
+void DownloadListModel::retranslate()
+{
+    Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), { Qt::DisplayRole, Qt::ToolTipRole });
+}
+
 void DownloadListModel::addOrUpdate(const DownloadSnapshot &snapshot)
 {
     applySnapshots({ snapshot });

@@ -34,6 +34,8 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
+    // After a language change: headers and texts (states, errors) are shown anew.
+    void retranslate();
     void addOrUpdate(const DownloadSnapshot &snapshot);
     void applySnapshots(const QList<DownloadSnapshot> &snapshots); // batched
     void remove(DownloadId id);

@@ -44,6 +44,7 @@
 namespace bytehaul::ui {
 
 namespace {
+constexpr int kSourceTextRole = Qt::UserRole + 1; // a category's untranslated name
 constexpr int kFlushMs = 200; // snapshots are applied to the model at most 5 times a second
 
 bool canPause(DownloadState s)
@@ -72,7 +73,6 @@ MainWindow::MainWindow(DownloadManager *manager, const QString &queueFile, const
     , m_statusCounts(new QLabel)
     , m_clipboardWatcher(new ClipboardWatcher(QApplication::clipboard(), this))
 {
-    setWindowTitle(tr("bytehaul"));
     setWindowIcon(QIcon(QStringLiteral(":/bytehaul/icons/bytehaul.svg")));
     setAcceptDrops(true);
     m_proxy->setSourceModel(m_model);
@@ -123,9 +123,35 @@ MainWindow::MainWindow(DownloadManager *manager, const QString &queueFile, const
         showDetails();
     });
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateActions);
+    retranslate();
     updateActions();
-    updateStatusBar();
     resize(1000, 620);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate(); // Preferences changed the language: every text again, no restart
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::retranslate()
+{
+    setWindowTitle(tr("bytehaul"));
+    for (auto it = m_sourceTexts.cbegin(); it != m_sourceTexts.cend(); ++it)
+        it.key()->setText(tr(it.value()));
+    m_toolBar->setWindowTitle(tr("Main"));
+    for (int row = 0; row < m_categories->count(); ++row) {
+        QListWidgetItem *item = m_categories->item(row);
+        item->setText(tr(item->data(kSourceTextRole).toByteArray().constData()));
+    }
+    m_search->setPlaceholderText(tr("Search by name or address"));
+    m_model->retranslate();
+    if (m_tray)
+        m_tray->retranslate();
+    updateStatusBar();
+    showDetails();
+    m_view->viewport()->update(); // the empty-state text
 }
 
 MainWindow::~MainWindow()
@@ -153,11 +179,13 @@ void MainWindow::createActions()
         { QStringLiteral("go-up"), QStringLiteral("up") },
         { QStringLiteral("go-down"), QStringLiteral("down") },
     };
-    const auto make = [this](const QString &name, const QString &text, const QKeySequence &key, const QString &icon,
+    // Texts are kept untranslated (QT_TR_NOOP) so that retranslate() can set them again.
+    const auto make = [this](const QString &name, const char *text, const QKeySequence &key, const QString &icon,
                              std::function<void()> slot) {
         const QString own = ownIcons.value(icon);
         const QIcon fallback = own.isEmpty() ? QIcon() : QIcon(QStringLiteral(":/bytehaul/icons/icons/%1.svg").arg(own));
-        auto *a = new QAction(icon.isEmpty() ? QIcon() : QIcon::fromTheme(icon, fallback), text, this);
+        auto *a = new QAction(icon.isEmpty() ? QIcon() : QIcon::fromTheme(icon, fallback), tr(text), this);
+        m_sourceTexts.insert(a, text);
         a->setObjectName(name);
         if (!key.isEmpty())
             a->setShortcut(key);
@@ -166,27 +194,27 @@ void MainWindow::createActions()
         m_actions.insert(name, a);
         addAction(a);
     };
-    make(QStringLiteral("add"), tr("&Add…"), QKeySequence::New, QStringLiteral("list-add"), [this] { addDialog(); });
-    make(QStringLiteral("paste"), tr("Add from &clipboard"), QKeySequence::Paste, QStringLiteral("edit-paste"), [this] { pasteUrls(); });
-    make(QStringLiteral("resume"), tr("&Resume"), QKeySequence(tr("Ctrl+R")), QStringLiteral("media-playback-start"), [this] { resumeSelected(); });
-    make(QStringLiteral("pause"), tr("&Pause"), QKeySequence(tr("Ctrl+P")), QStringLiteral("media-playback-pause"), [this] { pauseSelected(); });
-    make(QStringLiteral("toggle"), tr("Pause or resume"), QKeySequence(Qt::Key_Space), QString(), [this] { togglePause(); });
-    make(QStringLiteral("cancel"), tr("&Cancel"), QKeySequence(tr("Ctrl+Shift+X")), QStringLiteral("process-stop"), [this] { cancelSelected(); });
-    make(QStringLiteral("remove"), tr("Re&move…"), QKeySequence::Delete, QStringLiteral("edit-delete"), [this] { removeSelected(); });
-    make(QStringLiteral("retry"), tr("Re&try"), QKeySequence(tr("Ctrl+Shift+R")), QStringLiteral("view-refresh"), [this] { retrySelected(); });
-    make(QStringLiteral("openFile"), tr("&Open file"), QKeySequence(tr("Ctrl+O")), QStringLiteral("document-open"), [this] { openFile(); });
-    make(QStringLiteral("openFolder"), tr("Open &folder"), QKeySequence(tr("Ctrl+Shift+O")), QStringLiteral("folder-open"), [this] { openFolder(); });
-    make(QStringLiteral("moveUp"), tr("Move &up"), QKeySequence(tr("Ctrl+Up")), QStringLiteral("go-up"), [this] { moveSelected(-1); });
-    make(QStringLiteral("moveDown"), tr("Move do&wn"), QKeySequence(tr("Ctrl+Down")), QStringLiteral("go-down"), [this] { moveSelected(1); });
-    make(QStringLiteral("copyUrl"), tr("Copy &address"), QKeySequence::Copy, QStringLiteral("edit-copy"), [this] { copyUrl(); });
-    make(QStringLiteral("replaceUrl"), tr("Replace a&ddress…"), QKeySequence(tr("Ctrl+E")), QString(), [this] { replaceUrl(); });
-    make(QStringLiteral("verify"), tr("&Verify and resume"), QKeySequence(tr("Ctrl+Shift+V")), QString(), [this] {
+    make(QStringLiteral("add"), QT_TR_NOOP("&Add…"), QKeySequence::New, QStringLiteral("list-add"), [this] { addDialog(); });
+    make(QStringLiteral("paste"), QT_TR_NOOP("Add from &clipboard"), QKeySequence::Paste, QStringLiteral("edit-paste"), [this] { pasteUrls(); });
+    make(QStringLiteral("resume"), QT_TR_NOOP("&Resume"), QKeySequence(tr("Ctrl+R")), QStringLiteral("media-playback-start"), [this] { resumeSelected(); });
+    make(QStringLiteral("pause"), QT_TR_NOOP("&Pause"), QKeySequence(tr("Ctrl+P")), QStringLiteral("media-playback-pause"), [this] { pauseSelected(); });
+    make(QStringLiteral("toggle"), QT_TR_NOOP("Pause or resume"), QKeySequence(Qt::Key_Space), QString(), [this] { togglePause(); });
+    make(QStringLiteral("cancel"), QT_TR_NOOP("&Cancel"), QKeySequence(tr("Ctrl+Shift+X")), QStringLiteral("process-stop"), [this] { cancelSelected(); });
+    make(QStringLiteral("remove"), QT_TR_NOOP("Re&move…"), QKeySequence::Delete, QStringLiteral("edit-delete"), [this] { removeSelected(); });
+    make(QStringLiteral("retry"), QT_TR_NOOP("Re&try"), QKeySequence(tr("Ctrl+Shift+R")), QStringLiteral("view-refresh"), [this] { retrySelected(); });
+    make(QStringLiteral("openFile"), QT_TR_NOOP("&Open file"), QKeySequence(tr("Ctrl+O")), QStringLiteral("document-open"), [this] { openFile(); });
+    make(QStringLiteral("openFolder"), QT_TR_NOOP("Open &folder"), QKeySequence(tr("Ctrl+Shift+O")), QStringLiteral("folder-open"), [this] { openFolder(); });
+    make(QStringLiteral("moveUp"), QT_TR_NOOP("Move &up"), QKeySequence(tr("Ctrl+Up")), QStringLiteral("go-up"), [this] { moveSelected(-1); });
+    make(QStringLiteral("moveDown"), QT_TR_NOOP("Move do&wn"), QKeySequence(tr("Ctrl+Down")), QStringLiteral("go-down"), [this] { moveSelected(1); });
+    make(QStringLiteral("copyUrl"), QT_TR_NOOP("Copy &address"), QKeySequence::Copy, QStringLiteral("edit-copy"), [this] { copyUrl(); });
+    make(QStringLiteral("replaceUrl"), QT_TR_NOOP("Replace a&ddress…"), QKeySequence(tr("Ctrl+E")), QString(), [this] { replaceUrl(); });
+    make(QStringLiteral("verify"), QT_TR_NOOP("&Verify and resume"), QKeySequence(tr("Ctrl+Shift+V")), QString(), [this] {
         for (DownloadId id : selectedIds()) {
             if (isEngineDownload(id))
                 m_manager->verify(id);
         }
     });
-    make(QStringLiteral("connections"), tr("Co&nnections…"), QKeySequence(tr("Ctrl+K")), QString(), [this] {
+    make(QStringLiteral("connections"), QT_TR_NOOP("Co&nnections…"), QKeySequence(tr("Ctrl+K")), QString(), [this] {
         const QList<DownloadId> ids = selectedIds();
         const DownloadSnapshot *first = ids.isEmpty() ? nullptr : m_model->snapshot(ids.first());
         if (!first)
@@ -204,30 +232,32 @@ void MainWindow::createActions()
         }
         scheduleSave();
     });
-    make(QStringLiteral("speedLimit"), tr("Speed &limit…"), QKeySequence(tr("Ctrl+L")), QString(), [this] { setSpeedLimit(); });
-    make(QStringLiteral("resumeAll"), tr("Resume a&ll"), QKeySequence(tr("Ctrl+Alt+R")), QString(), [this] { resumeAll(); });
-    make(QStringLiteral("pauseAll"), tr("Pause al&l"), QKeySequence(tr("Ctrl+Alt+P")), QString(), [this] { pauseAll(); });
-    make(QStringLiteral("preferences"), tr("&Preferences…"), QKeySequence::Preferences, QStringLiteral("preferences-system"), [this] { showPreferences(); });
-    make(QStringLiteral("about"), tr("&About bytehaul"), QKeySequence(), QStringLiteral("help-about"), [this] {
+    make(QStringLiteral("speedLimit"), QT_TR_NOOP("Speed &limit…"), QKeySequence(tr("Ctrl+L")), QString(), [this] { setSpeedLimit(); });
+    make(QStringLiteral("resumeAll"), QT_TR_NOOP("Resume a&ll"), QKeySequence(tr("Ctrl+Alt+R")), QString(), [this] { resumeAll(); });
+    make(QStringLiteral("pauseAll"), QT_TR_NOOP("Pause al&l"), QKeySequence(tr("Ctrl+Alt+P")), QString(), [this] { pauseAll(); });
+    make(QStringLiteral("preferences"), QT_TR_NOOP("&Preferences…"), QKeySequence::Preferences, QStringLiteral("preferences-system"), [this] { showPreferences(); });
+    make(QStringLiteral("about"), QT_TR_NOOP("&About bytehaul"), QKeySequence(), QStringLiteral("help-about"), [this] {
         QMessageBox::about(this, tr("About bytehaul"),
                            tr("<b>bytehaul %1</b><p>Fast, safe multi-connection downloads.</p>"
                               "<p>Unfinished downloads continue from their control files after a pause, "
                               "a crash or a reboot.</p>")
                                .arg(QStringLiteral(BYTEHAUL_VERSION)));
     });
-    make(QStringLiteral("quit"), tr("&Quit"), QKeySequence::Quit, QStringLiteral("application-exit"), [] { QApplication::quit(); });
+    make(QStringLiteral("quit"), QT_TR_NOOP("&Quit"), QKeySequence::Quit, QStringLiteral("application-exit"), [] { QApplication::quit(); });
 }
 
 void MainWindow::createMenus()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QMenu *file = menuBar()->addMenu(QString());
+    m_sourceTexts.insert(file->menuAction(), QT_TR_NOOP("&File"));
     for (const char *name : { "add", "paste" })
         file->addAction(m_actions[QLatin1String(name)]);
     file->addSeparator();
     file->addAction(m_actions[QStringLiteral("preferences")]);
     file->addSeparator();
     file->addAction(m_actions[QStringLiteral("quit")]);
-    QMenu *downloads = menuBar()->addMenu(tr("&Downloads"));
+    QMenu *downloads = menuBar()->addMenu(QString());
+    m_sourceTexts.insert(downloads->menuAction(), QT_TR_NOOP("&Downloads"));
     for (const char *name : std::initializer_list<const char *> { "resume", "pause", "cancel", "retry", "remove", nullptr, "openFile", "openFolder", nullptr,
                               "moveUp", "moveDown", nullptr, "copyUrl", "replaceUrl", "speedLimit", nullptr, "resumeAll", "pauseAll" }) {
         if (name)
@@ -235,9 +265,12 @@ void MainWindow::createMenus()
         else
             downloads->addSeparator();
     }
-    menuBar()->addMenu(tr("&Help"))->addAction(m_actions[QStringLiteral("about")]);
+    QMenu *help = menuBar()->addMenu(QString());
+    m_sourceTexts.insert(help->menuAction(), QT_TR_NOOP("&Help"));
+    help->addAction(m_actions[QStringLiteral("about")]);
 
-    QToolBar *bar = addToolBar(tr("Main"));
+    QToolBar *bar = addToolBar(QString());
+    m_toolBar = bar;
     bar->setObjectName(QStringLiteral("mainToolBar"));
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     for (const char *name : std::initializer_list<const char *> { "add", "resume", "pause", "cancel", "remove", nullptr, "openFile", "openFolder", nullptr, "moveUp", "moveDown" }) {
@@ -291,17 +324,18 @@ void MainWindow::createLayout()
             m_details->setFocus();
     });
 
-    const QList<std::pair<QString, DownloadFilterProxy::Category>> categories = {
-        { tr("All"), DownloadFilterProxy::Category::All },
-        { tr("Active"), DownloadFilterProxy::Category::Active },
-        { tr("Queued"), DownloadFilterProxy::Category::Queued },
-        { tr("Paused"), DownloadFilterProxy::Category::Paused },
-        { tr("Completed"), DownloadFilterProxy::Category::Completed },
-        { tr("Failed"), DownloadFilterProxy::Category::Failed },
+    const QList<std::pair<const char *, DownloadFilterProxy::Category>> categories = {
+        { QT_TR_NOOP("All"), DownloadFilterProxy::Category::All },
+        { QT_TR_NOOP("Active"), DownloadFilterProxy::Category::Active },
+        { QT_TR_NOOP("Queued"), DownloadFilterProxy::Category::Queued },
+        { QT_TR_NOOP("Paused"), DownloadFilterProxy::Category::Paused },
+        { QT_TR_NOOP("Completed"), DownloadFilterProxy::Category::Completed },
+        { QT_TR_NOOP("Failed"), DownloadFilterProxy::Category::Failed },
     };
     for (const auto &[text, category] : categories) {
-        auto *item = new QListWidgetItem(text, m_categories);
+        auto *item = new QListWidgetItem(m_categories);
         item->setData(Qt::UserRole, int(category));
+        item->setData(kSourceTextRole, QByteArray(text));
     }
     m_categories->setCurrentRow(0);
     m_categories->setMaximumWidth(160);
@@ -309,7 +343,6 @@ void MainWindow::createLayout()
         if (row >= 0)
             m_proxy->setCategory(DownloadFilterProxy::Category(m_categories->item(row)->data(Qt::UserRole).toInt()));
     });
-    m_search->setPlaceholderText(tr("Search by name or address"));
     m_search->setClearButtonEnabled(true);
     connect(m_search, &QLineEdit::textChanged, m_proxy, &DownloadFilterProxy::setSearchText);
 

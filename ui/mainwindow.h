@@ -18,6 +18,7 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QTableView;
+class QToolBar;
 
 namespace bytehaul::ui {
 
@@ -61,6 +62,7 @@ Q_SIGNALS:
     void preferencesChanged(const bytehaul::ui::UiPreferences &preferences);
 
 protected:
+    void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
@@ -71,6 +73,7 @@ private:
     void createMenus();
     void createLayout();
     void createTray();
+    void retranslate();
     void trayMessage(const QString &title, const QString &text, bool warning, int ms);
     void offerLinks(const QList<QUrl> &urls);
     void updateActions();
@@ -114,6 +117,8 @@ private:
     QLabel *m_statusSpeed;
     QLabel *m_statusCounts;
     QHash<QString, QAction *> m_actions;
+    QHash<QAction *, const char *> m_sourceTexts; // untranslated texts of actions and menus
+    QToolBar *m_toolBar = nullptr;
     QHash<DownloadId, DownloadSnapshot> m_pending; // batched until the next flush
     QHash<DownloadId, DownloadRequest> m_requests; // what each engine download was added with
     QHash<DownloadId, DownloadSnapshot> m_archived; // finished entries restored from disk

@@ -51,7 +51,6 @@ PreferencesDialog::PreferencesDialog(const UiPreferences &preferences, QWidget *
     for (const QString &code : availableLanguages())
         m_language->addItem(languageName(code), code);
     m_language->setCurrentIndex(std::max(0, m_language->findData(preferences.language)));
-    m_language->setToolTip(tr("Used from the next start of bytehaul."));
     m_resumeOnStart->setChecked(preferences.resumeOnStart);
     m_dropDirect->setChecked(preferences.dropAddsDirectly);
     m_closeToTray->setChecked(preferences.closeToTray);

@@ -1,5 +1,4 @@
-// PreferencesDialog: edits UiPreferences; applied when accepted, without a restart (but for the
-// language, which the next start uses).
+// PreferencesDialog: edits UiPreferences; applied when accepted, without a restart.
 #pragma once
 
 #include "ui/uipreferences.h"

@@ -1,5 +1,6 @@
 #include "ui/segmentmapwidget.h"
 
+#include <QEvent>
 #include <QPainter>
 
 namespace bytehaul::ui {
@@ -7,7 +8,19 @@ namespace bytehaul::ui {
 SegmentMapWidget::SegmentMapWidget(QWidget *parent) : QWidget(parent)
 {
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    retranslate();
+}
+
+void SegmentMapWidget::retranslate()
+{
     setToolTip(tr("The file as a bar: filled pieces are complete; each connection has its own colour."));
+}
+
+void SegmentMapWidget::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
 }
 
 void SegmentMapWidget::setSnapshot(const DownloadSnapshot &snapshot)

@@ -23,8 +23,10 @@ public:
 
 protected:
     void paintEvent(QPaintEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    void retranslate();
     DownloadSnapshot m_snapshot;
 };
 

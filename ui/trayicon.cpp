@@ -32,9 +32,12 @@ TrayIcon::TrayIcon(const QIcon &icon, const QList<QAction *> &menuActions, QObje
         if (std::exchange(m_messageIsOffer, false))
             Q_EMIT offerAccepted();
     });
+    retranslate();
     m_tray->setToolTip(tr("bytehaul"));
     m_tray->show();
 }
+
+void TrayIcon::retranslate() { m_toggle->setText(tr("Show or hide the window")); }
 
 TrayIcon::~TrayIcon() = default;
 

@@ -32,6 +32,7 @@ public:
     // A message whose click emits offerAccepted(); any later message replaces the offer.
     void offer(const QString &title, const QString &text, int ms);
     void setStatus(const QString &tooltip, bool downloading);
+    void retranslate();
 
 Q_SIGNALS:
     void toggleWindowRequested();
@@ -40,6 +41,7 @@ Q_SIGNALS:
 private:
     std::unique_ptr<QMenu> m_menu; // a widget: it cannot be a child of this QObject
     QSystemTrayIcon *m_tray;
+    QAction *m_toggle;
     QIcon m_idle;
     QIcon m_busy;
     bool m_messageIsOffer = false;

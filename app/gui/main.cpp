@@ -65,7 +65,11 @@ int main(int argc, char *argv[])
     bytehaul::DownloadManager manager;
     bytehaul::ui::MainWindow window(&manager, bytehaul::app::AppSettings::queueFile(), settings.preferences());
     QObject::connect(&window, &bytehaul::ui::MainWindow::preferencesChanged, &window,
-                     [&settings](const bytehaul::ui::UiPreferences &p) { settings.setPreferences(p); });
+                     [&settings](const bytehaul::ui::UiPreferences &p) {
+                         if (p.language != settings.preferences().language)
+                             bytehaul::installTranslations(p.language); // the window retranslates itself
+                         settings.setPreferences(p);
+                     });
     window.restoreGeometry(settings.windowGeometry());
     window.restoreViewState(settings.headerState());
     window.restoreQueue();
