@@ -206,35 +206,28 @@ void FileWriter::close(bool sync, bool removeFile, const QString &controlPath)
         this,
         [=, this] {
 #ifdef Q_OS_UNIX
-            if (sync && !removeFile && m_file.isOpen()) {
-                if (!flushBlocks(0) || m_failed) {
+            // Written out here; the blocking sync goes to the pool with a copy of the descriptor,
+            // so this thread writes on for the other downloads at once.
+            if (sync && !removeFile && m_file.isOpen() && flushBlocks(0) && !m_failed) {
+                if (const int fd = ::dup(m_file.handle()); fd >= 0) {
                     m_file.close();
-                    Q_EMIT closed(false); // the control file stays: the data is not trustworthy
-                    return;
-                }
-                // The file's own descriptor goes to the pool; this thread writes on at once.
-                const int fd = ::dup(m_file.handle());
-                m_file.close();
-                if (fd < 0) {
-                    Q_EMIT closed(false);
-                    return;
-                }
-                syncPool().start([this, fd, controlPath] {
+                    syncPool().start([this, fd, controlPath] {
 #if defined(Q_OS_LINUX)
-                    const bool ok = ::fdatasync(fd) == 0;
+                        const bool ok = ::fdatasync(fd) == 0;
 #else
-                    const bool ok = ::fsync(fd) == 0;
+                        const bool ok = ::fsync(fd) == 0;
 #endif
-                    ::close(fd);
-                    if (ok)
-                        removeControlFiles(controlPath);
-                    // This object lives until closed() has been handled (Session::closeWriter).
-                    QMetaObject::invokeMethod(this, [this, ok] { Q_EMIT closed(ok); }, Qt::QueuedConnection);
-                });
-                return;
+                        ::close(fd);
+                        if (ok)
+                            removeControlFiles(controlPath);
+                        // This object lives until closed() is handled (Session::closeWriter).
+                        QMetaObject::invokeMethod(this, [this, ok] { Q_EMIT closed(ok); }, Qt::QueuedConnection);
+                    });
+                    return;
+                }
             }
 #endif
-            doClose(sync, removeFile, controlPath);
+            doClose(sync, removeFile, controlPath); // also reports a failed flush, keeping the control file
         },
         Qt::QueuedConnection);
 }
