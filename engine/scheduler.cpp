@@ -91,7 +91,7 @@ double Scheduler::projectedMs(const Segment &seg, qint64 nowMs) const
 Scheduler::Lease Scheduler::split(int worker, qint64 nowMs)
 {
     auto best = m_segments.end();
-    double bestMs = -1;
+    double bestMs = double(m_splitThresholdMs) - 1;
     for (auto it = m_segments.begin(); it != m_segments.end(); ++it) {
         const Segment &seg = it->second;
         if (seg.workers.isEmpty() || seg.end - seg.frontier < 2 * m_minSegment)

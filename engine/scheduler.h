@@ -76,6 +76,10 @@ public:
 
     // End-game racing kicks in only for a segment projected to need longer than this.
     void setRaceThresholdMs(qint64 ms) { m_raceThresholdMs = ms; }
+    // A segment is split only when projected to need longer than this: a split stops the
+    // owner's request (over HTTP/1.1, its connection) and a new one must connect and ramp up,
+    // which a segment about to finish does not repay.
+    void setSplitThresholdMs(qint64 ms) { m_splitThresholdMs = ms; }
 
 private:
     struct Segment
@@ -97,6 +101,7 @@ private:
     qint64 m_total;
     qint64 m_minSegment;
     qint64 m_raceThresholdMs = 3000;
+    qint64 m_splitThresholdMs = 0;
     PieceMap m_pieces;
     ByteRangeSet m_unassigned;
     ByteRangeSet m_done;

@@ -16,6 +16,11 @@
 
 namespace bytehaul {
 
+namespace {
+// Segments projected to finish sooner are not split (see Scheduler::setSplitThresholdMs).
+constexpr qint64 kSplitThresholdMs = 1000;
+} // namespace
+
 // ---- Ranged path ---------------------------------------------------------------------------
 
 void Session::startRanged(QNetworkReply *probe, qint64 probeEnd)
@@ -26,6 +31,7 @@ void Session::startRanged(QNetworkReply *probe, qint64 probeEnd)
     if (o.connections > 1 && m_total > o.minSplitSize)
         n = int(std::clamp<qint64>(m_total / o.minSegmentSize, 1, o.connections));
     m_scheduler.emplace(m_total, o.pieceSize, o.minSegmentSize);
+    m_scheduler->setSplitThresholdMs(kSplitThresholdMs);
     while (int(m_workers.size()) < n)
         addWorker();
     setState(DownloadState::Downloading);
@@ -146,6 +152,7 @@ void Session::startResumed(QNetworkReply *probe, qint64 probeEnd)
         n = int(std::clamp<qint64>(m_total / o.minSegmentSize, 1, o.connections));
     // The geometry is the saved one: the piece map and CRCs only make sense with it.
     m_scheduler.emplace(m_total, st.pieceSize, std::min(o.minSegmentSize, st.pieceSize));
+    m_scheduler->setSplitThresholdMs(kSplitThresholdMs);
     while (int(m_workers.size()) < n)
         addWorker();
     openWriter(false);

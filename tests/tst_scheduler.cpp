@@ -141,6 +141,34 @@ private slots:
         QVERIFY(done);
     }
 
+    void segmentAboutToFinishIsNotSplit()
+    {
+        // The first segment moves at 6.3 MiB/s with 1.6 MiB left (a quarter second), the second
+        // at 2 MiB/s with 6 MiB left (3 s): with a 1 s threshold the second is still split.
+        Scheduler s(16 * MiB, MiB, 256 * KiB);
+        s.setSplitThresholdMs(1000);
+        s.setRaceThresholdMs(1 << 30);
+        const auto a = s.assign(0, 0, 2);
+        const auto b = s.assign(1, 0, 1);
+        for (int i = 1; i <= 10; ++i) {
+            s.accept(0, a, a.start + (i - 1) * 650 * KiB, 650 * KiB, i * 100);
+            s.accept(1, b, b.start + (i - 1) * 200 * KiB, 200 * KiB, i * 100);
+        }
+        const auto split = s.assign(2, 1000, 1);
+        QVERIFY(split.isValid());
+        QVERIFY(split.start > b.start && split.end == b.end); // the long one was split
+        // Now every remaining segment is projected under a second: an idle worker waits.
+        Scheduler t(4 * MiB, MiB, 256 * KiB);
+        t.setSplitThresholdMs(1000);
+        t.setRaceThresholdMs(1 << 30);
+        const auto only = t.assign(0, 0, 1);
+        for (int i = 1; i <= 10; ++i)
+            t.accept(0, only, (i - 1) * 300 * KiB, 300 * KiB, i * 100); // 3 MiB/s, 1 MiB left
+        QVERIFY(!t.assign(1, 1000, 1).isValid());
+        t.setSplitThresholdMs(0);
+        QVERIFY(t.assign(1, 1000, 1).isValid()); // without the threshold it would be split
+    }
+
     void noSplitBelowTheMinimumSegment()
     {
         Scheduler s(MiB, MiB, 256 * KiB);
