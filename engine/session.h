@@ -84,6 +84,9 @@ public:
     qint64 totalSize() const { return m_total; }
     const QByteArray &ifRange() const { return m_ifRange; }
     qint64 replyBufferSize() const;
+    // How long a request waited for its response headers: what a new connection costs, which
+    // decides whether splitting a segment that is about to finish pays off.
+    void noteResponseLatency(int ms);
     // Bytes the network side may still hand to the writer. The budget bounds the memory a
     // download's data occupies: half of it for bytes waiting for the disk, a quarter for Qt's
     // reply buffers (replyBufferSize()), and the rest is what the allocator needs around them
@@ -181,6 +184,7 @@ private:
     QElapsedTimer m_probeRetryingSince;
     QTimer m_probeRetry;
     QTimer m_probeTimeout; // no response headers in time
+    QElapsedTimer m_probeSentAt;
 
     std::optional<ControlState> m_resume; // found next to the target, not yet applied
     bool m_startOver = false; // the next probe must not resume (the remote file changed)
@@ -191,6 +195,7 @@ private:
     QPointer<UrlReplacer> m_replacer;
 
     std::optional<Scheduler> m_scheduler;
+    double m_responseLatencyMs = -1; // smoothed; -1: none measured yet
     std::vector<std::unique_ptr<QNetworkAccessManager>> m_networkManagers;
     std::vector<std::unique_ptr<Worker>> m_workers; // destroyed before the managers
     QSet<Worker *> m_budgetWaiters;

@@ -26,6 +26,7 @@ void Session::sendProbe()
     QNetworkReply *reply = m_workers[0]->networkManager()->get(makeRequest(url, m_options, 0, m_options.pieceSize));
     m_probe = reply;
     m_probeTimeout.start(m_options.connectTimeout);
+    m_probeSentAt.start();
     reply->setReadBufferSize(replyBufferSize());
     connect(reply, &QNetworkReply::metaDataChanged, this, &Session::onProbeMetaData);
     connect(reply, &QNetworkReply::finished, this, &Session::onProbeFinished);
@@ -164,6 +165,8 @@ bool Session::canResumeFrom(const ControlState &st, qint64 total, const QNetwork
 
 void Session::onProbeMetaData()
 {
+    if (m_probeTimeout.isActive())
+        noteResponseLatency(int(m_probeSentAt.elapsed()));
     m_probeTimeout.stop();
     QNetworkReply *reply = m_probe.data();
     if (!reply)

@@ -17,9 +17,23 @@
 namespace bytehaul {
 
 namespace {
-// Segments projected to finish sooner are not split (see Scheduler::setSplitThresholdMs).
-constexpr qint64 kSplitThresholdMs = 1000;
+// A split pays off when the half it saves outlasts what the new connection costs: its wait
+// for headers plus TCP's ramp-up, taken as four times the measured wait, capped (a slow
+// server must not stop splitting altogether).
+qint64 splitThreshold(double responseLatencyMs)
+{
+    return responseLatencyMs < 0 ? 0 : std::min<qint64>(qint64(4 * responseLatencyMs), 4000);
+}
 } // namespace
+
+void Session::noteResponseLatency(int ms)
+{
+    if (ms < 0)
+        return;
+    m_responseLatencyMs = m_responseLatencyMs < 0 ? ms : 0.7 * m_responseLatencyMs + 0.3 * ms;
+    if (m_scheduler)
+        m_scheduler->setSplitThresholdMs(splitThreshold(m_responseLatencyMs));
+}
 
 // ---- Ranged path ---------------------------------------------------------------------------
 
@@ -31,7 +45,7 @@ void Session::startRanged(QNetworkReply *probe, qint64 probeEnd)
     if (o.connections > 1 && m_total > o.minSplitSize)
         n = int(std::clamp<qint64>(m_total / o.minSegmentSize, 1, o.connections));
     m_scheduler.emplace(m_total, o.pieceSize, o.minSegmentSize);
-    m_scheduler->setSplitThresholdMs(kSplitThresholdMs);
+    m_scheduler->setSplitThresholdMs(splitThreshold(m_responseLatencyMs));
     while (int(m_workers.size()) < n)
         addWorker();
     setState(DownloadState::Downloading);
@@ -152,7 +166,7 @@ void Session::startResumed(QNetworkReply *probe, qint64 probeEnd)
         n = int(std::clamp<qint64>(m_total / o.minSegmentSize, 1, o.connections));
     // The geometry is the saved one: the piece map and CRCs only make sense with it.
     m_scheduler.emplace(m_total, st.pieceSize, std::min(o.minSegmentSize, st.pieceSize));
-    m_scheduler->setSplitThresholdMs(kSplitThresholdMs);
+    m_scheduler->setSplitThresholdMs(splitThreshold(m_responseLatencyMs));
     while (int(m_workers.size()) < n)
         addWorker();
     openWriter(false);

@@ -107,10 +107,13 @@ void Worker::sendRequest()
     attach(m_nam->get(makeRequest(m_session->url(), m_session->options(), m_lease.start, m_lease.end,
                                   m_session->ifRange())));
     m_connectTimer.start(m_session->options().connectTimeout);
+    m_sentAt.start();
 }
 
 void Worker::onMetaData()
 {
+    if (m_connectTimer.isActive()) // the first headers of this request
+        m_session->noteResponseLatency(int(m_sentAt.elapsed()));
     m_connectTimer.stop();
     if (!m_reply || m_checked)
         return;

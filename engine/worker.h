@@ -72,6 +72,7 @@ private:
     bool m_replyFinished = false;
     int m_failures = 0; // consecutive failed attempts without progress
     QElapsedTimer m_retryingSince; // since the first of those failures
+    QElapsedTimer m_sentAt; // when the current request went out
     qint64 m_attemptBytes = 0;
     QTimer m_retryTimer;
     QTimer m_connectTimer; // no response headers in time: retry
