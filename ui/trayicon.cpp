@@ -14,8 +14,8 @@ TrayIcon::TrayIcon(const QIcon &icon, const QList<QAction *> &menuActions, QObje
     , m_busy(QIcon::fromTheme(QStringLiteral("emblem-downloads"), icon))
 {
     QMenu *menu = m_menu.get();
-    connect(menu->addAction(tr("Show or hide the window")), &QAction::triggered, this,
-        &TrayIcon::toggleWindowRequested);
+    m_toggle = menu->addAction(tr("Show or hide the window"));
+    connect(m_toggle, &QAction::triggered, this, &TrayIcon::toggleWindowRequested);
     for (QAction *action : menuActions) {
         if (action)
             menu->addAction(action);

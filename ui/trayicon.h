@@ -40,8 +40,8 @@ Q_SIGNALS:
 
 private:
     std::unique_ptr<QMenu> m_menu; // a widget: it cannot be a child of this QObject
-    QSystemTrayIcon *m_tray;
-    QAction *m_toggle;
+    QSystemTrayIcon *m_tray = nullptr;
+    QAction *m_toggle = nullptr;
     QIcon m_idle;
     QIcon m_busy;
     bool m_messageIsOffer = false;
