@@ -97,14 +97,14 @@ void DownloadManager::verify(DownloadId id)
     QMetaObject::invokeMethod(m_core, [core = m_core, id] { core->verify(id); });
 }
 
-void DownloadManager::cancel(DownloadId id)
+void DownloadManager::cancel(DownloadId id, PartialData partial)
 {
-    QMetaObject::invokeMethod(m_core, [core = m_core, id] { core->cancel(id); });
+    QMetaObject::invokeMethod(m_core, [core = m_core, id, partial] { core->cancel(id, partial); });
 }
 
-void DownloadManager::remove(DownloadId id)
+void DownloadManager::remove(DownloadId id, PartialData partial)
 {
-    QMetaObject::invokeMethod(m_core, [core = m_core, id] { core->remove(id); });
+    QMetaObject::invokeMethod(m_core, [core = m_core, id, partial] { core->remove(id, partial); });
     if (m_snapshots.remove(id)) {
         m_order.removeAll(id);
         Q_EMIT downloadRemoved(id);

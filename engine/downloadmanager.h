@@ -39,8 +39,10 @@ public:
     void resume(DownloadId id);
     // Resumes a paused download after checking every piece already on disk (CRC32).
     void verify(DownloadId id);
-    void cancel(DownloadId id);
-    void remove(DownloadId id); // cancels if needed and forgets the download
+    // Cancelled is final; what happens to the partial file is the caller's choice.
+    void cancel(DownloadId id, PartialData partial = PartialData::AsConfigured);
+    // Cancels if needed and forgets the download. Files are kept unless asked otherwise.
+    void remove(DownloadId id, PartialData partial = PartialData::Keep);
     // For a paused or queued download: accepted only if the new URL serves the same file
     // (size, validators, or the CRC32 of a few completed pieces). See urlReplaced().
     void replaceUrl(DownloadId id, const QUrl &url);

@@ -53,6 +53,18 @@ struct RetryPolicy
     std::chrono::milliseconds baseDelay { 1000 };
     std::chrono::milliseconds maxDelay { 30000 };
     std::chrono::milliseconds maxElapsed { 0 }; // give up once retrying took this long; 0: never
+    // The download fails once it has received no byte for this long while its requests keep
+    // failing (a dead server, a network that is gone): it frees its queue slot instead of
+    // saying "Downloading" forever. Everything on disk is kept for a later resume. 0: never.
+    std::chrono::milliseconds maxStall { 60000 };
+};
+
+// What cancelling or removing a download does with the bytes already on disk. Nothing is
+// deleted unless the caller asks for exactly that (the window asks the user, naming the files).
+enum class PartialData {
+    AsConfigured, // DownloadOptions::keepPartialOnCancel decides (the CLI's --keep-partial)
+    Keep,
+    Delete,
 };
 
 // Everything that can be set downloader-wide and overridden per download.
@@ -132,6 +144,10 @@ struct DownloadSnapshot
     qint64 etaSeconds = -1; // -1: unknown
     int connections = 0;
     int retries = 0; // requests retried so far (probe and segments)
+    // While no connection is up and a retry is pending: when the next attempt starts (ms from
+    // the snapshot) and which attempt it is. -1: not waiting for a retry.
+    qint64 retryInMs = -1;
+    int retryAttempt = 0;
     bool multiConnection = false;
     QList<SegmentSnapshot> segments;
     QByteArray etag;

@@ -72,15 +72,15 @@ void EngineCore::verify(DownloadId id)
     }
 }
 
-void EngineCore::cancel(DownloadId id)
+void EngineCore::cancel(DownloadId id, PartialData partial)
 {
     if (Session *s = find(id)) {
         m_queue.removeAll(id);
-        s->cancel();
+        s->cancel(partial);
     }
 }
 
-void EngineCore::remove(DownloadId id)
+void EngineCore::remove(DownloadId id, PartialData partial)
 {
     auto it = m_sessions.find(id);
     if (it == m_sessions.end())
@@ -88,7 +88,7 @@ void EngineCore::remove(DownloadId id)
     m_queue.removeAll(id);
     m_started.remove(it->second.get());
     it->second->disconnect(this);
-    it->second->cancel();
+    it->second->cancel(partial);
     m_sessions.erase(it);
     schedule();
 }

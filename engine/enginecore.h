@@ -34,8 +34,8 @@ public:
     void pause(DownloadId id);
     void resume(DownloadId id);
     void verify(DownloadId id);
-    void cancel(DownloadId id);
-    void remove(DownloadId id);
+    void cancel(DownloadId id, PartialData partial);
+    void remove(DownloadId id, PartialData partial);
     void setMaxConcurrent(int count);
     void replaceUrl(DownloadId id, const QUrl &url);
     void moveInQueue(DownloadId id, int delta);
@@ -54,7 +54,7 @@ private:
     void applyHostBudget(Session *session);
     Session *find(DownloadId id) const;
 
-    QThread *m_writerThread;
+    QThread *m_writerThread = nullptr;
     int m_maxConcurrent = 5;
     SharedRateLimiter m_globalLimit; // shared fairly by every download; sessions live on this thread too
     NetworkPool m_pool; // declared before the sessions, so it outlives them

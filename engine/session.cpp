@@ -64,8 +64,40 @@ Session::Session(DownloadId id, const DownloadRequest &request, const DownloadOp
         if (done != m_lastSavedDone)
             checkpoint(false);
     });
-    if (request.startPaused)
+    if (request.startPaused) {
         m_state = DownloadState::Paused;
+        showSavedProgress();
+    }
+}
+
+void Session::showSavedProgress()
+{
+    // A download restored paused shows what is on disk (size, progress, pieces) before it is
+    // ever started; starting it checks all of this again against the file and the server.
+    if (m_request.outputPath.isEmpty())
+        return;
+    const ControlFileResult saved = loadControlFile(controlFilePath(m_request.outputPath));
+    if (!saved.state || saved.state->originalUrl != m_request.url.toEncoded(QUrl::RemoveUserInfo))
+        return;
+    const ControlState &c = *saved.state;
+    m_savedPath = m_request.outputPath;
+    m_total = c.totalSize;
+    m_etag = c.etag;
+    m_lastModified = c.lastModified;
+    qint64 done = 0;
+    if (c.mode == ControlState::Mode::Stream) {
+        done = c.streamDurable;
+    } else if (c.pieceSize > 0) {
+        for (qint64 i = 0; i < c.pieceCount && i / 8 < c.completedBitset.size(); ++i) {
+            if (quint8(c.completedBitset[i / 8]) & (1u << (i % 8)))
+                done += std::max<qint64>(0, std::min(c.pieceSize, c.totalSize - i * c.pieceSize));
+        }
+        for (const ControlSegment &seg : c.segments)
+            done += std::max<qint64>(0, seg.durableEnd - seg.start);
+        m_savedPieceSize = c.pieceSize;
+        m_savedPieces = c.completedBitset;
+    }
+    m_lastDone = c.totalSize >= 0 ? std::min(done, c.totalSize) : done;
 }
 
 Session::~Session()
@@ -107,8 +139,8 @@ DownloadSnapshot Session::snapshot() const
     s.id = m_id;
     s.url = m_request.url;
     s.finalUrl = m_finalUrl;
-    s.filePath = m_path;
-    s.fileName = m_path.isEmpty() ? fileNameFromUrl(m_request.url) : QFileInfo(m_path).fileName();
+    s.filePath = m_path.isEmpty() ? m_savedPath : m_path;
+    s.fileName = s.filePath.isEmpty() ? fileNameFromUrl(m_request.url) : QFileInfo(s.filePath).fileName();
     s.state = m_state;
     s.total = m_total;
     s.done = m_lastDone;
@@ -128,6 +160,9 @@ DownloadSnapshot Session::snapshot() const
     if (m_scheduler) {
         s.pieceSize = m_scheduler->pieces().pieceSize();
         s.completedPieces = m_scheduler->pieces().toBitset();
+    } else if (m_mode == Mode::None && m_state == DownloadState::Paused) {
+        s.pieceSize = m_savedPieceSize;
+        s.completedPieces = m_savedPieces;
     }
     if (m_state == DownloadState::Downloading || m_state == DownloadState::Probing) {
         s.speed = m_speed.rate(nowMs(), 1000);
@@ -137,6 +172,24 @@ DownloadSnapshot Session::snapshot() const
             s.connections += w->isConnected() ? 1 : 0;
         if (m_stream)
             s.connections = 1;
+        if (s.connections == 0) {
+            // Nothing is connected: the next retry, if one is pending, is what the user sees.
+            if (m_probeRetry.isActive()) {
+                s.retryInMs = m_probeRetry.remainingTime();
+                s.retryAttempt = m_probeFailures + 1;
+            }
+            for (const auto &w : m_workers) {
+                const qint64 in = w->retryRemainingMs();
+                if (in >= 0 && (s.retryInMs < 0 || in < s.retryInMs)) {
+                    s.retryInMs = in;
+                    s.retryAttempt = w->failures() + 1;
+                }
+            }
+            if (s.retryInMs >= 0) {
+                s.speed = 0; // nothing arrives while waiting: no stale speed, no ETA
+                s.etaSeconds = -1;
+            }
+        }
         if (m_scheduler)
             s.segments = m_scheduler->segments(nowMs());
     }
@@ -182,6 +235,18 @@ void Session::tick()
     else if (m_mode == Mode::Stream)
         m_lastDone = m_streamPos;
     m_speed.sample(nowMs(), m_lastDone);
+    if (m_lastDone != m_progressDone) {
+        m_progressDone = m_lastDone;
+        m_progressAtMs = nowMs();
+    }
+    const qint64 stallLimit = m_options.retry.maxStall.count();
+    if (stallLimit > 0 && m_noteKind == NoteKind::Transient && nowMs() - m_progressAtMs > stallLimit) {
+        // Requests keep failing and nothing arrives: a dead server or a network that is gone.
+        // Fail (keeping every byte on disk) so the queue moves on; Resume continues later.
+        fail({ ErrorClass::Retry, tr("No data for %n second(s); the last attempt failed with: %1", nullptr,
+                                     int(stallLimit / 1000)).arg(m_note) });
+        return;
+    }
     if (m_mode == Mode::Ranged && m_state == DownloadState::Downloading)
         assignIdleWorkers(); // an idle worker may now split or race a stalled segment
     publish();
@@ -201,6 +266,8 @@ void Session::start()
     m_error.clear();
     m_errorClass = ErrorClass::None;
     m_speed.reset();
+    m_progressDone = -1; // the stall budget counts from this start
+    m_progressAtMs = nowMs();
     if (m_workers.empty())
         addWorker();
     if (m_reloadFromControl) {
@@ -331,7 +398,7 @@ void Session::pause()
     });
 }
 
-void Session::cancel()
+void Session::cancel(PartialData partial)
 {
     if (isTerminal(m_state))
         return;
@@ -339,18 +406,28 @@ void Session::cancel()
     m_state = DownloadState::Cancelled;
     m_tickTimer.stop();
     m_saveTimer.stop();
-    const bool remove = !m_options.keepPartialOnCancel;
-    if (!remove)
-        checkpoint(true);
+    const bool remove = partial == PartialData::Delete
+        || (partial == PartialData::AsConfigured && !m_options.keepPartialOnCancel);
+    if (!remove && m_mode != Mode::None)
+        checkpoint(true); // kept: a later Retry continues from here
+    const auto cancelled = [this, remove](bool) {
+        if (remove) {
+            // The row shows what is on disk: nothing any more.
+            m_scheduler.reset();
+            m_lastDone = 0;
+            m_streamPos = 0;
+        }
+        finish(DownloadState::Cancelled);
+    };
     if (m_writer) {
-        closeWriter(remove, remove, [this](bool) { finish(DownloadState::Cancelled); });
+        closeWriter(remove, remove, cancelled);
     } else {
         if (remove && !m_path.isEmpty() && m_mode != Mode::None) {
             // A paused download's partial file and control file.
             QFile::remove(m_path);
             QFile::remove(controlFilePath(m_path));
         }
-        finish(DownloadState::Cancelled);
+        cancelled(true);
     }
 }
 
@@ -447,11 +524,10 @@ void Session::closeWriter(bool removeData, bool removeControl, std::function<voi
     }
     m_writer = nullptr;
     m_budgetHeld = 0;
-    connect(writer, &FileWriter::closed, this, [writer, then = std::move(then)](bool ok) {
-        writer->disconnect();
-        writer->deleteLater();
-        then(ok);
-    });
+    // The writer goes once it is closed, even when this session is gone by then (a removed
+    // download): the deletion is tied to the writer, not to this session.
+    connect(writer, &FileWriter::closed, writer, &QObject::deleteLater);
+    connect(writer, &FileWriter::closed, this, [then = std::move(then)](bool ok) { then(ok); });
     disconnect(writer, &FileWriter::written, this, nullptr);
     disconnect(writer, &FileWriter::failed, this, nullptr);
     // The control file goes only once the data is durable (or deleted with it).

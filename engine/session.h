@@ -69,7 +69,7 @@ public:
 
     void start(); // from Queued or Paused
     void pause();
-    void cancel();
+    void cancel(PartialData partial = PartialData::AsConfigured);
     void setQueued(); // Paused -> Queued (waiting for a free slot)
     // For a paused download: the next start checks the CRC32 of every piece on disk against the
     // control file and fetches again the ones that differ.
@@ -124,6 +124,7 @@ private:
 
     // session.cpp
     void setState(DownloadState state);
+    void showSavedProgress();
     void setNote(const QString &note, NoteKind kind);
     void publish();
     void tick();
@@ -165,7 +166,7 @@ private:
     DownloadId m_id;
     DownloadRequest m_request;
     DownloadOptions m_options; // the manager's defaults with this download's overrides
-    QThread *m_writerThread;
+    QThread *m_writerThread = nullptr;
     DownloadState m_state = DownloadState::Queued;
     Mode m_mode = Mode::None;
     QUrl m_finalUrl;
@@ -222,6 +223,11 @@ private:
     SpeedMeter m_speed;
     qint64 m_lastDone = 0;
     int m_retries = 0;
+    QString m_savedPath; // restored paused: the file its control file describes
+    qint64 m_savedPieceSize = 0;
+    QByteArray m_savedPieces;
+    qint64 m_progressAtMs = 0; // when m_lastDone last grew (or the download started)
+    qint64 m_progressDone = -1;
 };
 
 } // namespace bytehaul

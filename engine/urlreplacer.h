@@ -41,7 +41,7 @@ private:
     void checkNextPiece();
     void done(bool accepted, const QString &reason);
 
-    QNetworkAccessManager *m_nam;
+    QNetworkAccessManager *m_nam = nullptr;
     DownloadOptions m_options;
     QUrl m_url;
     Known m_known;

@@ -40,6 +40,9 @@ public:
     void bench(std::chrono::milliseconds rest);
     bool isAvailable() const { return !isBusy() && !m_benched.isActive(); }
     bool isConnected() const { return !m_reply.isNull(); }
+    // Waiting to try again: ms until the next attempt, else -1; and that attempt's number.
+    qint64 retryRemainingMs() const { return m_retryTimer.isActive() ? m_retryTimer.remainingTime() : -1; }
+    int failures() const { return m_failures; }
     const Scheduler::Lease &lease() const { return m_lease; }
     QNetworkAccessManager *networkManager() { return m_nam; }
 
@@ -62,8 +65,8 @@ private:
     void retireReply(); // the reply delivered all it was asked for: keep its connection alive
 
     int m_index;
-    Session *m_session;
-    QNetworkAccessManager *m_nam;
+    Session *m_session = nullptr;
+    QNetworkAccessManager *m_nam = nullptr;
     QPointer<QNetworkReply> m_reply;
     Scheduler::Lease m_lease;
     qint64 m_pos = 0;

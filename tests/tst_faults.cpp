@@ -201,6 +201,45 @@ private slots:
         QVERIFY(server.requests().size() < 200);
     }
 
+    void deadServerFailsWithinTheStallBudgetAndKeepsTheData()
+    {
+        // The server goes away mid-download: the row must not say "Downloading" forever. It
+        // says it is retrying (no stale speed), then fails within the budget, keeping the data.
+        auto server = std::make_unique<TestServer>();
+        Resource r;
+        r.data = TestServer::makeData(16 * MiB, 31);
+        r.bytesPerSecond = 1 * MiB;
+        server->setResource("/dies.bin", r);
+        QTemporaryDir dir;
+        DownloadManager manager;
+        DownloadOptions o = fastOptions(2);
+        o.retry.maxRetries = 100000; // only the stall budget can stop it
+        o.retry.maxStall = std::chrono::milliseconds(1500);
+        o.saveInterval = std::chrono::milliseconds(200);
+        manager.setDefaultOptions(o);
+        bool sawRetry = false, staleSpeed = false;
+        connect(&manager, &DownloadManager::downloadChanged, this, [&](const DownloadSnapshot &s) {
+            if (s.retryInMs >= 0) {
+                sawRetry = true;
+                staleSpeed |= s.speed > 0 || s.etaSeconds >= 0;
+            }
+        });
+        DownloadRequest request;
+        request.url = QUrl(server->url("/dies.bin"));
+        request.outputDir = dir.path();
+        const DownloadId id = manager.add(request);
+        QTRY_VERIFY_WITH_TIMEOUT(manager.snapshot(id).done > 1 * MiB, 30000);
+        server.reset(); // killed: connections cut, the port refuses
+        const DownloadSnapshot s = waitFinished(manager, id, 60000);
+        QCOMPARE(stateName(s.state), stateName(DownloadState::Failed));
+        QVERIFY2(s.error.contains("No data"), qPrintable(s.error));
+        QVERIFY(sawRetry);
+        QVERIFY(!staleSpeed);
+        QVERIFY(s.done > 1 * MiB);
+        QVERIFY(QFile::exists(dir.filePath("dies.bin")));
+        QVERIFY(QFile::exists(dir.filePath("dies.bin.bytehaul"))); // Resume continues from here
+    }
+
     void httpsToHttpRedirectIsRefused()
     {
         TestServer plain;

@@ -9,7 +9,18 @@
 #include "ui/queuestore.h"
 #include "ui/urlinput.h"
 
+#include "engine/controlfile.h"
+#include "ui/adddialog.h"
+#include "ui/detailspane.h"
+
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTimer>
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -39,6 +50,37 @@ DownloadSnapshot snap(DownloadId id, const QString &name, DownloadState state, q
     s.done = done;
     s.added = QDateTime::currentDateTime().addSecs(qint64(id));
     return s;
+}
+
+// Answers the next modal message box (polled, bounded) by clicking the button whose text
+// contains `button` (mnemonics ignored), checking its check box first if asked; what it said is
+// kept in *said.
+void answerNextMessageBox(const QString &button, QString *said, bool check = false)
+{
+    auto *poll = new QTimer;
+    auto tries = std::make_shared<int>(0);
+    QObject::connect(poll, &QTimer::timeout, poll, [=] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box) {
+            if (++*tries > 500)
+                poll->deleteLater();
+            return;
+        }
+        poll->deleteLater();
+        if (said)
+            *said = box->text() + QLatin1Char('\n') + box->informativeText()
+                + (box->checkBox() ? QLatin1Char('\n') + box->checkBox()->text() : QString());
+        if (check && box->checkBox())
+            box->checkBox()->setChecked(true);
+        for (QAbstractButton *b : box->buttons()) {
+            if (b->text().remove(QLatin1Char('&')).contains(button)) {
+                b->click();
+                return;
+            }
+        }
+        box->reject();
+    });
+    poll->start(20);
 }
 
 UiPreferences prefsFor(const QString &dir)
@@ -189,10 +231,192 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(manager.snapshot(second).done > 0, 30000);
         selectDownload(window, second);
         QTRY_VERIFY(window.action("cancel")->isEnabled());
+        // Cancel asks, naming the files; "Don't cancel" changes nothing.
+        QString said;
+        answerNextMessageBox("Don't cancel", &said);
+        clickAction(window, "cancel");
+        QVERIFY2(said.contains(QDir::toNativeSeparators(dir.filePath("other.bin"))), qPrintable(said));
+        QVERIFY2(said.contains(QDir::toNativeSeparators(dir.filePath("other.bin.bytehaul"))), qPrintable(said));
+        QVERIFY(!isTerminal(manager.snapshot(second).state));
+        // Deleting is a button that names what goes; afterwards the row shows what is on disk.
+        answerNextMessageBox("delete these files", &said);
         clickAction(window, "cancel");
         QTRY_COMPARE_WITH_TIMEOUT(stateName(manager.snapshot(second).state), stateName(DownloadState::Cancelled), 10000);
-        QVERIFY(!QFile::exists(dir.filePath("other.bin")));
+        QTRY_VERIFY(!QFile::exists(dir.filePath("other.bin")));
+        QVERIFY(!QFile::exists(dir.filePath("other.bin.bytehaul")));
         QTRY_COMPARE(window.model()->snapshot(second)->state, DownloadState::Cancelled);
+        QCOMPARE(window.model()->snapshot(second)->done, 0);
+        QVERIFY(window.model()->snapshot(second)->completedPieces.count(char(0)) == window.model()->snapshot(second)->completedPieces.size());
+    }
+
+    void cancelKeepsThePartialFileAndResumeContinuesIt()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(8 * MiB, 41);
+        r.bytesPerSecond = 1 * MiB;
+        server.setResource("/kept.bin", r);
+        QTemporaryDir dir;
+        DownloadManager manager;
+        manager.setDefaultOptions(fastOptions(2));
+        MainWindow window(&manager, dir.filePath("queue.json"), prefsFor(dir.path()));
+        window.show();
+        DownloadRequest request;
+        request.url = QUrl(server.url("/kept.bin"));
+        request.outputDir = dir.path();
+        const DownloadId id = window.addRequests({ request }).first();
+        QTRY_VERIFY_WITH_TIMEOUT(manager.snapshot(id).done > 1 * MiB, 30000);
+        selectDownload(window, id);
+        QString said;
+        answerNextMessageBox("keep the partial files", &said); // the default button
+        clickAction(window, "cancel");
+        QTRY_COMPARE_WITH_TIMEOUT(stateName(manager.snapshot(id).state), stateName(DownloadState::Cancelled), 10000);
+        QVERIFY(QFile::exists(dir.filePath("kept.bin")));
+        const ControlFileResult saved = loadControlFile(dir.filePath("kept.bin.bytehaul"));
+        QVERIFY2(saved.state, qPrintable(saved.error));
+        QTRY_VERIFY(window.model()->snapshot(id) && window.model()->snapshot(id)->done > 1 * MiB);
+        // Resume (the toolbar's) continues a cancelled download from what is on disk.
+        const qint64 servedBefore = server.bodyBytesSent();
+        server.resource("/kept.bin").bytesPerSecond = 0;
+        selectDownload(window, id);
+        QTRY_VERIFY(window.action("resume")->isEnabled());
+        clickAction(window, "resume");
+        QTRY_COMPARE_WITH_TIMEOUT(window.model()->rowCount(), 1, 5000);
+        const DownloadId again = window.model()->all().first().id;
+        QTRY_COMPARE_WITH_TIMEOUT(stateName(manager.snapshot(again).state), stateName(DownloadState::Completed), 30000);
+        QCOMPARE(fileSha256(dir.filePath("kept.bin")), sha256(r.data));
+        QVERIFY2(manager.snapshot(again).note.contains("Resumed"), qPrintable(manager.snapshot(again).note));
+        // Less than the whole file again (the probe's first piece is fetched anew: issue 15).
+        QVERIFY2(server.bodyBytesSent() - servedBefore < 8 * MiB,
+                 qPrintable(QString("fetched again: %1 bytes").arg(server.bodyBytesSent() - servedBefore)));
+        QCOMPARE(window.view()->selectionModel()->selectedRows().size(), 1); // selection kept
+    }
+
+    void removeKeepsFilesUnlessTheBoxNamingThemIsChecked()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(8 * MiB, 42);
+        r.bytesPerSecond = 1 * MiB;
+        server.setResource("/a.bin", r);
+        server.setResource("/b.bin", r);
+        QTemporaryDir dir;
+        DownloadManager manager;
+        manager.setDefaultOptions(fastOptions(2));
+        MainWindow window(&manager, dir.filePath("queue.json"), prefsFor(dir.path()));
+        window.show();
+        QList<DownloadId> ids;
+        for (const char *path : { "/a.bin", "/b.bin" }) {
+            DownloadRequest request;
+            request.url = QUrl(server.url(path));
+            request.outputDir = dir.path();
+            ids << window.addRequests({ request }).first();
+        }
+        for (DownloadId id : ids)
+            QTRY_VERIFY_WITH_TIMEOUT(manager.snapshot(id).done > 512 * 1024, 30000);
+        // Unchecked box: the unfinished file and its control file stay.
+        selectDownload(window, ids[0]);
+        QString said;
+        answerNextMessageBox("Yes", &said);
+        clickAction(window, "remove");
+        QVERIFY2(said.contains(QDir::toNativeSeparators(dir.filePath("a.bin"))), qPrintable(said));
+        QCOMPARE(window.model()->rowCount(), 1);
+        QTest::qWait(0);
+        QTRY_VERIFY(manager.snapshot(ids[0]).id == 0); // gone from the engine
+        QVERIFY(QFile::exists(dir.filePath("a.bin")));
+        QVERIFY(QFile::exists(dir.filePath("a.bin.bytehaul")));
+        QVERIFY(loadControlFile(dir.filePath("a.bin.bytehaul")).state.has_value());
+        // Checked: exactly the named files go.
+        selectDownload(window, ids[1]);
+        answerNextMessageBox("Yes", &said, true);
+        clickAction(window, "remove");
+        QVERIFY2(said.contains("b.bin"), qPrintable(said));
+        QCOMPARE(window.model()->rowCount(), 0);
+        QTRY_VERIFY(!QFile::exists(dir.filePath("b.bin")));
+        QTRY_VERIFY(!QFile::exists(dir.filePath("b.bin.bytehaul")));
+        QVERIFY(QFile::exists(dir.filePath("a.bin")));
+    }
+
+    void detailsPaneNamesEveryField()
+    {
+        DetailsPane pane;
+        DownloadSnapshot s = snap(7, "x.iso", DownloadState::Failed, 100, 50);
+        s.error = QString("checksum mismatch: expected %1, got %2").arg(QString(64, 'a'), QString(64, 'b'));
+        pane.setSnapshot(&s);
+        auto *form = pane.findChild<QFormLayout *>();
+        QVERIFY(form);
+        QStringList labels;
+        for (int row = 0; row < form->rowCount(); ++row) {
+            auto *label = qobject_cast<QLabel *>(form->itemAt(row, QFormLayout::LabelRole)
+                                                     ? form->itemAt(row, QFormLayout::LabelRole)->widget()
+                                                     : nullptr);
+            QVERIFY2(label && !label->text().isEmpty(), qPrintable(QString("row %1 has no label").arg(row)));
+            labels << label->text();
+        }
+        QVERIFY2(labels.contains("Validators:") && labels.contains("Checksum:") && labels.contains("Note:")
+                     && labels.contains("Retries:"),
+                 qPrintable(labels.join(", ")));
+        // The whole error is there (wrapping, selectable), the got-hash included.
+        bool found = false;
+        for (QLabel *l : pane.findChildren<QLabel *>()) {
+            QString text = l->text();
+            text.remove(QChar(0x200B));
+            found |= text.contains(QString(64, 'b')) && l->wordWrap()
+                && (l->textInteractionFlags() & Qt::TextSelectableByMouse);
+        }
+        QVERIFY(found);
+    }
+
+    void addDialogKeysAddAndBadLinesAreSkipped()
+    {
+        {
+            AddDialog dialog("/tmp", 4);
+            dialog.setUrlsText("http://127.0.0.1:1/one.iso");
+            dialog.show();
+            auto *box = dialog.findChild<QPlainTextEdit *>();
+            QVERIFY(box);
+            box->setFocus();
+            QTest::keyClick(box, Qt::Key_Return); // one line: Return adds
+            QCOMPARE(dialog.result(), int(QDialog::Accepted));
+            QCOMPARE(dialog.requests().size(), 1);
+        }
+        {
+            AddDialog dialog("/tmp", 4);
+            dialog.setUrlsText("http://127.0.0.1:1/one.iso\nnot a url\nftp://x/y\nhttp://127.0.0.1:1/two.iso");
+            dialog.show();
+            auto *box = dialog.findChild<QPlainTextEdit *>();
+            box->setFocus();
+            box->moveCursor(QTextCursor::End);
+            QTest::keyClick(box, Qt::Key_Return); // several lines: Return is a new line
+            QVERIFY(dialog.isVisible());
+            QVERIFY(box->toPlainText().endsWith('\n'));
+            QPushButton *add = nullptr;
+            for (QPushButton *b : dialog.findChildren<QPushButton *>())
+                add = b->isDefault() ? b : add;
+            QVERIFY(add);
+            QVERIFY2(add->isEnabled(), "bad lines must not block the good ones");
+            QCOMPARE(dialog.requests().size(), 2);
+            bool listed = false;
+            for (QLabel *l : dialog.findChildren<QLabel *>())
+                listed |= l->text().contains("Skipped: line 2") && l->text().contains("Skipped: line 3");
+            QVERIFY(listed);
+            QTest::keyClick(box, Qt::Key_Return, Qt::ControlModifier); // Ctrl+Return adds
+            QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        }
+        {
+            AddDialog dialog("/tmp", 4);
+            dialog.setExistingUrls({ { QUrl("http://127.0.0.1:1/one.iso"), "one.iso" } });
+            dialog.setUrlsText("http://127.0.0.1:1/one.iso\nhttp://127.0.0.1:1/new.iso");
+            QCOMPARE(dialog.requests().size(), 1); // the duplicate is pointed out and skipped
+            QCOMPARE(dialog.requests().first().url, QUrl("http://127.0.0.1:1/new.iso"));
+            QCheckBox *again = nullptr;
+            for (QCheckBox *c : dialog.findChildren<QCheckBox *>())
+                again = c->text().contains("again") ? c : again;
+            QVERIFY(again);
+            again->setChecked(true);
+            QCOMPARE(dialog.requests().size(), 2);
+            QVERIFY(!dialog.makeFolderDefault()); // a batch's folder is not the new default
+        }
     }
 
     void droppedUrlsAreAddedAndTheClipboardIsUntouched()
@@ -316,6 +540,53 @@ private slots:
         QCOMPARE(saved.size(), 2);
         QCOMPARE(saved.at(0).request.overrides.rateLimit.value_or(-1), 256 * 1024);
         QCOMPARE(saved.at(1).request.overrides.rateLimit.value_or(-1), 0);
+    }
+
+    void restartShowsEveryRowAsItWas()
+    {
+        TestServer server;
+        Resource slow;
+        slow.data = TestServer::makeData(8 * MiB, 43);
+        slow.bytesPerSecond = 1 * MiB;
+        server.setResource("/paused.bin", slow);
+        QTemporaryDir dir;
+        const QString queue = dir.filePath("queue.json");
+        qint64 pausedDone = 0;
+        {
+            DownloadManager manager;
+            manager.setDefaultOptions(fastOptions(2));
+            MainWindow window(&manager, queue, prefsFor(dir.path()));
+            DownloadRequest a;
+            a.url = QUrl(server.url("/paused.bin"));
+            a.outputDir = dir.path();
+            const DownloadId paused = window.addRequests({ a }).first();
+            QTRY_VERIFY_WITH_TIMEOUT(manager.snapshot(paused).done > 1 * MiB, 30000);
+            QVERIFY(pauseAndWait(manager, paused));
+            pausedDone = manager.snapshot(paused).done;
+            DownloadRequest b;
+            b.url = QUrl(server.url("/missing.bin"));
+            b.outputDir = dir.path();
+            const DownloadId failed = window.addRequests({ b }).first();
+            QTRY_COMPARE_WITH_TIMEOUT(stateName(manager.snapshot(failed).state), stateName(DownloadState::Failed), 20000);
+            QTRY_COMPARE(window.model()->snapshot(paused)->state, DownloadState::Paused);
+            QTRY_COMPARE(window.model()->snapshot(failed)->state, DownloadState::Failed);
+        }
+        DownloadManager manager;
+        manager.setDefaultOptions(fastOptions(2));
+        MainWindow window(&manager, queue, prefsFor(dir.path()));
+        window.restoreQueue();
+        QCOMPARE(window.model()->rowCount(), 2);
+        QTest::qWait(300); // one flush of the engine's first snapshots must not blank the rows
+        const DownloadSnapshot paused = window.model()->all().at(0);
+        QCOMPARE(stateName(paused.state), stateName(DownloadState::Paused));
+        QCOMPARE(paused.fileName, QString("paused.bin"));
+        QCOMPARE(paused.total, 8 * MiB);
+        QVERIFY2(paused.done >= pausedDone && paused.done < 8 * MiB, qPrintable(QString::number(paused.done)));
+        QVERIFY(!paused.completedPieces.isEmpty());
+        const DownloadSnapshot failed = window.model()->all().at(1);
+        QCOMPARE(stateName(failed.state), stateName(DownloadState::Failed));
+        QCOMPARE(failed.fileName, QString("missing.bin")); // a name, not the raw address
+        QVERIFY(!failed.error.isEmpty());
     }
 
     void queueSurvivesARestartAndUnfinishedWorkContinues()

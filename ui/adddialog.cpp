@@ -4,6 +4,7 @@
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QKeyEvent>
 #include <QDir>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -27,11 +28,20 @@ AddDialog::AddDialog(const QString &folder, int connections, QWidget *parent)
     , m_checksum(new QLineEdit)
     , m_paused(new QCheckBox(tr("Add paused")))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel))
+    , m_folderDefault(new QCheckBox(tr("Use this folder from now on")))
+    , m_addDuplicates(new QCheckBox(tr("Add them again anyway")))
 {
     setWindowTitle(tr("Add downloads"));
     m_urls->setPlaceholderText(tr("One address per line, e.g. https://example.org/file.iso"));
+    // Tab leaves the box; Return adds (a single line) and Ctrl+Return always adds.
+    m_urls->setTabChangesFocus(true);
+    m_urls->installEventFilter(this);
+    m_urls->setToolTip(tr("Return adds a single address; Ctrl+Return adds several; Shift+Return starts a new line."));
     m_problems->setWordWrap(true);
-    m_problems->setStyleSheet(QStringLiteral("color: palette(link)"));
+    m_problems->setTextFormat(Qt::PlainText);
+    m_problems->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_addDuplicates->setVisible(false);
+    connect(m_addDuplicates, &QCheckBox::toggled, this, &AddDialog::validate);
     m_fileName->setPlaceholderText(tr("From the server (one URL only)"));
     m_connections->setRange(1, 64);
     m_connections->setValue(connections);
@@ -41,15 +51,25 @@ AddDialog::AddDialog(const QString &folder, int connections, QWidget *parent)
     folderRow->addWidget(m_folder, 1);
     folderRow->addWidget(browse);
     auto *form = new QFormLayout(this);
-    form->addRow(tr("&Addresses:"), m_urls);
+    // A label names its field with a mnemonic only through a buddy; a layout has none, so the
+    // folder's label points at the line edit (else "&Folder:" shows its ampersand).
+    const auto label = [](const QString &text, QWidget *buddy) {
+        auto *l = new QLabel(text);
+        l->setBuddy(buddy);
+        return l;
+    };
+    form->addRow(label(tr("&Addresses:"), m_urls), m_urls);
     form->addRow(QString(), m_problems);
-    form->addRow(tr("&Folder:"), folderRow);
-    form->addRow(tr("File &name:"), m_fileName);
-    form->addRow(tr("&Connections:"), m_connections);
-    form->addRow(tr("Check&sum:"), m_checksum);
+    form->addRow(QString(), m_addDuplicates);
+    form->addRow(label(tr("&Folder:"), m_folder), folderRow);
+    form->addRow(QString(), m_folderDefault);
+    form->addRow(label(tr("File &name:"), m_fileName), m_fileName);
+    form->addRow(label(tr("&Connections:"), m_connections), m_connections);
+    form->addRow(label(tr("Check&sum:"), m_checksum), m_checksum);
     form->addRow(QString(), m_paused);
     form->addRow(m_buttons);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Add"));
+    m_buttons->button(QDialogButtonBox::Ok)->setDefault(true);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(browse, &QPushButton::clicked, this, &AddDialog::browse);
@@ -77,36 +97,89 @@ void AddDialog::browse()
         m_folder->setText(QDir::toNativeSeparators(dir));
 }
 
+void AddDialog::setExistingUrls(const QHash<QUrl, QString> &urlToName)
+{
+    m_existing = urlToName;
+    validate();
+}
+
+bool AddDialog::makeFolderDefault() const
+{
+    return m_folderDefault->isChecked();
+}
+
+bool AddDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_urls && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) {
+            const Qt::KeyboardModifiers mods = key->modifiers() & ~Qt::KeypadModifier;
+            const bool oneLine = !m_urls->toPlainText().trimmed().contains(QLatin1Char('\n'));
+            if (mods == Qt::ControlModifier || (mods == Qt::NoModifier && oneLine)) {
+                if (m_buttons->button(QDialogButtonBox::Ok)->isEnabled())
+                    accept();
+                return true;
+            }
+        }
+    }
+    return QDialog::eventFilter(watched, event);
+}
+
+QList<QUrl> AddDialog::acceptedUrls() const
+{
+    QList<QUrl> urls;
+    for (const QUrl &url : parseUrlLines(m_urls->toPlainText()).urls) {
+        if (!urls.contains(url) && (m_addDuplicates->isChecked() || !m_existing.contains(url)))
+            urls << url;
+    }
+    return urls;
+}
+
 void AddDialog::validate()
 {
     const ParsedUrls parsed = parseUrlLines(m_urls->toPlainText());
-    QStringList problems = parsed.problems;
+    // Bad lines are listed and skipped; they do not hold back the good ones.
+    QStringList notes;
+    for (const QString &problem : parsed.problems)
+        notes << tr("Skipped: %1").arg(problem);
+    QStringList duplicates;
+    for (const QUrl &url : parsed.urls) {
+        if (m_existing.contains(url))
+            duplicates << m_existing.value(url);
+    }
+    if (!duplicates.isEmpty())
+        notes << tr("Already in the list: %1").arg(duplicates.join(QStringLiteral(", ")));
+    m_addDuplicates->setVisible(!duplicates.isEmpty());
+    QStringList problems;
     static const QRegularExpression checksumRe(
         QStringLiteral("^(md5=[0-9a-f]{32}|sha1=[0-9a-f]{40}|sha256=[0-9a-f]{64}|sha512=[0-9a-f]{128})$"),
         QRegularExpression::CaseInsensitiveOption);
     const QString checksum = m_checksum->text().trimmed();
     if (!checksum.isEmpty() && !checksumRe.match(checksum).hasMatch())
         problems << tr("The checksum must look like sha256= followed by 64 hex digits.");
-    if (!checksum.isEmpty() && parsed.urls.size() > 1)
+    const QList<QUrl> urls = acceptedUrls();
+    if (!checksum.isEmpty() && urls.size() > 1)
         problems << tr("A checksum applies to one address only.");
     if (folder().isEmpty())
         problems << tr("Choose a folder.");
-    m_fileName->setEnabled(parsed.urls.size() <= 1);
-    m_problems->setText(problems.join(QLatin1Char('\n')));
-    m_problems->setVisible(!problems.isEmpty());
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!parsed.urls.isEmpty() && problems.isEmpty());
+    m_fileName->setEnabled(urls.size() <= 1);
+    m_problems->setText((problems + notes).join(QLatin1Char('\n')));
+    m_problems->setVisible(!problems.isEmpty() || !notes.isEmpty());
+    QPushButton *add = m_buttons->button(QDialogButtonBox::Ok);
+    add->setEnabled(!urls.isEmpty() && problems.isEmpty());
+    add->setText(urls.size() > 1 ? tr("Add %n", nullptr, int(urls.size())) : tr("Add"));
 }
 
 QList<DownloadRequest> AddDialog::requests() const
 {
-    const ParsedUrls parsed = parseUrlLines(m_urls->toPlainText());
+    const QList<QUrl> urls = acceptedUrls();
     QList<DownloadRequest> out;
     const QString checksum = m_checksum->text().trimmed().toLower();
-    for (const QUrl &url : parsed.urls) {
+    for (const QUrl &url : urls) {
         DownloadRequest r;
         r.url = url;
         r.outputDir = folder();
-        if (parsed.urls.size() == 1 && !m_fileName->text().trimmed().isEmpty())
+        if (urls.size() == 1 && !m_fileName->text().trimmed().isEmpty())
             r.outputPath = QDir(folder()).filePath(m_fileName->text().trimmed());
         r.overrides.connections = m_connections->value();
         r.startPaused = m_paused->isChecked();

@@ -5,6 +5,8 @@
 #include "engine/downloadtypes.h"
 
 #include <QDialog>
+#include <QHash>
+#include <QUrl>
 
 class QCheckBox;
 class QDialogButtonBox;
@@ -24,21 +26,31 @@ public:
     AddDialog(const QString &folder, int connections, QWidget *parent = nullptr);
 
     void setUrlsText(const QString &text);
+    // Addresses already in the list: pointed out, and skipped unless the user adds them again.
+    void setExistingUrls(const QHash<QUrl, QString> &urlToName);
     QList<DownloadRequest> requests() const;
     QString folder() const;
+    bool makeFolderDefault() const; // "use this folder from now on" was checked
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void validate();
     void browse();
+    QList<QUrl> acceptedUrls() const;
 
-    QPlainTextEdit *m_urls;
-    QLabel *m_problems;
-    QLineEdit *m_folder;
-    QLineEdit *m_fileName;
-    QSpinBox *m_connections;
-    QLineEdit *m_checksum;
-    QCheckBox *m_paused;
-    QDialogButtonBox *m_buttons;
+    QPlainTextEdit *m_urls = nullptr;
+    QLabel *m_problems = nullptr;
+    QLineEdit *m_folder = nullptr;
+    QLineEdit *m_fileName = nullptr;
+    QSpinBox *m_connections = nullptr;
+    QLineEdit *m_checksum = nullptr;
+    QCheckBox *m_paused = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
+    QCheckBox *m_folderDefault = nullptr;
+    QCheckBox *m_addDuplicates = nullptr;
+    QHash<QUrl, QString> m_existing;
 };
 
 } // namespace bytehaul::ui

@@ -37,7 +37,7 @@ private:
     void check();
     QList<QUrl> candidates(const QString &text) const;
 
-    QClipboard *m_clipboard;
+    QClipboard *m_clipboard = nullptr;
     bool m_enabled = false;
     QSet<QUrl> m_seen;
 };

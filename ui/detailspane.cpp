@@ -22,6 +22,25 @@ QLabel *selectableLabel()
     label->setTextFormat(Qt::PlainText);
     return label;
 }
+
+// A word longer than about 32 characters (a hash, a path, an address) gets zero-width spaces
+// so that a wrapping label can break it; copying the text keeps them out of nothing that
+// matters to a user, and the tooltip has the plain text.
+QString breakable(const QString &text)
+{
+    QString out;
+    out.reserve(text.size() + text.size() / 32);
+    int run = 0;
+    for (const QChar c : text) {
+        out += c;
+        run = c.isSpace() ? 0 : run + 1;
+        if (run >= 32) {
+            out += QChar(0x200B);
+            run = 0;
+        }
+    }
+    return out;
+}
 } // namespace
 
 DetailsPane::DetailsPane(QWidget *parent)
@@ -37,8 +56,18 @@ DetailsPane::DetailsPane(QWidget *parent)
     , m_connections(new QTreeWidget)
 {
     m_form = new QFormLayout;
-    for (QLabel *field : { m_url, m_destination, m_size, m_validators, m_checksum, m_note, m_retries })
-        m_form->addRow(QString(), field);
+    m_form->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    m_form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    // Each row gets a label of its own now: addRow() with an empty text creates none, and
+    // retranslate() would then find nothing to name.
+    for (QLabel *field : { m_url, m_destination, m_size, m_validators, m_checksum, m_note, m_retries }) {
+        auto *label = new QLabel;
+        label->setBuddy(field);
+        m_form->addRow(label, field);
+    }
+    // Long hashes and addresses have no spaces: let them break anywhere rather than be cut.
+    for (QLabel *field : { m_url, m_destination, m_checksum, m_note })
+        field->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     QFormLayout *form = m_form;
     retranslate();
     m_connections->setRootIsDecorated(false);
@@ -85,8 +114,8 @@ void DetailsPane::setSnapshot(const DownloadSnapshot *s)
     QString url = s->url.toDisplayString(QUrl::RemoveUserInfo);
     if (!s->finalUrl.isEmpty() && s->finalUrl != s->url)
         url += tr("\n→ %1").arg(s->finalUrl.toDisplayString(QUrl::RemoveUserInfo));
-    m_url->setText(url);
-    m_destination->setText(QDir::toNativeSeparators(s->filePath));
+    m_url->setText(breakable(url));
+    m_destination->setText(breakable(QDir::toNativeSeparators(s->filePath)));
     m_size->setText(s->total >= 0 ? tr("%1 of %2 (%3 bytes)").arg(formatSize(s->done), formatSize(s->total)).arg(s->total)
                                   : formatSize(s->done));
     QStringList validators;
@@ -95,8 +124,9 @@ void DetailsPane::setSnapshot(const DownloadSnapshot *s)
     if (!s->lastModified.isEmpty())
         validators << tr("modified %1").arg(QString::fromLatin1(s->lastModified));
     m_validators->setText(validators.isEmpty() ? tr("none") : validators.join(QStringLiteral("; ")));
-    m_checksum->setText(s->checksum.isEmpty() ? tr("none") : QString::fromLatin1(s->checksum));
-    m_note->setText(s->error.isEmpty() ? s->note : s->error);
+    m_checksum->setText(s->checksum.isEmpty() ? tr("none") : breakable(QString::fromLatin1(s->checksum)));
+    m_note->setText(breakable(s->error.isEmpty() ? s->note : s->error));
+    m_note->setToolTip(s->error.isEmpty() ? s->note : s->error);
     m_retries->setText(QString::number(s->retries));
     m_map->setSnapshot(*s);
     m_connections->clear();

@@ -31,16 +31,16 @@ private:
     void retranslate();
 
     DownloadId m_id = 0;
-    QFormLayout *m_form;
-    QLabel *m_url;
-    QLabel *m_destination;
-    QLabel *m_size;
-    QLabel *m_validators;
-    QLabel *m_checksum;
-    QLabel *m_note;
-    QLabel *m_retries;
-    SegmentMapWidget *m_map;
-    QTreeWidget *m_connections;
+    QFormLayout *m_form = nullptr;
+    QLabel *m_url = nullptr;
+    QLabel *m_destination = nullptr;
+    QLabel *m_size = nullptr;
+    QLabel *m_validators = nullptr;
+    QLabel *m_checksum = nullptr;
+    QLabel *m_note = nullptr;
+    QLabel *m_retries = nullptr;
+    SegmentMapWidget *m_map = nullptr;
+    QTreeWidget *m_connections = nullptr;
 };
 
 } // namespace bytehaul::ui

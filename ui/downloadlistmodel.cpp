@@ -34,17 +34,29 @@ const DownloadSnapshot *DownloadListModel::snapshot(DownloadId id) const
     return row < 0 ? nullptr : &m_items[row];
 }
 
+namespace {
+// The address is in its own column and in the tooltip; the status says what went wrong.
+QString withoutUrl(const DownloadSnapshot &s, QString text)
+{
+    for (const QUrl &u : { s.finalUrl, s.url }) {
+        const QString prefix = u.toDisplayString(QUrl::RemoveUserInfo) + QStringLiteral(": ");
+        if (!u.isEmpty() && text.startsWith(prefix))
+            text = text.mid(prefix.size());
+    }
+    return text;
+}
+} // namespace
+
 QString DownloadListModel::statusText(const DownloadSnapshot &s)
 {
-    if (s.state == DownloadState::Failed && !s.error.isEmpty()) {
-        // The address is in its own column and in the tooltip; the status says what went wrong.
-        QString error = s.error;
-        for (const QUrl &u : { s.finalUrl, s.url }) {
-            const QString prefix = u.toDisplayString(QUrl::RemoveUserInfo) + QStringLiteral(": ");
-            if (!u.isEmpty() && error.startsWith(prefix))
-                error = error.mid(prefix.size());
-        }
-        return tr("Failed: %1").arg(error);
+    if (s.state == DownloadState::Failed && !s.error.isEmpty())
+        return tr("Failed: %1").arg(withoutUrl(s, s.error));
+    if ((s.state == DownloadState::Downloading || s.state == DownloadState::Probing) && s.retryInMs >= 0) {
+        // Nothing connected, a retry pending: say so, with when and why.
+        const int seconds = int((s.retryInMs + 999) / 1000);
+        const QString why = withoutUrl(s, s.note);
+        return why.isEmpty() ? tr("Retrying in %n s (attempt %1)", nullptr, seconds).arg(s.retryAttempt)
+                             : tr("Retrying in %n s (attempt %1): %2", nullptr, seconds).arg(s.retryAttempt).arg(why);
     }
     return stateName(s.state);
 }

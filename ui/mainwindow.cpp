@@ -4,6 +4,7 @@
 #include "ui/trayicon.h"
 
 #include "engine/controlfile.h"
+#include "engine/filenames.h"
 #include "engine/httpparse.h"
 #include "ui/adddialog.h"
 #include "ui/detailspane.h"
@@ -30,6 +31,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QPainter>
 #include <QSplitter>
 #include <QStatusBar>
@@ -54,6 +56,34 @@ bool canPause(DownloadState s)
 bool canResume(DownloadState s)
 {
     return s == DownloadState::Paused;
+}
+bool canRetry(DownloadState s)
+{
+    return s == DownloadState::Failed || s == DownloadState::Cancelled;
+}
+
+// The files of a download that are on disk now: the data file and its control file.
+QStringList filesOnDisk(const DownloadSnapshot &s)
+{
+    QStringList files;
+    if (s.filePath.isEmpty())
+        return files;
+    for (const QString &path : { s.filePath, controlFilePath(s.filePath) }) {
+        if (QFileInfo(path).isFile())
+            files << path;
+    }
+    return files;
+}
+
+QString listFiles(const QStringList &files)
+{
+    constexpr int kShown = 8;
+    QStringList lines;
+    for (int i = 0; i < files.size() && i < kShown; ++i)
+        lines << QStringLiteral("  %1").arg(QDir::toNativeSeparators(files[i]));
+    if (files.size() > kShown)
+        lines << MainWindow::tr("  … and %n more", nullptr, int(files.size() - kShown));
+    return lines.join(QLatin1Char('\n'));
 }
 } // namespace
 
@@ -551,9 +581,30 @@ QList<DownloadId> MainWindow::addRequests(const QList<DownloadRequest> &requests
         m_model->addOrUpdate(m_manager->snapshot(id));
         ids.append(id);
     }
-    if (!ids.isEmpty())
+    if (!ids.isEmpty()) {
         scheduleSave();
+        selectIds(ids); // what was just added is selected and in view
+    }
     return ids;
+}
+
+void MainWindow::selectIds(const QList<DownloadId> &ids)
+{
+    QItemSelection selection;
+    QModelIndex first;
+    for (DownloadId id : ids) {
+        const QModelIndex index = m_proxy->mapFromSource(m_model->index(m_model->rowOf(id), 0));
+        if (!index.isValid())
+            continue;
+        selection.select(index, index.siblingAtColumn(m_proxy->columnCount() - 1));
+        if (!first.isValid())
+            first = index;
+    }
+    if (!first.isValid())
+        return;
+    m_view->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->selectionModel()->setCurrentIndex(first, QItemSelectionModel::NoUpdate);
+    m_view->scrollTo(first);
 }
 
 void MainWindow::flushUpdates()
@@ -620,7 +671,7 @@ void MainWindow::updateActions()
             continue;
         const bool engine = isEngineDownload(id);
         anyPause |= engine && canPause(s->state);
-        anyResume |= engine && canResume(s->state);
+        anyResume |= (engine && canResume(s->state)) || canRetry(s->state);
         anyCancel |= engine && !isTerminal(s->state);
         anyRetry |= s->state == DownloadState::Failed || s->state == DownloadState::Cancelled;
         anyQueued |= engine && s->state == DownloadState::Queued;
@@ -628,8 +679,13 @@ void MainWindow::updateActions()
     const DownloadSnapshot *one = ids.size() == 1 ? m_model->snapshot(ids.first()) : nullptr;
     m_actions[QStringLiteral("pause")]->setEnabled(anyPause);
     m_actions[QStringLiteral("resume")]->setEnabled(anyResume);
-    m_actions[QStringLiteral("verify")]->setEnabled(anyResume);
-    m_actions[QStringLiteral("toggle")]->setEnabled(anyPause || anyResume);
+    bool anyPaused = false;
+    for (DownloadId id : ids) {
+        const DownloadSnapshot *s = m_model->snapshot(id);
+        anyPaused |= s && isEngineDownload(id) && canResume(s->state);
+    }
+    m_actions[QStringLiteral("verify")]->setEnabled(anyPaused);
+    m_actions[QStringLiteral("toggle")]->setEnabled(anyPause || anyPaused);
     m_actions[QStringLiteral("cancel")]->setEnabled(anyCancel);
     m_actions[QStringLiteral("retry")]->setEnabled(anyRetry);
     m_actions[QStringLiteral("remove")]->setEnabled(!ids.isEmpty());
@@ -645,13 +701,13 @@ void MainWindow::updateActions()
                                                         && (one->state == DownloadState::Paused || one->state == DownloadState::Queued));
     m_actions[QStringLiteral("moveUp")]->setEnabled(anyQueued || (one && m_model->rowOf(one->id) > 0));
     m_actions[QStringLiteral("moveDown")]->setEnabled(anyQueued || (one && m_model->rowOf(one->id) < m_model->rowCount() - 1));
-    bool anyActive = false, anyPaused = false;
+    bool anyActive = false, anyPausedAll = false;
     for (const DownloadSnapshot &s : m_model->all()) {
         anyActive |= isEngineDownload(s.id) && canPause(s.state);
-        anyPaused |= isEngineDownload(s.id) && canResume(s.state);
+        anyPausedAll |= isEngineDownload(s.id) && canResume(s.state);
     }
     m_actions[QStringLiteral("pauseAll")]->setEnabled(anyActive);
-    m_actions[QStringLiteral("resumeAll")]->setEnabled(anyPaused);
+    m_actions[QStringLiteral("resumeAll")]->setEnabled(anyPausedAll);
 }
 
 void MainWindow::showDetails()
@@ -682,6 +738,8 @@ void MainWindow::saveQueueNow()
         d.state = s.state;
         d.added = s.added;
         d.total = s.total;
+        d.done = s.done;
+        d.name = s.fileName;
         d.error = s.error;
         list.append(d);
     }
@@ -703,10 +761,12 @@ void MainWindow::restoreQueue()
             s.id = m_nextArchivedId++;
             s.url = d.request.url;
             s.filePath = d.request.outputPath;
-            s.fileName = QFileInfo(d.request.outputPath).fileName();
+            s.fileName = !d.name.isEmpty() ? d.name
+                : !d.request.outputPath.isEmpty() ? QFileInfo(d.request.outputPath).fileName()
+                                                    : fileNameFromUrl(d.request.url);
             s.state = d.state;
             s.total = d.total;
-            s.done = d.state == DownloadState::Completed ? d.total : 0;
+            s.done = d.state == DownloadState::Completed ? d.total : d.done;
             s.added = d.added;
             s.error = d.error;
             m_archived.insert(s.id, s);
@@ -720,9 +780,14 @@ void MainWindow::restoreQueue()
         m_requests.insert(id, r);
         DownloadSnapshot s = m_manager->snapshot(id);
         s.added = d.added.isValid() ? d.added : s.added;
-        s.filePath = r.outputPath;
-        s.fileName = QFileInfo(r.outputPath).fileName();
-        s.total = d.total;
+        if (s.filePath.isEmpty() && !r.outputPath.isEmpty())
+            s.filePath = r.outputPath;
+        if (!d.name.isEmpty() && s.total < 0) {
+            // Not seen by the engine yet (no control file): as it was saved.
+            s.fileName = d.name;
+            s.total = d.total;
+            s.done = d.done;
+        }
         m_model->addOrUpdate(s);
     }
 }
@@ -732,19 +797,20 @@ void MainWindow::addDialog(const QString &prefill)
     AddDialog dialog(m_prefs.defaultDirectory, m_prefs.connections, this);
     QString text = prefill;
     if (text.isEmpty()) {
-        const ParsedUrls clip = parseUrlLines(QApplication::clipboard()->text());
-        if (!clip.urls.isEmpty()) {
-            QStringList lines;
-            for (const QUrl &u : clip.urls)
-                lines << u.toString();
-            text = lines.join(QLatin1Char('\n'));
-        }
+        // The clipboard as it is: lines that are no address are shown as skipped, not dropped.
+        const QString clip = QApplication::clipboard()->text();
+        if (!parseUrlLines(clip).urls.isEmpty())
+            text = clip.trimmed();
     }
+    QHash<QUrl, QString> existing;
+    for (const DownloadSnapshot &s : m_model->all())
+        existing.insert(s.url, s.fileName.isEmpty() ? s.url.toDisplayString(QUrl::RemoveUserInfo) : s.fileName);
+    dialog.setExistingUrls(existing);
     dialog.setUrlsText(text);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    if (dialog.folder() != m_prefs.defaultDirectory) {
-        m_prefs.defaultDirectory = dialog.folder(); // remembered
+    if (dialog.makeFolderDefault() && dialog.folder() != m_prefs.defaultDirectory) {
+        m_prefs.defaultDirectory = dialog.folder(); // asked for: "use this folder from now on"
         Q_EMIT preferencesChanged(m_prefs);
     }
     addRequests(dialog.requests());
@@ -770,10 +836,16 @@ void MainWindow::pauseSelected()
 
 void MainWindow::resumeSelected()
 {
+    bool retry = false;
     for (DownloadId id : selectedIds()) {
-        if (isEngineDownload(id))
+        const DownloadSnapshot *s = m_model->snapshot(id);
+        if (s && canRetry(s->state))
+            retry = true; // continues from what is on disk
+        else if (isEngineDownload(id))
             m_manager->resume(id);
     }
+    if (retry)
+        retrySelected();
 }
 
 void MainWindow::togglePause()
@@ -791,10 +863,40 @@ void MainWindow::togglePause()
 
 void MainWindow::cancelSelected()
 {
+    QList<DownloadId> ids;
+    QStringList files;
+    qint64 bytes = 0;
     for (DownloadId id : selectedIds()) {
-        if (isEngineDownload(id))
-            m_manager->cancel(id);
+        const DownloadSnapshot *s = m_model->snapshot(id);
+        if (!s || !isEngineDownload(id) || isTerminal(s->state))
+            continue;
+        ids << id;
+        files << filesOnDisk(*s);
+        bytes += s->done;
     }
+    if (ids.isEmpty())
+        return;
+    // Cancelling never deletes by surprise: the partial data is kept (Retry continues from it)
+    // unless the user picks the button that names the files to delete.
+    QMessageBox box(QMessageBox::Question, tr("Cancel downloads"),
+                    tr("Cancel %n download(s)?", nullptr, int(ids.size())), QMessageBox::NoButton, this);
+    QPushButton *keep = box.addButton(tr("Cancel, &keep the partial files"), QMessageBox::AcceptRole);
+    QPushButton *discard = nullptr;
+    if (!files.isEmpty()) {
+        box.setInformativeText(tr("%1 already downloaded is on disk in:\n%2\n\nKept files let Retry continue "
+                                  "where the download stopped.")
+                                   .arg(formatSize(bytes), listFiles(files)));
+        discard = box.addButton(tr("Cancel and &delete these files"), QMessageBox::DestructiveRole);
+    }
+    QPushButton *back = box.addButton(tr("&Don't cancel"), QMessageBox::RejectRole);
+    box.setDefaultButton(keep);
+    box.setEscapeButton(back);
+    box.exec();
+    if (box.clickedButton() != keep && (!discard || box.clickedButton() != discard))
+        return;
+    const PartialData partial = box.clickedButton() == discard ? PartialData::Delete : PartialData::Keep;
+    for (DownloadId id : std::as_const(ids))
+        m_manager->cancel(id, partial);
 }
 
 void MainWindow::retrySelected()
@@ -802,13 +904,13 @@ void MainWindow::retrySelected()
     QList<DownloadRequest> again;
     for (DownloadId id : selectedIds()) {
         const DownloadSnapshot *s = m_model->snapshot(id);
-        if (!s || (s->state != DownloadState::Failed && s->state != DownloadState::Cancelled))
+        if (!s || !canRetry(s->state))
             continue;
         DownloadRequest r = m_requests.value(id);
         if (r.url.isEmpty())
             r.url = s->url;
-        if (s->state == DownloadState::Failed && !s->filePath.isEmpty())
-            r.outputPath = s->filePath; // continues from its control file
+        if (!s->filePath.isEmpty() && QFileInfo::exists(controlFilePath(s->filePath)))
+            r.outputPath = s->filePath; // continues from what is on disk
         r.startPaused = false;
         if (isEngineDownload(id))
             m_manager->remove(id);
@@ -817,7 +919,7 @@ void MainWindow::retrySelected()
         m_model->remove(id);
         again.append(r);
     }
-    addRequests(again);
+    selectIds(addRequests(again));
 }
 
 void MainWindow::removeSelected()
@@ -825,25 +927,44 @@ void MainWindow::removeSelected()
     const QList<DownloadId> ids = selectedIds();
     if (ids.isEmpty())
         return;
+    QStringList files;
+    for (DownloadId id : ids) {
+        if (const DownloadSnapshot *s = m_model->snapshot(id))
+            files << filesOnDisk(*s);
+    }
+    // Removing takes rows off the list; files go only when the box naming them is checked.
     QMessageBox box(QMessageBox::Question, tr("Remove downloads"),
                     tr("Remove %n download(s) from the list?", nullptr, int(ids.size())),
                     QMessageBox::Yes | QMessageBox::No, this);
-    auto *alsoDelete = new QCheckBox(tr("Also delete the downloaded files"));
-    box.setCheckBox(alsoDelete);
+    box.setDefaultButton(QMessageBox::No);
+    QCheckBox *alsoDelete = nullptr;
+    if (!files.isEmpty()) {
+        box.setInformativeText(tr("The files stay on disk unless you check the box:\n%1").arg(listFiles(files)));
+        alsoDelete = new QCheckBox(tr("Also delete these %n file(s) from the disk", nullptr, int(files.size())));
+        box.setCheckBox(alsoDelete);
+    }
     if (box.exec() != QMessageBox::Yes)
         return;
+    const bool deleteFiles = alsoDelete && alsoDelete->isChecked();
+    int row = -1;
     for (DownloadId id : ids) {
         const DownloadSnapshot *s = m_model->snapshot(id);
-        const QString path = s ? s->filePath : QString();
-        const bool finished = s && s->state == DownloadState::Completed;
+        const QStringList own = s ? filesOnDisk(*s) : QStringList();
+        const int r = m_proxy->mapFromSource(m_model->index(m_model->rowOf(id), 0)).row();
+        row = row < 0 ? r : std::min(row, r);
         if (isEngineDownload(id))
-            m_manager->remove(id); // cancels: an unfinished file and its control file go
-        if (finished && alsoDelete->isChecked() && !path.isEmpty())
-            QFile::remove(path);
+            m_manager->remove(id, deleteFiles ? PartialData::Delete : PartialData::Keep);
+        if (deleteFiles) {
+            for (const QString &path : own)
+                QFile::remove(path); // the files named in the dialog, nothing else
+        }
         m_archived.remove(id);
         m_requests.remove(id);
         m_model->remove(id);
     }
+    // The selection moves to the row that took the first removed one's place.
+    if (m_proxy->rowCount() > 0 && row >= 0)
+        m_view->selectRow(std::min(row, m_proxy->rowCount() - 1));
     scheduleSave();
     updateActions();
     updateStatusBar();
@@ -951,6 +1072,7 @@ void MainWindow::applyNetworkPreferences()
     m_manager->setGlobalRateLimit(m_prefs.globalRateLimit);
     // New downloads use these; running ones keep the settings they started with.
     DownloadOptions defaults = m_manager->defaultOptions();
+    defaults.retry.maxStall = std::chrono::seconds(m_prefs.giveUpSeconds);
     defaults.proxy = QUrl(m_prefs.proxy, QUrl::StrictMode);
     if (!defaults.proxy.isValid() || defaults.proxy.host().isEmpty())
         defaults.proxy = QUrl();

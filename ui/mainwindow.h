@@ -82,6 +82,7 @@ private:
     void showDetails();
     void scheduleSave();
     QList<DownloadId> selectedIds() const;
+    void selectIds(const QList<DownloadId> &ids);
     DownloadId currentId() const;
     bool isEngineDownload(DownloadId id) const { return !m_archived.contains(id); }
 
@@ -105,17 +106,17 @@ private:
     void showPreferences();
     void adoptControlFiles(const QStringList &paths);
 
-    DownloadManager *m_manager;
+    DownloadManager *m_manager = nullptr;
     QueueStore m_store;
     UiPreferences m_prefs;
-    DownloadListModel *m_model;
-    DownloadFilterProxy *m_proxy;
-    QTableView *m_view;
-    QListWidget *m_categories;
-    QLineEdit *m_search;
-    DetailsPane *m_details;
-    QLabel *m_statusSpeed;
-    QLabel *m_statusCounts;
+    DownloadListModel *m_model = nullptr;
+    DownloadFilterProxy *m_proxy = nullptr;
+    QTableView *m_view = nullptr;
+    QListWidget *m_categories = nullptr;
+    QLineEdit *m_search = nullptr;
+    DetailsPane *m_details = nullptr;
+    QLabel *m_statusSpeed = nullptr;
+    QLabel *m_statusCounts = nullptr;
     QHash<QString, QAction *> m_actions;
     QHash<QAction *, const char *> m_sourceTexts; // untranslated texts of actions and menus
     QToolBar *m_toolBar = nullptr;
@@ -126,7 +127,7 @@ private:
     DownloadId m_nextArchivedId = DownloadId(1) << 62;
     TrayIcon *m_tray = nullptr;
     bool m_toldAboutTray = false;
-    ClipboardWatcher *m_clipboardWatcher;
+    ClipboardWatcher *m_clipboardWatcher = nullptr;
     QList<QUrl> m_clipboardOffer;
     QTimer m_flushTimer;
     QTimer m_saveTimer;

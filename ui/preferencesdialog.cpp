@@ -5,6 +5,8 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QLabel>
+#include <QSystemTrayIcon>
 #include <QDir>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -32,6 +34,7 @@ PreferencesDialog::PreferencesDialog(const UiPreferences &preferences, QWidget *
     , m_language(new QComboBox)
     , m_proxy(new QLineEdit(preferences.proxy))
     , m_caFile(new QLineEdit(QDir::toNativeSeparators(preferences.caCertificateFile)))
+    , m_giveUp(new QSpinBox)
 {
     setWindowTitle(tr("Preferences"));
     m_connections->setRange(1, 64);
@@ -46,6 +49,21 @@ PreferencesDialog::PreferencesDialog(const UiPreferences &preferences, QWidget *
     m_downloadLimit->setSuffix(tr(" KiB/s"));
     m_downloadLimit->setSpecialValueText(tr("No limit"));
     m_downloadLimit->setValue(int(preferences.downloadRateLimit / 1024));
+    // Speeds step by a tenth of their size (64 -> 70, 1000 -> 1100), not by 1 KiB/s.
+    m_globalLimit->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
+    m_downloadLimit->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
+    m_giveUp->setRange(0, 86400);
+    m_giveUp->setSuffix(tr(" s"));
+    m_giveUp->setSpecialValueText(tr("Never"));
+    m_giveUp->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
+    m_giveUp->setValue(preferences.giveUpSeconds);
+    m_giveUp->setToolTip(tr("A download whose server cannot be reached fails after this long without data; "
+                            "what it downloaded stays on disk, and Resume continues it."));
+    if (!QSystemTrayIcon::isSystemTrayAvailable()) {
+        // No tray on this desktop: nothing to close or start into.
+        m_closeToTray->setVisible(false);
+        m_startMinimized->setVisible(false);
+    }
     m_language->addItem(tr("System default"), QString());
     m_language->addItem(languageName(QStringLiteral("en")), QStringLiteral("en"));
     for (const QString &code : availableLanguages())
@@ -71,11 +89,14 @@ PreferencesDialog::PreferencesDialog(const UiPreferences &preferences, QWidget *
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *form = new QFormLayout(this);
-    form->addRow(tr("Default &folder:"), folderRow);
+    auto *folderLabel = new QLabel(tr("Default &folder:"));
+    folderLabel->setBuddy(m_folder); // a layout cannot be a buddy: without this the & shows
+    form->addRow(folderLabel, folderRow);
     form->addRow(tr("&Connections per download:"), m_connections);
     form->addRow(tr("Downloads at &once:"), m_concurrent);
     form->addRow(tr("Overall speed &limit:"), m_globalLimit);
     form->addRow(tr("Speed limit per &new download:"), m_downloadLimit);
+    form->addRow(tr("&Give up without data after:"), m_giveUp);
     form->addRow(QString(), m_resumeOnStart);
     form->addRow(QString(), m_dropDirect);
     form->addRow(QString(), m_closeToTray);
@@ -104,6 +125,7 @@ UiPreferences PreferencesDialog::preferences() const
     p.notifications = m_notifications->isChecked();
     p.startMinimized = m_startMinimized->isChecked();
     p.watchClipboard = m_watchClipboard->isChecked();
+    p.giveUpSeconds = m_giveUp->value();
     p.language = m_language->currentData().toString();
     p.proxy = m_proxy->text().trimmed();
     p.caCertificateFile = QDir::fromNativeSeparators(m_caFile->text().trimmed());

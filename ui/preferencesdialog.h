@@ -23,20 +23,21 @@ public:
 
 private:
     UiPreferences m_prefs;
-    QLineEdit *m_folder;
-    QSpinBox *m_connections;
-    QSpinBox *m_concurrent;
-    QSpinBox *m_globalLimit;
-    QSpinBox *m_downloadLimit;
-    QCheckBox *m_resumeOnStart;
-    QCheckBox *m_dropDirect;
-    QCheckBox *m_closeToTray;
-    QCheckBox *m_notifications;
-    QCheckBox *m_startMinimized;
-    QCheckBox *m_watchClipboard;
-    QComboBox *m_language;
-    QLineEdit *m_proxy;
-    QLineEdit *m_caFile;
+    QLineEdit *m_folder = nullptr;
+    QSpinBox *m_connections = nullptr;
+    QSpinBox *m_concurrent = nullptr;
+    QSpinBox *m_globalLimit = nullptr;
+    QSpinBox *m_downloadLimit = nullptr;
+    QCheckBox *m_resumeOnStart = nullptr;
+    QCheckBox *m_dropDirect = nullptr;
+    QCheckBox *m_closeToTray = nullptr;
+    QCheckBox *m_notifications = nullptr;
+    QCheckBox *m_startMinimized = nullptr;
+    QCheckBox *m_watchClipboard = nullptr;
+    QComboBox *m_language = nullptr;
+    QLineEdit *m_proxy = nullptr;
+    QLineEdit *m_caFile = nullptr;
+    QSpinBox *m_giveUp = nullptr;
 };
 
 } // namespace bytehaul::ui

@@ -60,6 +60,9 @@ bool QueueStore::save(const QList<StoredDownload> &downloads, QString *error) co
         o.insert(QStringLiteral("state"), stateKey(d.state));
         o.insert(QStringLiteral("added"), d.added.toString(Qt::ISODateWithMs));
         o.insert(QStringLiteral("total"), double(d.total));
+        o.insert(QStringLiteral("done"), double(d.done));
+        if (!d.name.isEmpty())
+            o.insert(QStringLiteral("name"), d.name);
         if (!d.error.isEmpty())
             o.insert(QStringLiteral("error"), d.error);
         list.append(o);
@@ -122,6 +125,8 @@ QList<StoredDownload> QueueStore::load(QString *error) const
         d.state = stateFromKey(o.value(QStringLiteral("state")).toString());
         d.added = QDateTime::fromString(o.value(QStringLiteral("added")).toString(), Qt::ISODateWithMs);
         d.total = qint64(o.value(QStringLiteral("total")).toDouble(-1));
+        d.done = std::max<qint64>(0, qint64(o.value(QStringLiteral("done")).toDouble(0)));
+        d.name = o.value(QStringLiteral("name")).toString();
         d.error = o.value(QStringLiteral("error")).toString();
         out.append(d);
     }

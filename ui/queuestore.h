@@ -16,6 +16,8 @@ struct StoredDownload
     DownloadState state = DownloadState::Queued;
     QDateTime added;
     qint64 total = -1;
+    qint64 done = 0; // on disk when saved
+    QString name; // the file's name as shown
     QString error;
 };
 

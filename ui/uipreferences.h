@@ -19,6 +19,7 @@ struct UiPreferences
     bool notifications = true; // a tray message when a download completes or fails
     bool startMinimized = false; // start in the tray (when there is one), as with --minimized
     bool watchClipboard = false; // offer copied links to downloadable-looking files
+    int giveUpSeconds = 60; // a download retrying without any data fails after this; 0: never
     QString language; // "de", "zh_CN", "en"; empty: the system's
     QString proxy; // http://host:port or socks5://host:port; empty: the system's
     QString caCertificateFile; // PEM, trusted besides the system's certificates

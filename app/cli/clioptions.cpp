@@ -87,7 +87,7 @@ ParseResult parseCommandLine(const QStringList &arguments)
     const QCommandLineOption loadCookies(QStringLiteral("load-cookies"),
                                          CliOptions::tr("Send the cookies from this Netscape cookies.txt file."), QStringLiteral("FILE"));
     const QCommandLineOption maxRetryTime(QStringLiteral("max-retry-time"),
-                                          CliOptions::tr("Give up retrying a request after this many seconds (default: no limit)."),
+                                          CliOptions::tr("Give up after this many seconds of failing retries without any data (default 60)."),
                                           QStringLiteral("SECONDS"));
     const QCommandLineOption limitRate(QStringLiteral("limit-rate"),
                                        CliOptions::tr("Speed limit per download, e.g. 2M (bytes per second)."), QStringLiteral("RATE"));
@@ -184,6 +184,8 @@ ParseResult parseCommandLine(const QStringList &arguments)
         || !parseSeconds(readTimeout, 0.1, 3600, options.readTimeout)
         || !parseSeconds(maxRetryTime, 0.1, 86400, options.retry.maxElapsed))
         return result;
+    if (parser.isSet(maxRetryTime))
+        options.retry.maxStall = options.retry.maxElapsed;
     options.retry.maxDelay = std::max(options.retry.maxDelay, options.retry.baseDelay);
     if (parser.isSet(proxy)) {
         const QUrl p(parser.value(proxy), QUrl::StrictMode);

@@ -1,6 +1,8 @@
 #include "gui/appsettings.h"
 
 #include <QDir>
+
+#include <algorithm>
 #include <QStandardPaths>
 
 namespace bytehaul::app {
@@ -17,6 +19,7 @@ const QString kStartMinimized = QStringLiteral("window/startMinimized");
 const QString kWatchClipboard = QStringLiteral("window/watchClipboard");
 const QString kLanguage = QStringLiteral("window/language");
 const QString kCloseToTray = QStringLiteral("window/closeToTray");
+const QString kGiveUp = QStringLiteral("network/giveUpSeconds");
 const QString kNotifications = QStringLiteral("window/notifications");
 const QString kProxy = QStringLiteral("network/proxy");
 const QString kCaFile = QStringLiteral("network/caCertificateFile");
@@ -38,6 +41,7 @@ ui::UiPreferences AppSettings::preferences() const
     p.globalRateLimit = std::max<qint64>(0, m_settings.value(kGlobalLimit, 0).toLongLong());
     p.downloadRateLimit = std::max<qint64>(0, m_settings.value(kDownloadLimit, 0).toLongLong());
     p.closeToTray = m_settings.value(kCloseToTray, true).toBool();
+    p.giveUpSeconds = std::clamp(m_settings.value(kGiveUp, 60).toInt(), 0, 86400);
     p.startMinimized = m_settings.value(kStartMinimized, false).toBool();
     p.watchClipboard = m_settings.value(kWatchClipboard, false).toBool();
     p.language = m_settings.value(kLanguage).toString();
@@ -57,6 +61,7 @@ void AppSettings::setPreferences(const ui::UiPreferences &p)
     m_settings.setValue(kGlobalLimit, p.globalRateLimit);
     m_settings.setValue(kDownloadLimit, p.downloadRateLimit);
     m_settings.setValue(kCloseToTray, p.closeToTray);
+    m_settings.setValue(kGiveUp, p.giveUpSeconds);
     m_settings.setValue(kStartMinimized, p.startMinimized);
     m_settings.setValue(kWatchClipboard, p.watchClipboard);
     m_settings.setValue(kLanguage, p.language);
