@@ -423,6 +423,13 @@
         <source>%1: the connection closed after %2 of %3 bytes</source>
         <translation>%1: die Verbindung wurde nach %2 von %3 Bytes geschlossen</translation>
     </message>
+    <message numerus="yes">
+        <source>No data for %n second(s); the last attempt failed with: %1</source>
+        <translation>
+            <numerusform>Seit %n Sekunde keine Daten; der letzte Versuch scheiterte mit: %1</numerusform>
+            <numerusform>Seit %n Sekunden keine Daten; der letzte Versuch scheiterte mit: %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bytehaul::UrlReplacer</name>
@@ -631,10 +638,6 @@ Exit-Codes: 0 alle Downloads fertig, 1 ein Download ist fehlgeschlagen, 2 falsch
         <translation>Die Cookies aus dieser Netscape-cookies.txt-Datei senden.</translation>
     </message>
     <message>
-        <source>Give up retrying a request after this many seconds (default: no limit).</source>
-        <translation>Wiederholungen einer Anfrage nach so vielen Sekunden aufgeben (Standard: keine Grenze).</translation>
-    </message>
-    <message>
         <source>Speed limit per download, e.g. 2M (bytes per second).</source>
         <translation>Geschwindigkeitsgrenze pro Download, z. B. 2M (Bytes pro Sekunde).</translation>
     </message>
@@ -714,6 +717,10 @@ Exit-Codes: 0 alle Downloads fertig, 1 ein Download ist fehlgeschlagen, 2 falsch
         <source>Not an http or https URL: &apos;%1&apos;</source>
         <translation>Keine http- oder https-URL: &apos;%1&apos;</translation>
     </message>
+    <message>
+        <source>Give up after this many seconds of failing retries without any data (default 60).</source>
+        <translation>Nach so vielen Sekunden fehlschlagender Wiederholungen ohne Daten aufgeben (Standard 60).</translation>
+    </message>
 </context>
 <context>
     <name>bytehaul::ui::AddDialog</name>
@@ -780,6 +787,33 @@ Exit-Codes: 0 alle Downloads fertig, 1 ein Download ist fehlgeschlagen, 2 falsch
     <message>
         <source>Choose a folder.</source>
         <translation>Wählen Sie einen Ordner.</translation>
+    </message>
+    <message>
+        <source>Use this folder from now on</source>
+        <translation>Diesen Ordner ab jetzt verwenden</translation>
+    </message>
+    <message>
+        <source>Add them again anyway</source>
+        <translation>Trotzdem erneut hinzufügen</translation>
+    </message>
+    <message>
+        <source>Return adds a single address; Ctrl+Return adds several; Shift+Return starts a new line.</source>
+        <translation>Eingabe fügt eine einzelne Adresse hinzu; Strg+Eingabe fügt mehrere hinzu; Umschalt+Eingabe beginnt eine neue Zeile.</translation>
+    </message>
+    <message>
+        <source>Skipped: %1</source>
+        <translation>Übersprungen: %1</translation>
+    </message>
+    <message>
+        <source>Already in the list: %1</source>
+        <translation>Schon in der Liste: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n</source>
+        <translation>
+            <numerusform>%n hinzufügen</numerusform>
+            <numerusform>%n hinzufügen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -913,6 +947,20 @@ Exit-Codes: 0 alle Downloads fertig, 1 ein Download ist fehlgeschlagen, 2 falsch
     <message>
         <source>Added</source>
         <translation>Hinzugefügt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrying in %n s (attempt %1)</source>
+        <translation>
+            <numerusform>Neuer Versuch in %n s (Versuch %1)</numerusform>
+            <numerusform>Neuer Versuch in %n s (Versuch %1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrying in %n s (attempt %1): %2</source>
+        <translation>
+            <numerusform>Neuer Versuch in %n s (Versuch %1): %2</numerusform>
+            <numerusform>Neuer Versuch in %n s (Versuch %1): %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1234,10 +1282,6 @@ Ziehen Sie einen Link hierher, drücken Sie %1 zum Einfügen oder %2 zum Hinzuf�
         </translation>
     </message>
     <message>
-        <source>Also delete the downloaded files</source>
-        <translation>Auch die heruntergeladenen Dateien löschen</translation>
-    </message>
-    <message>
         <source>Replace address</source>
         <translation>Adresse ersetzen</translation>
     </message>
@@ -1282,6 +1326,59 @@ Zum Herunterladen hier klicken.</translation>
         <source>%1, %2</source>
         <comment>status bar: active, queued</comment>
         <translation>%1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>  … and %n more</source>
+        <translation>
+            <numerusform>  … und %n weitere</numerusform>
+            <numerusform>  … und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel downloads</source>
+        <translation>Downloads abbrechen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %n download(s)?</source>
+        <translation>
+            <numerusform>%n Download abbrechen?</numerusform>
+            <numerusform>%n Downloads abbrechen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel, &amp;keep the partial files</source>
+        <translation>Abbrechen, Teildateien &amp;behalten</translation>
+    </message>
+    <message>
+        <source>%1 already downloaded is on disk in:
+%2
+
+Kept files let Retry continue where the download stopped.</source>
+        <translation>%1 bereits heruntergeladen liegt auf der Festplatte in:
+%2
+
+Behaltene Dateien lassen „Erneut versuchen“ dort weitermachen, wo der Download aufhörte.</translation>
+    </message>
+    <message>
+        <source>Cancel and &amp;delete these files</source>
+        <translation>Abbrechen und diese Dateien &amp;löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Don&apos;t cancel</source>
+        <translation>&amp;Nicht abbrechen</translation>
+    </message>
+    <message>
+        <source>The files stay on disk unless you check the box:
+%1</source>
+        <translation>Die Dateien bleiben auf der Festplatte, außer Sie setzen das Häkchen:
+%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Also delete these %n file(s) from the disk</source>
+        <translation>
+            <numerusform>Auch diese %n Datei von der Festplatte löschen</numerusform>
+            <numerusform>Auch diese %n Dateien von der Festplatte löschen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1377,6 +1474,22 @@ Zum Herunterladen hier klicken.</translation>
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>A download whose server cannot be reached fails after this long without data; what it downloaded stays on disk, and Resume continues it.</source>
+        <translation>Ein Download, dessen Server nicht erreichbar ist, schlägt nach so langer Zeit ohne Daten fehl; was er heruntergeladen hat, bleibt auf der Festplatte, und „Fortsetzen“ macht weiter.</translation>
+    </message>
+    <message>
+        <source>&amp;Give up without data after:</source>
+        <translation>Ohne Daten &amp;aufgeben nach:</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,13 @@
             <numerusform>Resumed: %1 already on disk; %n damaged pieces will be fetched again.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>No data for %n second(s); the last attempt failed with: %1</source>
+        <translation>
+            <numerusform>No data for %n second; the last attempt failed with: %1</numerusform>
+            <numerusform>No data for %n seconds; the last attempt failed with: %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bytehaul::UrlReplacer</name>
@@ -45,6 +52,33 @@
         <translation>
             <numerusform>%1 %2 %3/%4 %5/s ETA %6 [%n conn]</numerusform>
             <numerusform>%1 %2 %3/%4 %5/s ETA %6 [%n conn]</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bytehaul::ui::AddDialog</name>
+    <message numerus="yes">
+        <source>Add %n</source>
+        <translation>
+            <numerusform>Add %n</numerusform>
+            <numerusform>Add %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bytehaul::ui::DownloadListModel</name>
+    <message numerus="yes">
+        <source>Retrying in %n s (attempt %1)</source>
+        <translation>
+            <numerusform>Retrying in %n s (attempt %1)</numerusform>
+            <numerusform>Retrying in %n s (attempt %1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrying in %n s (attempt %1): %2</source>
+        <translation>
+            <numerusform>Retrying in %n s (attempt %1): %2</numerusform>
+            <numerusform>Retrying in %n s (attempt %1): %2</numerusform>
         </translation>
     </message>
 </context>
@@ -83,6 +117,27 @@
         <translation>
             <numerusform>Remove %n download from the list?</numerusform>
             <numerusform>Remove %n downloads from the list?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>  … and %n more</source>
+        <translation>
+            <numerusform>  … and %n more</numerusform>
+            <numerusform>  … and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %n download(s)?</source>
+        <translation>
+            <numerusform>Cancel %n download?</numerusform>
+            <numerusform>Cancel %n downloads?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Also delete these %n file(s) from the disk</source>
+        <translation>
+            <numerusform>Also delete the %n file from the disk</numerusform>
+            <numerusform>Also delete these %n files from the disk</numerusform>
         </translation>
     </message>
 </context>

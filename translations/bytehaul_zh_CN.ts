@@ -421,6 +421,12 @@
         <source>%1: the connection closed after %2 of %3 bytes</source>
         <translation>%1：连接在 %3 字节中的 %2 字节后关闭</translation>
     </message>
+    <message numerus="yes">
+        <source>No data for %n second(s); the last attempt failed with: %1</source>
+        <translation>
+            <numerusform>%n 秒内没有收到数据；最后一次尝试失败：%1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bytehaul::UrlReplacer</name>
@@ -626,10 +632,6 @@ Exit codes: 0 all downloads completed, 1 a download failed, 2 bad usage,
         <translation>发送此 Netscape cookies.txt 文件中的 cookie。</translation>
     </message>
     <message>
-        <source>Give up retrying a request after this many seconds (default: no limit).</source>
-        <translation>超过此秒数后放弃重试请求（默认：不限）。</translation>
-    </message>
-    <message>
         <source>Speed limit per download, e.g. 2M (bytes per second).</source>
         <translation>每个下载的限速，例如 2M（字节每秒）。</translation>
     </message>
@@ -709,6 +711,10 @@ Exit codes: 0 all downloads completed, 1 a download failed, 2 bad usage,
         <source>Not an http or https URL: &apos;%1&apos;</source>
         <translation>不是 http 或 https URL：&apos;%1&apos;</translation>
     </message>
+    <message>
+        <source>Give up after this many seconds of failing retries without any data (default 60).</source>
+        <translation>重试失败且没有收到任何数据达到此秒数后放弃（默认 60）。</translation>
+    </message>
 </context>
 <context>
     <name>bytehaul::ui::AddDialog</name>
@@ -775,6 +781,32 @@ Exit codes: 0 all downloads completed, 1 a download failed, 2 bad usage,
     <message>
         <source>Choose a folder.</source>
         <translation>请选择一个文件夹。</translation>
+    </message>
+    <message>
+        <source>Use this folder from now on</source>
+        <translation>以后都使用此文件夹</translation>
+    </message>
+    <message>
+        <source>Add them again anyway</source>
+        <translation>仍然再次添加</translation>
+    </message>
+    <message>
+        <source>Return adds a single address; Ctrl+Return adds several; Shift+Return starts a new line.</source>
+        <translation>回车添加单个地址；Ctrl+回车添加多个；Shift+回车换行。</translation>
+    </message>
+    <message>
+        <source>Skipped: %1</source>
+        <translation>已跳过：%1</translation>
+    </message>
+    <message>
+        <source>Already in the list: %1</source>
+        <translation>已在列表中：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n</source>
+        <translation>
+            <numerusform>添加 %n 个</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -908,6 +940,18 @@ Exit codes: 0 all downloads completed, 1 a download failed, 2 bad usage,
     <message>
         <source>Added</source>
         <translation>添加时间</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrying in %n s (attempt %1)</source>
+        <translation>
+            <numerusform>%n 秒后重试（第 %1 次）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrying in %n s (attempt %1): %2</source>
+        <translation>
+            <numerusform>%n 秒后重试（第 %1 次）：%2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1225,10 +1269,6 @@ Drop a link here, press %1 to paste one, or %2 to add.</source>
         </translation>
     </message>
     <message>
-        <source>Also delete the downloaded files</source>
-        <translation>同时删除已下载的文件</translation>
-    </message>
-    <message>
         <source>Replace address</source>
         <translation>替换地址</translation>
     </message>
@@ -1272,6 +1312,56 @@ Click here to download.</source>
         <source>%1, %2</source>
         <comment>status bar: active, queued</comment>
         <translation>%1，%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>  … and %n more</source>
+        <translation>
+            <numerusform>  …… 以及另外 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel downloads</source>
+        <translation>取消下载</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %n download(s)?</source>
+        <translation>
+            <numerusform>取消 %n 个下载？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel, &amp;keep the partial files</source>
+        <translation>取消，保留部分文件(&amp;K)</translation>
+    </message>
+    <message>
+        <source>%1 already downloaded is on disk in:
+%2
+
+Kept files let Retry continue where the download stopped.</source>
+        <translation>已下载的 %1 保存在磁盘上：
+%2
+
+保留这些文件，“重试”即可从下载停止处继续。</translation>
+    </message>
+    <message>
+        <source>Cancel and &amp;delete these files</source>
+        <translation>取消并删除这些文件(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Don&apos;t cancel</source>
+        <translation>不取消(&amp;D)</translation>
+    </message>
+    <message>
+        <source>The files stay on disk unless you check the box:
+%1</source>
+        <translation>除非勾选下面的选项，这些文件会保留在磁盘上：
+%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Also delete these %n file(s) from the disk</source>
+        <translation>
+            <numerusform>同时从磁盘删除这 %n 个文件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1367,6 +1457,22 @@ Click here to download.</source>
     <message>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>A download whose server cannot be reached fails after this long without data; what it downloaded stays on disk, and Resume continues it.</source>
+        <translation>服务器无法访问的下载在这么长时间没有数据后失败；已下载的内容保留在磁盘上，“继续”可接着下载。</translation>
+    </message>
+    <message>
+        <source>&amp;Give up without data after:</source>
+        <translation>无数据时放弃的时间(&amp;G)：</translation>
     </message>
 </context>
 <context>
