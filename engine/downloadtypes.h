@@ -43,6 +43,35 @@ enum class ErrorClass {
     Fatal, // can never succeed (bad URL, unsupported scheme)
 };
 
+// What went wrong, as data: the UI and the CLI turn it into words when they show it (in the
+// language of the moment), and tests tell a 404 from a full disk without matching text.
+enum class ErrorCode {
+    None,
+    Other, // see the error text
+    InvalidUrl,
+    UnsupportedScheme,
+    HostNotFound,
+    ConnectionRefused,
+    Network, // the connection failed or was cut
+    Timeout,
+    TlsFailed,
+    HttpAuth, // 401, 407
+    HttpForbidden, // 403
+    HttpNotFound, // 404, 410
+    HttpServerBusy, // 408, 429, 5xx retried until the budget ran out
+    HttpOther, // any other status >= 400 (httpStatus says which)
+    BadRedirect, // a redirect without a usable Location
+    TooManyRedirects,
+    InsecureRedirect, // https -> http refused
+    BadResponse, // a server that lies about lengths or ranges
+    NoProgress, // retried without receiving anything for the whole budget
+    CannotCreateFolder,
+    NoFreeName,
+    DiskFull,
+    WriteFailed,
+    ChecksumMismatch,
+};
+
 // What a download's note is: news (a fallback, a resume), a warning the user should see (a
 // damaged control file, a file that changed on the server), or a passing event (a retry).
 enum class NoteKind { Info, Warning, Transient };
@@ -154,7 +183,10 @@ struct DownloadSnapshot
     QByteArray lastModified;
     QByteArray contentType;
     ErrorClass errorClass = ErrorClass::None;
-    QString error;
+    ErrorCode errorCode = ErrorCode::None;
+    int httpStatus = 0; // with the Http* codes
+    QString errorDetail; // what the system or the server said (a TLS reason, an errno text, a hash)
+    QString error; // the engine's full message, in the language of the moment it happened
     QString note; // non-fatal information (fallbacks, renamed file, ...)
     NoteKind noteKind = NoteKind::Info;
     QDateTime added;

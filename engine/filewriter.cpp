@@ -379,7 +379,7 @@ bool FileWriter::writeBlock(const WriteBackCache::Block &block)
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            fail(tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(m_file.fileName()), describeErrno(errno)));
+            fail(tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(m_file.fileName()), describeErrno(errno)), errno);
             return false;
         }
         offset += n;
@@ -430,7 +430,7 @@ bool FileWriter::writeAt(qint64 offset, const char *data, qint64 length)
             if (errno == EINTR)
                 continue;
             fail(tr("Cannot write %1: %2")
-                     .arg(QDir::toNativeSeparators(m_file.fileName()), describeErrno(errno)));
+                     .arg(QDir::toNativeSeparators(m_file.fileName()), describeErrno(errno)), errno);
             return false;
         }
         data += n;
@@ -451,12 +451,12 @@ bool FileWriter::syncData()
 {
 #if defined(Q_OS_LINUX)
     if (::fdatasync(m_file.handle()) != 0) {
-        fail(tr("Cannot sync %1: %2").arg(QDir::toNativeSeparators(m_file.fileName()), describeErrno(errno)));
+        fail(tr("Cannot sync %1: %2").arg(QDir::toNativeSeparators(m_file.fileName()), describeErrno(errno)), errno);
         return false;
     }
 #elif defined(Q_OS_UNIX)
     if (::fsync(m_file.handle()) != 0) {
-        fail(tr("Cannot sync %1: %2").arg(QDir::toNativeSeparators(m_file.fileName()), describeErrno(errno)));
+        fail(tr("Cannot sync %1: %2").arg(QDir::toNativeSeparators(m_file.fileName()), describeErrno(errno)), errno);
         return false;
     }
 #else
@@ -465,12 +465,12 @@ bool FileWriter::syncData()
     return true;
 }
 
-void FileWriter::fail(const QString &error)
+void FileWriter::fail(const QString &error, int err)
 {
     if (m_failed)
         return;
     m_failed = true;
-    Q_EMIT failed(error);
+    Q_EMIT failed(error, err == ENOSPC || err == EDQUOT);
 }
 
 } // namespace bytehaul

@@ -62,7 +62,7 @@ Q_SIGNALS:
     void checkpointed(quint64 sequence, const QString &error);
     void hashed(const QByteArray &hexDigest, const QString &error);
     void written(qint64 bytes);
-    void failed(const QString &error);
+    void failed(const QString &error, bool diskFull);
     void closed(bool ok);
 
 private:
@@ -73,7 +73,7 @@ private:
     bool writeAt(qint64 offset, const char *data, qint64 length);
     bool syncData();
     bool readAt(qint64 offset, qint64 length, QByteArray &out);
-    void fail(const QString &error);
+    void fail(const QString &error, int err = 0); // err: the errno, when there is one
 
     QFile m_file;
     qint64 m_size = -1;

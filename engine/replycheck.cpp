@@ -155,10 +155,10 @@ ReplyError classifyStatus(const QNetworkReply *reply, bool timedOut)
     const int status = httpStatus(reply);
     if (status >= 300 && status < 400 && reply->rawHeader("Location").trimmed().isEmpty()) {
         // Qt reports this as an unknown protocol (a redirect to ""): say what really happened.
-        return { ErrorClass::User, ReplyCheck::tr("%1: HTTP %2 redirect without a Location header").arg(url).arg(status) };
+        return { ErrorClass::User, ReplyCheck::tr("%1: HTTP %2 redirect without a Location header").arg(url).arg(status), ErrorCode::BadRedirect, status };
     }
     if (timedOut) {
-        return { ErrorClass::Retry, ReplyCheck::tr("%1: no data received for too long (read timeout)").arg(url) };
+        return { ErrorClass::Retry, ReplyCheck::tr("%1: no data received for too long (read timeout)").arg(url), ErrorCode::Timeout };
     }
     if (status >= 400) {
         const QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
@@ -170,38 +170,45 @@ ReplyError classifyStatus(const QNetworkReply *reply, bool timedOut)
         case 502:
         case 503:
         case 504:
-            return { ErrorClass::Retry, ReplyCheck::tr("%1 (the server is busy or failing; retrying)").arg(head) };
+            return { ErrorClass::Retry, ReplyCheck::tr("%1 (the server is busy or failing; retrying)").arg(head), ErrorCode::HttpServerBusy, status, reason };
         case 401:
         case 407:
-            return { ErrorClass::User, ReplyCheck::tr("%1: the server wants a user name and password").arg(head) };
+            return { ErrorClass::User, ReplyCheck::tr("%1: the server wants a user name and password").arg(head), ErrorCode::HttpAuth, status, reason };
         case 403:
-            return { ErrorClass::User, ReplyCheck::tr("%1: access is forbidden (the link may have expired)").arg(head) };
+            return { ErrorClass::User, ReplyCheck::tr("%1: access is forbidden (the link may have expired)").arg(head), ErrorCode::HttpForbidden, status, reason };
         case 404:
         case 410:
-            return { ErrorClass::User, ReplyCheck::tr("%1: the file is not on the server; check the address").arg(head) };
+            return { ErrorClass::User, ReplyCheck::tr("%1: the file is not on the server; check the address").arg(head), ErrorCode::HttpNotFound, status, reason };
         default:
-            return { ErrorClass::User, head };
+            return { ErrorClass::User, head, ErrorCode::HttpOther, status, reason };
         }
     }
     switch (reply->error()) {
     case QNetworkReply::NoError:
         if (status >= 300 && status < 400) {
-            return { ErrorClass::User, ReplyCheck::tr("%1: HTTP %2 redirect without a usable Location").arg(url).arg(status) };
+            return { ErrorClass::User, ReplyCheck::tr("%1: HTTP %2 redirect without a usable Location").arg(url).arg(status), ErrorCode::BadRedirect, status };
         }
         return {};
     case QNetworkReply::ProtocolUnknownError:
     case QNetworkReply::ProtocolInvalidOperationError:
-        return { ErrorClass::Fatal, ReplyCheck::tr("%1: unsupported address (only http and https)").arg(url) };
+        return { ErrorClass::Fatal, ReplyCheck::tr("%1: unsupported address (only http and https)").arg(url), ErrorCode::UnsupportedScheme };
     case QNetworkReply::HostNotFoundError:
-        return { ErrorClass::User, ReplyCheck::tr("%1: host not found; check the address and your connection").arg(url) };
+        return { ErrorClass::User, ReplyCheck::tr("%1: host not found; check the address and your connection").arg(url), ErrorCode::HostNotFound };
     case QNetworkReply::SslHandshakeFailedError:
-        return { ErrorClass::User, ReplyCheck::tr("%1: secure connection failed: %2").arg(url, reply->errorString()) };
+        return { ErrorClass::User, ReplyCheck::tr("%1: secure connection failed: %2").arg(url, reply->errorString()), ErrorCode::TlsFailed, 0, reply->errorString() };
     case QNetworkReply::TooManyRedirectsError:
-        return { ErrorClass::User, ReplyCheck::tr("%1: too many redirects (more than 10)").arg(url) };
+        return { ErrorClass::User, ReplyCheck::tr("%1: too many redirects (more than 10)").arg(url), ErrorCode::TooManyRedirects };
     case QNetworkReply::InsecureRedirectError:
-        return { ErrorClass::User, ReplyCheck::tr("%1: refused a redirect from https to http").arg(url) };
+        return { ErrorClass::User, ReplyCheck::tr("%1: refused a redirect from https to http").arg(url), ErrorCode::InsecureRedirect };
+    case QNetworkReply::ConnectionRefusedError:
+        return { ErrorClass::Retry, ReplyCheck::tr("%1: %2").arg(url, reply->errorString()), ErrorCode::ConnectionRefused, 0,
+                 reply->errorString() };
+    case QNetworkReply::TimeoutError:
+        return { ErrorClass::Retry, ReplyCheck::tr("%1: %2").arg(url, reply->errorString()), ErrorCode::Timeout, 0,
+                 reply->errorString() };
     default:
-        return { ErrorClass::Retry, ReplyCheck::tr("%1: %2").arg(url, reply->errorString()) };
+        return { ErrorClass::Retry, ReplyCheck::tr("%1: %2").arg(url, reply->errorString()), ErrorCode::Network, 0,
+                 reply->errorString() };
     }
 }
 

@@ -16,10 +16,16 @@ namespace bytehaul {
 struct ReplyError
 {
     ReplyError() = default;
-    ReplyError(ErrorClass c, QString text) : errorClass(c), message(std::move(text)) { }
+    ReplyError(ErrorClass c, QString text, ErrorCode what = ErrorCode::Other, int status = 0, QString detail = {})
+        : errorClass(c), message(std::move(text)), code(what), httpStatus(status), detail(std::move(detail))
+    {
+    }
 
     ErrorClass errorClass = ErrorClass::None;
     QString message;
+    ErrorCode code = ErrorCode::None;
+    int httpStatus = 0;
+    QString detail;
     bool remoteChanged = false; // the file on the server is not the one we were fetching
     std::optional<std::chrono::milliseconds> retryAfter; // the server said when to come back
     bool isError() const { return errorClass != ErrorClass::None; }

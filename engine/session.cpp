@@ -42,9 +42,11 @@ Session::Session(DownloadId id, const DownloadRequest &request, const DownloadOp
     connect(&m_probeRetry, &QTimer::timeout, this, &Session::sendProbe);
     m_probeTimeout.setSingleShot(true);
     connect(&m_probeTimeout, &QTimer::timeout, this, [this] {
-        retryProbe({ ErrorClass::Retry, tr("%1: no answer within %2 s (connect timeout)")
-                                            .arg(m_finalUrl.toDisplayString(QUrl::RemoveUserInfo))
-                                            .arg(m_options.connectTimeout.count() / 1000.0) });
+        retryProbe({ ErrorClass::Retry,
+                     tr("%1: no answer within %2 s (connect timeout)")
+                         .arg(m_finalUrl.toDisplayString(QUrl::RemoveUserInfo))
+                         .arg(m_options.connectTimeout.count() / 1000.0),
+                     ErrorCode::Timeout });
     });
     m_limit.setRate(m_options.rateLimit, RateLimiter::steadyMs());
     m_tokenTimer.setSingleShot(true);
@@ -150,6 +152,9 @@ DownloadSnapshot Session::snapshot() const
     s.contentType = m_contentType;
     s.error = m_error;
     s.errorClass = m_errorClass;
+    s.errorCode = m_error.isEmpty() ? ErrorCode::None : m_errorCode;
+    s.httpStatus = m_httpStatus;
+    s.errorDetail = m_errorDetail;
     s.note = m_note;
     s.noteKind = m_noteKind;
     s.multiConnection = m_mode == Mode::Ranged && m_workers.size() > 1;
@@ -243,8 +248,9 @@ void Session::tick()
     if (stallLimit > 0 && m_noteKind == NoteKind::Transient && nowMs() - m_progressAtMs > stallLimit) {
         // Requests keep failing and nothing arrives: a dead server or a network that is gone.
         // Fail (keeping every byte on disk) so the queue moves on; Resume continues later.
-        fail({ ErrorClass::Retry, tr("No data for %n second(s); the last attempt failed with: %1", nullptr,
-                                     int(stallLimit / 1000)).arg(m_note) });
+        fail({ ErrorClass::Retry,
+               tr("No data for %n second(s); the last attempt failed with: %1", nullptr, int(stallLimit / 1000)).arg(m_note),
+               ErrorCode::NoProgress, 0, m_note });
         return;
     }
     if (m_mode == Mode::Ranged && m_state == DownloadState::Downloading)
@@ -265,6 +271,9 @@ void Session::start()
     }
     m_error.clear();
     m_errorClass = ErrorClass::None;
+    m_errorCode = ErrorCode::None;
+    m_httpStatus = 0;
+    m_errorDetail.clear();
     m_speed.reset();
     m_progressDone = -1; // the stall budget counts from this start
     m_progressAtMs = nowMs();
@@ -478,6 +487,9 @@ void Session::fail(const ReplyError &error)
         return;
     stopNetwork();
     m_error = error.message;
+    m_errorCode = error.code == ErrorCode::None ? ErrorCode::Other : error.code;
+    m_httpStatus = error.httpStatus;
+    m_errorDetail = error.detail;
     m_errorClass = error.errorClass == ErrorClass::None ? ErrorClass::User : error.errorClass;
     m_state = DownloadState::Failed;
     m_tickTimer.stop();
@@ -501,7 +513,7 @@ void Session::openWriter(bool truncate)
     m_budgetHeld = 0;
     connect(m_writer, &FileWriter::opened, this, [this](bool ok, const QString &error) {
         if (!ok)
-            fail({ ErrorClass::User, error });
+            fail({ ErrorClass::User, error, ErrorCode::WriteFailed, 0, error });
     });
     connect(m_writer, &FileWriter::written, this, &Session::onWritten);
     connect(m_writer, &FileWriter::failed, this, &Session::onWriterFailed);
@@ -606,7 +618,7 @@ void Session::setRateLimit(qint64 bytesPerSecond)
     m_tokenTimer.start(0); // waiters re-check at once
 }
 
-void Session::onWriterFailed(const QString &error)
+void Session::onWriterFailed(const QString &error, bool diskFull)
 {
     // A disk error pauses instead of failing: the file and its last control file are intact,
     // and resuming once there is room continues from what is durable. Bytes accepted after
@@ -617,6 +629,8 @@ void Session::onWriterFailed(const QString &error)
     stopNetwork();
     m_error = tr("%1. Paused: free some space, then resume; the bytes written so far are kept.").arg(error);
     m_errorClass = ErrorClass::User;
+    m_errorCode = diskFull ? ErrorCode::DiskFull : ErrorCode::WriteFailed;
+    m_errorDetail = error;
     m_reloadFromControl = true;
     m_state = DownloadState::Paused;
     m_tickTimer.stop();
@@ -686,6 +700,8 @@ void Session::completeDownload()
                 : tr("%1 checksum mismatch: expected %2, got %3 (the file is kept for inspection)")
                       .arg(algo, QString::fromLatin1(expected), QString::fromLatin1(digest));
             m_errorClass = ErrorClass::User;
+            m_errorCode = error.isEmpty() ? ErrorCode::ChecksumMismatch : ErrorCode::WriteFailed;
+            m_errorDetail = error.isEmpty() ? QStringLiteral("%1=%2").arg(algo.toLower(), QString::fromLatin1(digest)) : error;
             closeWriter(false, true, [this](bool) { finish(DownloadState::Failed); });
             return;
         }

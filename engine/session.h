@@ -135,7 +135,7 @@ private:
     void openWriter(bool truncate);
     void closeWriter(bool removeData, bool removeControl, std::function<void(bool)> then);
     void onWritten(qint64 bytes);
-    void onWriterFailed(const QString &error);
+    void onWriterFailed(const QString &error, bool diskFull);
     ControlState controlState(bool cleanStop);
     void checkpoint(bool cleanStop);
     void completeDownload();
@@ -176,6 +176,9 @@ private:
     QByteArray m_ifRange;
     QString m_error;
     ErrorClass m_errorClass = ErrorClass::None;
+    ErrorCode m_errorCode = ErrorCode::None;
+    int m_httpStatus = 0;
+    QString m_errorDetail;
     QString m_note;
     NoteKind m_noteKind = NoteKind::Info;
     QDateTime m_added;

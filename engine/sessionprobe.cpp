@@ -19,8 +19,9 @@ void Session::sendProbe()
     const QUrl &url = m_request.url;
     if (!url.isValid() || url.host().isEmpty()
         || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
-        fail({ ErrorClass::Fatal, tr("%1: not a valid http or https address")
-                                      .arg(url.toDisplayString(QUrl::RemoveUserInfo)) });
+        fail({ ErrorClass::Fatal,
+               tr("%1: not a valid http or https address").arg(url.toDisplayString(QUrl::RemoveUserInfo)),
+               ErrorCode::InvalidUrl });
         return;
     }
     QNetworkReply *reply = m_workers[0]->networkManager()->get(makeRequest(url, m_options, 0, m_options.pieceSize));
@@ -90,7 +91,8 @@ bool Session::chooseOutputPath(const QNetworkReply *reply)
         name = chooseFileName(reply->rawHeader("Content-Disposition"), m_finalUrl);
     }
     if (!QDir().mkpath(dir)) {
-        fail({ ErrorClass::User, tr("Cannot create the folder %1").arg(QDir::toNativeSeparators(dir)) });
+        fail({ ErrorClass::User, tr("Cannot create the folder %1").arg(QDir::toNativeSeparators(dir)),
+               ErrorCode::CannotCreateFolder, 0, QDir::toNativeSeparators(dir) });
         return false;
     }
     // A control file for this URL next to the target means: this is our unfinished download.
@@ -114,7 +116,8 @@ bool Session::chooseOutputPath(const QNetworkReply *reply)
     }
     m_path = reserveUniqueFilePath(dir, name);
     if (m_path.isEmpty()) {
-        fail({ ErrorClass::User, tr("No free file name for %1 in %2").arg(name, QDir::toNativeSeparators(dir)) });
+        fail({ ErrorClass::User, tr("No free file name for %1 in %2").arg(name, QDir::toNativeSeparators(dir)),
+               ErrorCode::NoFreeName, 0, name });
         return false;
     }
     if (QFileInfo(m_path).fileName() != name)

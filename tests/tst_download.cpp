@@ -235,6 +235,8 @@ private slots:
         const DownloadSnapshot s = run(server, "/missing.iso", fastOptions(), dir.path());
         QCOMPARE(stateName(s.state), stateName(DownloadState::Failed));
         QVERIFY2(s.error.contains("404"), qPrintable(s.error));
+        QCOMPARE(int(s.errorCode), int(ErrorCode::HttpNotFound));
+        QCOMPARE(s.httpStatus, 404);
         QVERIFY2(s.error.contains(server.url("/missing.iso")), qPrintable(s.error));
         QCOMPARE(int(s.errorClass), int(ErrorClass::User));
         QVERIFY(QDir(dir.path()).entryList(QDir::Files).isEmpty());

@@ -156,6 +156,7 @@ private slots:
         const DownloadSnapshot refused = runDownload(server, "/secure.bin", dir.path());
         QCOMPARE(stateName(refused.state), stateName(DownloadState::Failed));
         QVERIFY2(refused.error.contains("secure connection failed"), qPrintable(refused.error));
+        QCOMPARE(int(refused.errorCode), int(ErrorCode::TlsFailed)); // the window says: add an extra CA
         QVERIFY(QDir(dir.path()).entryList(QDir::Files).isEmpty());
         // The same server, its certificate trusted explicitly: checked, and accepted.
         QFile pem(TestServer::tlsCertificatePath());

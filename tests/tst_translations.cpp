@@ -3,12 +3,14 @@
 // window, the states and the plurals really shown in German, Chinese and English.
 #include "engine/downloadtypes.h"
 #include "translations/languages.h"
+#include "ui/detailspane.h"
 #include "ui/downloadlistmodel.h"
 #include "ui/mainwindow.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QFormLayout>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -245,6 +247,46 @@ private slots:
         QCoreApplication::sendPostedEvents();
         QCOMPARE(actionTexts(window), english);
         QCOMPARE(window.menuBar()->actions().first()->text(), fileMenu);
+    }
+
+    void detailsAndErrorsSpeakTheLanguageOfTheMoment_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("checksumLabel");
+        QTest::addColumn<QString>("notFound");
+        QTest::newRow("English?") << "en" << "Checksum:" << "Failed: HTTP 404: not on the server";
+        QTest::newRow("German?") << "de" << QString::fromUtf8("Prüfsumme:") << "Fehlgeschlagen: HTTP 404: nicht auf dem Server";
+        QTest::newRow("Chinese?") << "zh_CN" << QString::fromUtf8("校验和：") << QString::fromUtf8("失败：HTTP 404：服务器上没有此文件");
+    }
+
+    // The details pane names every field, and an error made in one language (the engine's
+    // English text, stored) is shown in the language of the window now.
+    void detailsAndErrorsSpeakTheLanguageOfTheMoment()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, checksumLabel);
+        QFETCH(QString, notFound);
+        QCOMPARE(installTranslations(language), language);
+        ui::DetailsPane pane;
+        DownloadSnapshot s;
+        s.id = 1;
+        s.state = DownloadState::Failed;
+        s.url = QUrl("http://127.0.0.1/x.iso");
+        s.error = QStringLiteral("http://127.0.0.1/x.iso: HTTP 404 Not Found: the file is not on the server; check the address");
+        s.errorCode = ErrorCode::HttpNotFound;
+        s.httpStatus = 404;
+        pane.setSnapshot(&s);
+        QStringList labels;
+        auto *form = pane.findChild<QFormLayout *>();
+        QVERIFY(form);
+        for (int row = 0; row < form->rowCount(); ++row) {
+            QLayoutItem *item = form->itemAt(row, QFormLayout::LabelRole);
+            auto *label = item ? qobject_cast<QLabel *>(item->widget()) : nullptr;
+            QVERIFY2(label && !label->text().isEmpty(), qPrintable(QString("row %1 has no label").arg(row)));
+            labels << label->text();
+        }
+        QVERIFY2(labels.contains(checksumLabel), qPrintable(labels.join(" | ")));
+        QCOMPARE(ui::DownloadListModel::statusText(s), notFound);
     }
 
     void pluralsFollowTheNumber_data()

@@ -10,6 +10,7 @@
 #include "ui/urlinput.h"
 
 #include "engine/controlfile.h"
+#include "translations/languages.h"
 #include "ui/adddialog.h"
 #include "ui/detailspane.h"
 
@@ -125,6 +126,9 @@ class TestUi final : public QObject
 {
     Q_OBJECT
 private slots:
+    // English plurals ("1 download"), as the application installs them.
+    void initTestCase() { QCOMPARE(installTranslations(QStringLiteral("en")), QStringLiteral("en")); }
+
     void modelPassesTheTesterThroughChanges()
     {
         DownloadListModel model;

@@ -2,6 +2,129 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>ErrorText</name>
+    <message>
+        <source>not a valid http or https address</source>
+        <translation>keine gültige http- oder https-Adresse</translation>
+    </message>
+    <message>
+        <source>unsupported address (only http and https)</source>
+        <translation>nicht unterstützte Adresse (nur http und https)</translation>
+    </message>
+    <message>
+        <source>server not found</source>
+        <translation>Server nicht gefunden</translation>
+    </message>
+    <message>
+        <source>the server refused the connection</source>
+        <translation>der Server hat die Verbindung abgelehnt</translation>
+    </message>
+    <message>
+        <source>network error</source>
+        <translation>Netzwerkfehler</translation>
+    </message>
+    <message>
+        <source>the server did not answer in time</source>
+        <translation>der Server hat nicht rechtzeitig geantwortet</translation>
+    </message>
+    <message>
+        <source>secure connection failed: the certificate is not trusted</source>
+        <translation>sichere Verbindung fehlgeschlagen: dem Zertifikat wird nicht vertraut</translation>
+    </message>
+    <message>
+        <source>HTTP %1: a user name and password are needed</source>
+        <translation>HTTP %1: Benutzername und Passwort sind nötig</translation>
+    </message>
+    <message>
+        <source>HTTP %1: access forbidden</source>
+        <translation>HTTP %1: Zugriff verboten</translation>
+    </message>
+    <message>
+        <source>HTTP %1: not on the server</source>
+        <translation>HTTP %1: nicht auf dem Server</translation>
+    </message>
+    <message>
+        <source>HTTP %1: the server is busy or failing</source>
+        <translation>HTTP %1: der Server ist überlastet oder gestört</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1 %2</source>
+        <translation>HTTP %1 %2</translation>
+    </message>
+    <message>
+        <source>a redirect without a usable address</source>
+        <translation>eine Weiterleitung ohne brauchbare Adresse</translation>
+    </message>
+    <message>
+        <source>too many redirects</source>
+        <translation>zu viele Weiterleitungen</translation>
+    </message>
+    <message>
+        <source>refused a redirect from https to http</source>
+        <translation>Weiterleitung von https auf http abgelehnt</translation>
+    </message>
+    <message>
+        <source>the server sent a broken answer</source>
+        <translation>der Server hat eine fehlerhafte Antwort gesendet</translation>
+    </message>
+    <message>
+        <source>no data from the server</source>
+        <translation>keine Daten vom Server</translation>
+    </message>
+    <message>
+        <source>cannot create the folder</source>
+        <translation>der Ordner kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>no free file name</source>
+        <translation>kein freier Dateiname</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>die Festplatte ist voll</translation>
+    </message>
+    <message>
+        <source>cannot write the file</source>
+        <translation>die Datei kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>checksum mismatch</source>
+        <translation>Prüfsumme stimmt nicht</translation>
+    </message>
+    <message>
+        <source>Check your connection, then Resume: what was downloaded is kept.</source>
+        <translation>Prüfen Sie die Verbindung, dann „Fortsetzen“: was heruntergeladen wurde, bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>If this server uses a certificate authority of your own, add it in Preferences, Extra CA certificate, then Resume.</source>
+        <translation>Wenn dieser Server eine eigene Zertifizierungsstelle verwendet, tragen Sie sie unter Einstellungen, Zusätzliches CA-Zertifikat ein, dann „Fortsetzen“.</translation>
+    </message>
+    <message>
+        <source>The link may have expired: get a new one from the web page and use Replace address.</source>
+        <translation>Der Link ist vielleicht abgelaufen: holen Sie einen neuen von der Webseite und nutzen Sie „Adresse ersetzen“.</translation>
+    </message>
+    <message>
+        <source>Free some space, then Resume: the bytes written so far are kept.</source>
+        <translation>Geben Sie Speicherplatz frei, dann „Fortsetzen“: die bisher geschriebenen Bytes bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Check that the folder exists and that you may write there.</source>
+        <translation>Prüfen Sie, ob der Ordner existiert und Sie dort schreiben dürfen.</translation>
+    </message>
+    <message>
+        <source>The file is kept for inspection; the checksum given may be for another version.</source>
+        <translation>Die Datei bleibt zur Untersuchung erhalten; die angegebene Prüfsumme gehört vielleicht zu einer anderen Version.</translation>
+    </message>
+    <message>
+        <source>Got: %1</source>
+        <translation>Erhalten: %1</translation>
+    </message>
+</context>
+<context>
     <name>bytehaul</name>
     <message>
         <source>Queued</source>
@@ -961,6 +1084,10 @@ Exit-Codes: 0 alle Downloads fertig, 1 ein Download ist fehlgeschlagen, 2 falsch
             <numerusform>Neuer Versuch in %n s (Versuch %1): %2</numerusform>
             <numerusform>Neuer Versuch in %n s (Versuch %1): %2</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Paused: %1</source>
+        <translation>Angehalten: %1</translation>
     </message>
 </context>
 <context>

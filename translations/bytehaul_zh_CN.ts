@@ -2,6 +2,129 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ErrorText</name>
+    <message>
+        <source>not a valid http or https address</source>
+        <translation>不是有效的 http 或 https 地址</translation>
+    </message>
+    <message>
+        <source>unsupported address (only http and https)</source>
+        <translation>不支持的地址（仅支持 http 和 https）</translation>
+    </message>
+    <message>
+        <source>server not found</source>
+        <translation>找不到服务器</translation>
+    </message>
+    <message>
+        <source>the server refused the connection</source>
+        <translation>服务器拒绝了连接</translation>
+    </message>
+    <message>
+        <source>network error</source>
+        <translation>网络错误</translation>
+    </message>
+    <message>
+        <source>the server did not answer in time</source>
+        <translation>服务器没有及时应答</translation>
+    </message>
+    <message>
+        <source>secure connection failed: the certificate is not trusted</source>
+        <translation>安全连接失败：证书不受信任</translation>
+    </message>
+    <message>
+        <source>HTTP %1: a user name and password are needed</source>
+        <translation>HTTP %1：需要用户名和密码</translation>
+    </message>
+    <message>
+        <source>HTTP %1: access forbidden</source>
+        <translation>HTTP %1：禁止访问</translation>
+    </message>
+    <message>
+        <source>HTTP %1: not on the server</source>
+        <translation>HTTP %1：服务器上没有此文件</translation>
+    </message>
+    <message>
+        <source>HTTP %1: the server is busy or failing</source>
+        <translation>HTTP %1：服务器繁忙或出错</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1 %2</source>
+        <translation>HTTP %1 %2</translation>
+    </message>
+    <message>
+        <source>a redirect without a usable address</source>
+        <translation>重定向没有可用的地址</translation>
+    </message>
+    <message>
+        <source>too many redirects</source>
+        <translation>重定向次数过多</translation>
+    </message>
+    <message>
+        <source>refused a redirect from https to http</source>
+        <translation>已拒绝从 https 到 http 的重定向</translation>
+    </message>
+    <message>
+        <source>the server sent a broken answer</source>
+        <translation>服务器发送了错误的应答</translation>
+    </message>
+    <message>
+        <source>no data from the server</source>
+        <translation>服务器没有发送数据</translation>
+    </message>
+    <message>
+        <source>cannot create the folder</source>
+        <translation>无法创建文件夹</translation>
+    </message>
+    <message>
+        <source>no free file name</source>
+        <translation>没有可用的文件名</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>cannot write the file</source>
+        <translation>无法写入文件</translation>
+    </message>
+    <message>
+        <source>checksum mismatch</source>
+        <translation>校验和不匹配</translation>
+    </message>
+    <message>
+        <source>Check your connection, then Resume: what was downloaded is kept.</source>
+        <translation>请检查网络连接，然后点“继续”：已下载的内容会保留。</translation>
+    </message>
+    <message>
+        <source>If this server uses a certificate authority of your own, add it in Preferences, Extra CA certificate, then Resume.</source>
+        <translation>如果此服务器使用您自己的证书颁发机构，请在“首选项”的“额外 CA 证书”中添加它，然后点“继续”。</translation>
+    </message>
+    <message>
+        <source>The link may have expired: get a new one from the web page and use Replace address.</source>
+        <translation>链接可能已过期：请从网页获取新链接，然后使用“替换地址”。</translation>
+    </message>
+    <message>
+        <source>Free some space, then Resume: the bytes written so far are kept.</source>
+        <translation>请释放一些空间，然后点“继续”：已写入的数据会保留。</translation>
+    </message>
+    <message>
+        <source>Check that the folder exists and that you may write there.</source>
+        <translation>请检查文件夹是否存在以及您是否有写入权限。</translation>
+    </message>
+    <message>
+        <source>The file is kept for inspection; the checksum given may be for another version.</source>
+        <translation>文件已保留以供检查；给出的校验和可能属于另一个版本。</translation>
+    </message>
+    <message>
+        <source>Got: %1</source>
+        <translation>实际：%1</translation>
+    </message>
+</context>
+<context>
     <name>bytehaul</name>
     <message>
         <source>Queued</source>
@@ -952,6 +1075,10 @@ Exit codes: 0 all downloads completed, 1 a download failed, 2 bad usage,
         <translation>
             <numerusform>%n 秒后重试（第 %1 次）：%2</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Paused: %1</source>
+        <translation>已暂停：%1</translation>
     </message>
 </context>
 <context>

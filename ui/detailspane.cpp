@@ -1,6 +1,7 @@
 #include "ui/detailspane.h"
 
 #include "engine/httpparse.h"
+#include "ui/errortext.h"
 #include "ui/segmentmapwidget.h"
 
 #include <QDir>
@@ -125,8 +126,9 @@ void DetailsPane::setSnapshot(const DownloadSnapshot *s)
         validators << tr("modified %1").arg(QString::fromLatin1(s->lastModified));
     m_validators->setText(validators.isEmpty() ? tr("none") : validators.join(QStringLiteral("; ")));
     m_checksum->setText(s->checksum.isEmpty() ? tr("none") : breakable(QString::fromLatin1(s->checksum)));
-    m_note->setText(breakable(s->error.isEmpty() ? s->note : s->error));
-    m_note->setToolTip(s->error.isEmpty() ? s->note : s->error);
+    const QString note = s->error.isEmpty() ? s->note : ErrorText::full(*s);
+    m_note->setText(breakable(note));
+    m_note->setToolTip(note);
     m_retries->setText(QString::number(s->retries));
     m_map->setSnapshot(*s);
     m_connections->clear();

@@ -1,6 +1,7 @@
 #include "ui/downloadlistmodel.h"
 
 #include "engine/httpparse.h"
+#include "ui/errortext.h"
 
 #include <QApplication>
 #include <QFileIconProvider>
@@ -49,8 +50,10 @@ QString withoutUrl(const DownloadSnapshot &s, QString text)
 
 QString DownloadListModel::statusText(const DownloadSnapshot &s)
 {
-    if (s.state == DownloadState::Failed && !s.error.isEmpty())
-        return tr("Failed: %1").arg(withoutUrl(s, s.error));
+    if ((s.state == DownloadState::Failed || s.state == DownloadState::Paused) && !s.error.isEmpty()) {
+        const QString what = ErrorText::summary(s);
+        return s.state == DownloadState::Failed ? tr("Failed: %1").arg(what) : tr("Paused: %1").arg(what);
+    }
     if ((s.state == DownloadState::Downloading || s.state == DownloadState::Probing) && s.retryInMs >= 0) {
         // Nothing connected, a retry pending: say so, with when and why.
         const int seconds = int((s.retryInMs + 999) / 1000);
@@ -83,7 +86,8 @@ QVariant DownloadListModel::data(const QModelIndex &index, int role) const
         return s.url;
     case Qt::ToolTipRole:
         if (index.column() == Status || index.column() == Name)
-            return s.error.isEmpty() ? (s.note.isEmpty() ? s.url.toDisplayString(QUrl::RemoveUserInfo) : s.note) : s.error;
+            return s.error.isEmpty() ? (s.note.isEmpty() ? s.url.toDisplayString(QUrl::RemoveUserInfo) : s.note)
+                                     : ErrorText::full(s);
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == Size || index.column() == Speed || index.column() == Eta || index.column() == Connections)

@@ -8,6 +8,7 @@
 #include "engine/httpparse.h"
 #include "ui/adddialog.h"
 #include "ui/detailspane.h"
+#include "ui/errortext.h"
 #include "ui/downloadfilterproxy.h"
 #include "ui/downloadlistmodel.h"
 #include "ui/preferencesdialog.h"
@@ -135,7 +136,7 @@ MainWindow::MainWindow(DownloadManager *manager, const QString &queueFile, const
         if (m_prefs.notifications && s.state == DownloadState::Completed)
             trayMessage(tr("Download complete"), s.fileName, false, 5000);
         else if (m_prefs.notifications && s.state == DownloadState::Failed)
-            trayMessage(tr("Download failed"), tr("%1: %2").arg(s.fileName, s.error), true, 8000);
+            trayMessage(tr("Download failed"), tr("%1: %2").arg(s.fileName, ErrorText::summary(s)), true, 8000);
     });
     connect(m_manager, &DownloadManager::urlReplaced, this, [this](DownloadId id, bool accepted, const QString &reason) {
         const DownloadSnapshot *s = m_model->snapshot(id);
@@ -741,6 +742,9 @@ void MainWindow::saveQueueNow()
         d.done = s.done;
         d.name = s.fileName;
         d.error = s.error;
+        d.errorCode = s.errorCode;
+        d.httpStatus = s.httpStatus;
+        d.errorDetail = s.errorDetail;
         list.append(d);
     }
     QString error;
@@ -769,6 +773,9 @@ void MainWindow::restoreQueue()
             s.done = d.state == DownloadState::Completed ? d.total : d.done;
             s.added = d.added;
             s.error = d.error;
+            s.errorCode = d.errorCode;
+            s.httpStatus = d.httpStatus;
+            s.errorDetail = d.errorDetail;
             m_archived.insert(s.id, s);
             m_requests.insert(s.id, d.request);
             m_model->addOrUpdate(s);
@@ -867,12 +874,13 @@ void MainWindow::cancelSelected()
     QStringList files;
     qint64 bytes = 0;
     for (DownloadId id : selectedIds()) {
-        const DownloadSnapshot *s = m_model->snapshot(id);
-        if (!s || !isEngineDownload(id) || isTerminal(s->state))
+        const DownloadSnapshot *shown = m_model->snapshot(id);
+        if (!shown || !isEngineDownload(id) || isTerminal(shown->state))
             continue;
+        const DownloadSnapshot s = m_manager->snapshot(id); // fresher than the row (batched)
         ids << id;
-        files << filesOnDisk(*s);
-        bytes += s->done;
+        files << filesOnDisk(s);
+        bytes += s.done;
     }
     if (ids.isEmpty())
         return;
@@ -929,7 +937,9 @@ void MainWindow::removeSelected()
         return;
     QStringList files;
     for (DownloadId id : ids) {
-        if (const DownloadSnapshot *s = m_model->snapshot(id))
+        if (isEngineDownload(id))
+            files << filesOnDisk(m_manager->snapshot(id)); // fresher than the row (batched)
+        else if (const DownloadSnapshot *s = m_model->snapshot(id))
             files << filesOnDisk(*s);
     }
     // Removing takes rows off the list; files go only when the box naming them is checked.
@@ -949,7 +959,9 @@ void MainWindow::removeSelected()
     int row = -1;
     for (DownloadId id : ids) {
         const DownloadSnapshot *s = m_model->snapshot(id);
-        const QStringList own = s ? filesOnDisk(*s) : QStringList();
+        const QStringList own = isEngineDownload(id) ? filesOnDisk(m_manager->snapshot(id))
+            : s                                      ? filesOnDisk(*s)
+                                                     : QStringList();
         const int r = m_proxy->mapFromSource(m_model->index(m_model->rowOf(id), 0)).row();
         row = row < 0 ? r : std::min(row, r);
         if (isEngineDownload(id))

@@ -1,5 +1,6 @@
 #include "ui/queuestore.h"
 
+#include <algorithm>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -63,8 +64,12 @@ bool QueueStore::save(const QList<StoredDownload> &downloads, QString *error) co
         o.insert(QStringLiteral("done"), double(d.done));
         if (!d.name.isEmpty())
             o.insert(QStringLiteral("name"), d.name);
-        if (!d.error.isEmpty())
+        if (!d.error.isEmpty()) {
             o.insert(QStringLiteral("error"), d.error);
+            o.insert(QStringLiteral("errorCode"), int(d.errorCode));
+            o.insert(QStringLiteral("httpStatus"), d.httpStatus);
+            o.insert(QStringLiteral("errorDetail"), d.errorDetail);
+        }
         list.append(o);
     }
     QJsonObject root;
@@ -128,6 +133,12 @@ QList<StoredDownload> QueueStore::load(QString *error) const
         d.done = std::max<qint64>(0, qint64(o.value(QStringLiteral("done")).toDouble(0)));
         d.name = o.value(QStringLiteral("name")).toString();
         d.error = o.value(QStringLiteral("error")).toString();
+        const int code = o.value(QStringLiteral("errorCode")).toInt(int(ErrorCode::Other));
+        d.errorCode = d.error.isEmpty() ? ErrorCode::None
+            : code >= int(ErrorCode::Other) && code <= int(ErrorCode::ChecksumMismatch) ? ErrorCode(code)
+                                                                                           : ErrorCode::Other;
+        d.httpStatus = std::clamp(o.value(QStringLiteral("httpStatus")).toInt(), 0, 999);
+        d.errorDetail = o.value(QStringLiteral("errorDetail")).toString().left(4096);
         out.append(d);
     }
     return out;

@@ -19,6 +19,9 @@ struct StoredDownload
     qint64 done = 0; // on disk when saved
     QString name; // the file's name as shown
     QString error;
+    ErrorCode errorCode = ErrorCode::None; // shown in the language of the day, not of the error
+    int httpStatus = 0;
+    QString errorDetail;
 };
 
 class QueueStore final
