@@ -72,6 +72,11 @@ void DownloadManager::moveInQueue(DownloadId id, int delta)
     QMetaObject::invokeMethod(m_core, [core = m_core, id, delta] { core->moveInQueue(id, delta); });
 }
 
+void DownloadManager::startNow(DownloadId id)
+{
+    QMetaObject::invokeMethod(m_core, [core = m_core, id] { core->startNow(id); });
+}
+
 void DownloadManager::setGlobalRateLimit(qint64 bytesPerSecond)
 {
     QMetaObject::invokeMethod(m_core, [core = m_core, bytesPerSecond] { core->setGlobalRateLimit(bytesPerSecond); });

@@ -48,6 +48,8 @@ public:
     void replaceUrl(DownloadId id, const QUrl &url);
     // Moves a queued download earlier (delta < 0) or later in the start order.
     void moveInQueue(DownloadId id, int delta);
+    // Starts a queued or paused download at once, even when maxConcurrent are running.
+    void startNow(DownloadId id);
     // Speed limits in bytes per second (0: none), changeable while downloads run.
     void setGlobalRateLimit(qint64 bytesPerSecond);
     void setRateLimit(DownloadId id, qint64 bytesPerSecond);

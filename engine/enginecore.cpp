@@ -110,6 +110,18 @@ void EngineCore::moveInQueue(DownloadId id, int delta)
     m_queue.move(from, to);
 }
 
+void EngineCore::startNow(DownloadId id)
+{
+    Session *s = find(id);
+    if (!s || (s->state() != DownloadState::Queued && s->state() != DownloadState::Paused))
+        return;
+    m_queue.removeAll(id);
+    if (s->state() == DownloadState::Paused)
+        s->setQueued();
+    m_started.insert(s); // counts as running: the queue waits for it like for any other
+    s->start();
+}
+
 void EngineCore::applyHostBudget(Session *self)
 {
     self->setHostBudget(

@@ -39,6 +39,7 @@ public:
     void setMaxConcurrent(int count);
     void replaceUrl(DownloadId id, const QUrl &url);
     void moveInQueue(DownloadId id, int delta);
+    void startNow(DownloadId id);
     void setGlobalRateLimit(qint64 bytesPerSecond);
     void setRateLimit(DownloadId id, qint64 bytesPerSecond);
     void setMaxConnectionsPerHost(int count);

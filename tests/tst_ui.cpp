@@ -18,6 +18,7 @@
 #include <QCheckBox>
 #include <QFormLayout>
 #include <QLabel>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -85,6 +86,15 @@ void answerNextMessageBox(const QString &button, QString *said, bool check = fal
     poll->start(20);
 }
 
+// Triggers an action that may have no toolbar button (menus only).
+void clickActionByName(MainWindow &window, const QString &name)
+{
+    QAction *action = window.action(name);
+    QVERIFY(action);
+    QVERIFY2(action->isEnabled(), qPrintable(name + " is disabled"));
+    action->trigger();
+}
+
 UiPreferences prefsFor(const QString &dir)
 {
     UiPreferences p;
@@ -114,7 +124,10 @@ void selectDownload(MainWindow &window, DownloadId id)
     QTableView *view = window.view();
     for (int row = 0; row < view->model()->rowCount(); ++row) {
         if (view->model()->index(row, 0).data(DownloadListModel::IdRole).value<DownloadId>() == id) {
-            view->selectRow(row);
+            // Explicitly, whatever modifier state an earlier key click left behind.
+            view->selectionModel()->select(view->model()->index(row, 0),
+                                           QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            view->selectionModel()->setCurrentIndex(view->model()->index(row, 0), QItemSelectionModel::NoUpdate);
             return;
         }
     }
@@ -546,6 +559,50 @@ private slots:
         QCOMPARE(saved.size(), 2);
         QCOMPARE(saved.at(0).request.overrides.rateLimit.value_or(-1), 256 * 1024);
         QCOMPARE(saved.at(1).request.overrides.rateLimit.value_or(-1), 0);
+    }
+
+    void countsMoveToTopAndStartNow()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(300000, 44);
+        for (const char *path : { "/p1.bin", "/p2.bin", "/p3.bin" })
+            server.setResource(path, r);
+        QTemporaryDir dir;
+        DownloadManager manager;
+        manager.setDefaultOptions(fastOptions(2));
+        MainWindow window(&manager, dir.filePath("queue.json"), prefsFor(dir.path()));
+        window.show();
+        QList<DownloadRequest> requests;
+        for (const char *path : { "/p1.bin", "/p2.bin", "/p3.bin" }) {
+            DownloadRequest request;
+            request.url = QUrl(server.url(path));
+            request.outputDir = dir.path();
+            request.startPaused = true;
+            requests << request;
+        }
+        const QList<DownloadId> ids = window.addRequests(requests);
+        // The new rows are selected; the categories and the status bar count them.
+        QCOMPARE(window.view()->selectionModel()->selectedRows().size(), 3);
+        QTRY_VERIFY(!window.findChild<QListWidget *>()->findItems("Paused (3)", Qt::MatchExactly).isEmpty());
+        QStringList texts;
+        QTRY_VERIFY([&] {
+            texts.clear();
+            for (const QLabel *label : window.statusBar()->findChildren<QLabel *>())
+                texts << label->text();
+            return texts.contains("3 paused");
+        }());
+        // Move to top: the last goes first, and stays selected.
+        selectDownload(window, ids[2]);
+        clickActionByName(window, "moveTop");
+        QCOMPARE(window.model()->idAt(0), ids[2]);
+        QCOMPARE(window.view()->selectionModel()->selectedRows().size(), 1);
+        // Start now: that one runs, the others stay paused.
+        QTRY_VERIFY(window.action("startNow")->isEnabled());
+        clickActionByName(window, "startNow");
+        QTRY_COMPARE_WITH_TIMEOUT(stateName(manager.snapshot(ids[2]).state), stateName(DownloadState::Completed), 20000);
+        QCOMPARE(fileSha256(dir.filePath("p3.bin")), sha256(r.data));
+        QCOMPARE(stateName(manager.snapshot(ids[0]).state), stateName(DownloadState::Paused));
     }
 
     void restartShowsEveryRowAsItWas()

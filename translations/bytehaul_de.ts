@@ -1507,6 +1507,54 @@ Behaltene Dateien lassen „Erneut versuchen“ dort weitermachen, wo der Downlo
             <numerusform>Auch diese %n Dateien von der Festplatte löschen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Move to &amp;top</source>
+        <translation>Ganz nach &amp;oben</translation>
+    </message>
+    <message>
+        <source>Ctrl+Home</source>
+        <translation>Ctrl+Home</translation>
+    </message>
+    <message>
+        <source>Move to &amp;bottom</source>
+        <translation>Ganz nach unt&amp;en</translation>
+    </message>
+    <message>
+        <source>Ctrl+End</source>
+        <translation>Ctrl+End</translation>
+    </message>
+    <message>
+        <source>&amp;Start now</source>
+        <translation>&amp;Jetzt starten</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+S</source>
+        <translation>Ctrl+Shift+S</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>category and its count</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n paused</source>
+        <translation>
+            <numerusform>%n angehalten</numerusform>
+            <numerusform>%n angehalten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed or cancelled</source>
+        <translation>
+            <numerusform>%n fehlgeschlagen oder abgebrochen</numerusform>
+            <numerusform>%n fehlgeschlagen oder abgebrochen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>status bar: separator</comment>
+        <translation>, </translation>
+    </message>
 </context>
 <context>
     <name>bytehaul::ui::PreferencesDialog</name>

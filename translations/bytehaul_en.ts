@@ -140,5 +140,19 @@
             <numerusform>Also delete these %n files from the disk</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n paused</source>
+        <translation>
+            <numerusform>%n paused</numerusform>
+            <numerusform>%n paused</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed or cancelled</source>
+        <translation>
+            <numerusform>%n failed or cancelled</numerusform>
+            <numerusform>%n failed or cancelled</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

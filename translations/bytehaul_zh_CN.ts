@@ -1490,6 +1490,52 @@ Kept files let Retry continue where the download stopped.</source>
             <numerusform>同时从磁盘删除这 %n 个文件</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Move to &amp;top</source>
+        <translation>移到顶部(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Home</source>
+        <translation>Ctrl+Home</translation>
+    </message>
+    <message>
+        <source>Move to &amp;bottom</source>
+        <translation>移到底部(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Ctrl+End</source>
+        <translation>Ctrl+End</translation>
+    </message>
+    <message>
+        <source>&amp;Start now</source>
+        <translation>立即开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+S</source>
+        <translation>Ctrl+Shift+S</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>category and its count</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n paused</source>
+        <translation>
+            <numerusform>%n 个已暂停</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed or cancelled</source>
+        <translation>
+            <numerusform>%n 个失败或已取消</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>status bar: separator</comment>
+        <translation>，</translation>
+    </message>
 </context>
 <context>
     <name>bytehaul::ui::PreferencesDialog</name>

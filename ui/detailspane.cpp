@@ -58,7 +58,7 @@ DetailsPane::DetailsPane(QWidget *parent)
 {
     m_form = new QFormLayout;
     m_form->setRowWrapPolicy(QFormLayout::DontWrapRows);
-    m_form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     // Each row gets a label of its own now: addRow() with an empty text creates none, and
     // retranslate() would then find nothing to name.
     for (QLabel *field : { m_url, m_destination, m_size, m_validators, m_checksum, m_note, m_retries }) {
@@ -66,9 +66,7 @@ DetailsPane::DetailsPane(QWidget *parent)
         label->setBuddy(field);
         m_form->addRow(label, field);
     }
-    // Long hashes and addresses have no spaces: let them break anywhere rather than be cut.
-    for (QLabel *field : { m_url, m_destination, m_checksum, m_note })
-        field->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+
     QFormLayout *form = m_form;
     retranslate();
     m_connections->setRootIsDecorated(false);

@@ -31,8 +31,17 @@ bool DownloadFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sou
 {
     const QModelIndex idx = sourceModel()->index(sourceRow, DownloadListModel::Name, sourceParent);
     const auto state = DownloadState(idx.data(DownloadListModel::StateRole).toInt());
+    const bool ok = inCategory(m_category, state);
+    if (!ok || m_search.isEmpty())
+        return ok;
+    return idx.data(Qt::DisplayRole).toString().contains(m_search, Qt::CaseInsensitive)
+        || idx.data(DownloadListModel::UrlRole).toUrl().toString().contains(m_search, Qt::CaseInsensitive);
+}
+
+bool DownloadFilterProxy::inCategory(Category category, DownloadState state)
+{
     bool ok = true;
-    switch (m_category) {
+    switch (category) {
     case Category::All:
         break;
     case Category::Active:
@@ -51,10 +60,7 @@ bool DownloadFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sou
         ok = state == DownloadState::Failed || state == DownloadState::Cancelled;
         break;
     }
-    if (!ok || m_search.isEmpty())
-        return ok;
-    return idx.data(Qt::DisplayRole).toString().contains(m_search, Qt::CaseInsensitive)
-        || idx.data(DownloadListModel::UrlRole).toUrl().toString().contains(m_search, Qt::CaseInsensitive);
+    return ok;
 }
 
 } // namespace bytehaul::ui

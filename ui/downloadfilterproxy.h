@@ -2,6 +2,8 @@
 // queue view. Only this proxy sorts or filters; the model keeps queue order.
 #pragma once
 
+#include "engine/downloadtypes.h"
+
 #include <QSortFilterProxyModel>
 
 namespace bytehaul::ui {
@@ -19,6 +21,7 @@ public:
     void setCategory(Category category);
     Category category() const { return m_category; }
     void setSearchText(const QString &text);
+    static bool inCategory(Category category, DownloadState state);
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;

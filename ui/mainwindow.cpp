@@ -7,6 +7,7 @@
 #include "engine/filenames.h"
 #include "engine/httpparse.h"
 #include "ui/adddialog.h"
+#include "ui/desktopnotifier.h"
 #include "ui/detailspane.h"
 #include "ui/errortext.h"
 #include "ui/downloadfilterproxy.h"
@@ -25,6 +26,7 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -49,6 +51,7 @@ namespace bytehaul::ui {
 namespace {
 constexpr int kSourceTextRole = Qt::UserRole + 1; // a category's untranslated name
 constexpr int kFlushMs = 200; // snapshots are applied to the model at most 5 times a second
+constexpr int kFar = 1 << 20; // "to the top / bottom" as a move by more rows than there are
 
 bool canPause(DownloadState s)
 {
@@ -102,6 +105,7 @@ MainWindow::MainWindow(DownloadManager *manager, const QString &queueFile, const
     , m_details(new DetailsPane)
     , m_statusSpeed(new QLabel)
     , m_statusCounts(new QLabel)
+    , m_statusOthers(new QLabel)
     , m_clipboardWatcher(new ClipboardWatcher(QApplication::clipboard(), this))
 {
     setWindowIcon(QIcon(QStringLiteral(":/bytehaul/icons/bytehaul.svg")));
@@ -152,7 +156,10 @@ MainWindow::MainWindow(DownloadManager *manager, const QString &queueFile, const
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         updateActions();
         showDetails();
+        // The details fold away when nothing is selected: the list gets the room.
+        m_details->setVisible(!m_view->selectionModel()->selectedRows().isEmpty());
     });
+    m_details->setVisible(false);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateActions);
     retranslate();
     updateActions();
@@ -237,6 +244,15 @@ void MainWindow::createActions()
     make(QStringLiteral("openFolder"), QT_TR_NOOP("Open &folder"), QKeySequence(tr("Ctrl+Shift+O")), QStringLiteral("folder-open"), [this] { openFolder(); });
     make(QStringLiteral("moveUp"), QT_TR_NOOP("Move &up"), QKeySequence(tr("Ctrl+Up")), QStringLiteral("go-up"), [this] { moveSelected(-1); });
     make(QStringLiteral("moveDown"), QT_TR_NOOP("Move do&wn"), QKeySequence(tr("Ctrl+Down")), QStringLiteral("go-down"), [this] { moveSelected(1); });
+    make(QStringLiteral("moveTop"), QT_TR_NOOP("Move to &top"), QKeySequence(tr("Ctrl+Home")), QStringLiteral("go-top"), [this] { moveSelected(-kFar); });
+    make(QStringLiteral("moveBottom"), QT_TR_NOOP("Move to &bottom"), QKeySequence(tr("Ctrl+End")), QStringLiteral("go-bottom"), [this] { moveSelected(kFar); });
+    make(QStringLiteral("startNow"), QT_TR_NOOP("&Start now"), QKeySequence(tr("Ctrl+Shift+S")), QString(), [this] {
+        for (DownloadId id : selectedIds()) {
+            const DownloadSnapshot *s = m_model->snapshot(id);
+            if (s && isEngineDownload(id) && (s->state == DownloadState::Queued || s->state == DownloadState::Paused))
+                m_manager->startNow(id);
+        }
+    });
     make(QStringLiteral("copyUrl"), QT_TR_NOOP("Copy &address"), QKeySequence::Copy, QStringLiteral("edit-copy"), [this] { copyUrl(); });
     make(QStringLiteral("replaceUrl"), QT_TR_NOOP("Replace a&ddress…"), QKeySequence(tr("Ctrl+E")), QString(), [this] { replaceUrl(); });
     make(QStringLiteral("verify"), QT_TR_NOOP("&Verify and resume"), QKeySequence(tr("Ctrl+Shift+V")), QString(), [this] {
@@ -274,7 +290,7 @@ void MainWindow::createActions()
                               "a crash or a reboot.</p>")
                                .arg(QStringLiteral(BYTEHAUL_VERSION)));
     });
-    make(QStringLiteral("quit"), QT_TR_NOOP("&Quit"), QKeySequence::Quit, QStringLiteral("application-exit"), [] { QApplication::quit(); });
+    make(QStringLiteral("quit"), QT_TR_NOOP("&Quit"), QKeySequence::Quit, QStringLiteral("application-exit"), [this] { quitApplication(); });
 }
 
 void MainWindow::createMenus()
@@ -289,8 +305,8 @@ void MainWindow::createMenus()
     file->addAction(m_actions[QStringLiteral("quit")]);
     QMenu *downloads = menuBar()->addMenu(QString());
     m_sourceTexts.insert(downloads->menuAction(), QT_TR_NOOP("&Downloads"));
-    for (const char *name : std::initializer_list<const char *> { "resume", "pause", "cancel", "retry", "remove", nullptr, "openFile", "openFolder", nullptr,
-                              "moveUp", "moveDown", nullptr, "copyUrl", "replaceUrl", "speedLimit", nullptr, "resumeAll", "pauseAll" }) {
+    for (const char *name : std::initializer_list<const char *> { "resume", "pause", "startNow", "cancel", "retry", "remove", nullptr, "openFile", "openFolder", nullptr,
+                              "moveTop", "moveUp", "moveDown", "moveBottom", nullptr, "copyUrl", "replaceUrl", "speedLimit", nullptr, "resumeAll", "pauseAll" }) {
         if (name)
             downloads->addAction(m_actions[QLatin1String(name)]);
         else
@@ -314,8 +330,8 @@ void MainWindow::createMenus()
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
         QMenu menu(this);
-        for (const char *name : std::initializer_list<const char *> { "resume", "pause", "cancel", "retry", "remove", nullptr, "openFile", "openFolder",
-                                  nullptr, "copyUrl", "replaceUrl", "verify", "connections", "speedLimit", nullptr, "moveUp", "moveDown" }) {
+        for (const char *name : std::initializer_list<const char *> { "resume", "pause", "startNow", "cancel", "retry", "remove", nullptr, "openFile", "openFolder",
+                                  nullptr, "copyUrl", "replaceUrl", "verify", "connections", "speedLimit", nullptr, "moveTop", "moveUp", "moveDown", "moveBottom" }) {
             if (name)
                 menu.addAction(m_actions[QLatin1String(name)]);
             else
@@ -334,6 +350,9 @@ void MainWindow::createLayout()
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(-1, Qt::AscendingOrder); // queue order until a header is clicked
     m_view->verticalHeader()->hide();
+    // Rows as high as the text needs (the style's default was 30 px: 7 rows in a window).
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     m_view->setShowGrid(false);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
@@ -343,6 +362,19 @@ void MainWindow::createLayout()
     m_view->viewport()->installEventFilter(this);
     QHeaderView *header = m_view->horizontalHeader();
     header->setStretchLastSection(false);
+    // The header's context menu chooses the columns (kept with the view state).
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(header, &QWidget::customContextMenuRequested, this, [this, header](const QPoint &pos) {
+        QMenu menu(this);
+        for (int c = 0; c < m_model->columnCount(); ++c) {
+            QAction *a = menu.addAction(m_model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString());
+            a->setCheckable(true);
+            a->setChecked(!header->isSectionHidden(c));
+            a->setEnabled(c != DownloadListModel::Name); // the name always shows
+            connect(a, &QAction::toggled, header, [header, c](bool on) { header->setSectionHidden(c, !on); });
+        }
+        menu.exec(header->mapToGlobal(pos));
+    });
     header->setSectionResizeMode(DownloadListModel::Name, QHeaderView::Stretch);
     const int widths[] = { 240, 80, 120, 85, 60, 170, 45, 120 };
     for (int c = DownloadListModel::Size; c < DownloadListModel::ColumnCount; ++c)
@@ -375,6 +407,7 @@ void MainWindow::createLayout()
             m_proxy->setCategory(DownloadFilterProxy::Category(m_categories->item(row)->data(Qt::UserRole).toInt()));
     });
     m_search->setClearButtonEnabled(true);
+    m_search->installEventFilter(this); // Ctrl+V of a link adds it, even from the search box
     connect(m_search, &QLineEdit::textChanged, m_proxy, &DownloadFilterProxy::setSearchText);
 
     auto *listSide = new QWidget;
@@ -394,6 +427,7 @@ void MainWindow::createLayout()
     main->setSizes({ 140, 860 });
     right->setSizes({ 420, 200 });
     setCentralWidget(main);
+    statusBar()->addPermanentWidget(m_statusOthers);
     statusBar()->addPermanentWidget(m_statusCounts);
     statusBar()->addPermanentWidget(m_statusSpeed);
 }
@@ -421,6 +455,8 @@ void MainWindow::trayMessage(const QString &title, const QString &text, bool war
 {
     if (m_tray)
         m_tray->notify(title, text, warning, ms);
+    else
+        DesktopNotifier::notify(title, text, warning, ms); // no tray: the desktop's notifications
 }
 
 void MainWindow::offerLinks(const QList<QUrl> &urls)
@@ -449,9 +485,22 @@ void MainWindow::acceptClipboardOffer()
     addFromUrls(parsed, !m_prefs.dropAddsDirectly);
 }
 
+void MainWindow::quitApplication()
+{
+    // QApplication::quit() first closes every window; a close that hides to the tray would
+    // cancel it (a SIGTERM at logout, or Quit from the tray menu, then did nothing).
+    m_quitting = true;
+    saveQueueNow();
+    QApplication::quit();
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveQueueNow();
+    if (m_quitting) {
+        event->accept();
+        return;
+    }
     if (m_tray && m_prefs.closeToTray) {
         // Downloads go on in the tray; say so the first time.
         hide();
@@ -475,11 +524,18 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     event->accept();
-    QApplication::quit();
+    quitApplication();
 }
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_search && event->type() == QEvent::ShortcutOverride
+        && static_cast<QKeyEvent *>(event)->matches(QKeySequence::Paste)
+        && !parseUrlLines(QApplication::clipboard()->text()).urls.isEmpty()) {
+        // A link on the clipboard is a download, not a search: let the window's Paste take it.
+        event->ignore();
+        return true;
+    }
     if (watched == m_view->viewport()) {
         if (event->type() == QEvent::Paint && m_proxy->rowCount() == 0) {
             // Empty state: tell a new user what to do.
@@ -643,6 +699,32 @@ void MainWindow::updateStatusBar()
     }
     m_statusCounts->setText(tr("%1, %2", "status bar: active, queued")
                                 .arg(tr("%n active", nullptr, active), tr("%n queued", nullptr, queued)));
+    // The categories count their rows, so "200 paused" is seen without clicking.
+    QHash<int, int> counts;
+    for (const DownloadSnapshot &s : m_model->all()) {
+        for (int row = 0; row < m_categories->count(); ++row) {
+            const auto category = DownloadFilterProxy::Category(m_categories->item(row)->data(Qt::UserRole).toInt());
+            counts[row] += DownloadFilterProxy::inCategory(category, s.state) ? 1 : 0;
+        }
+    }
+    int paused = 0, failed = 0;
+    for (int row = 0; row < m_categories->count(); ++row) {
+        QListWidgetItem *item = m_categories->item(row);
+        const QString name = tr(item->data(kSourceTextRole).toByteArray().constData());
+        item->setText(counts.value(row) > 0 ? tr("%1 (%2)", "category and its count").arg(name).arg(counts.value(row)) : name);
+        const auto category = DownloadFilterProxy::Category(item->data(Qt::UserRole).toInt());
+        if (category == DownloadFilterProxy::Category::Paused)
+            paused = counts.value(row);
+        else if (category == DownloadFilterProxy::Category::Failed)
+            failed = counts.value(row);
+    }
+    QStringList others;
+    if (paused > 0)
+        others << tr("%n paused", nullptr, paused);
+    if (failed > 0)
+        others << tr("%n failed or cancelled", nullptr, failed);
+    m_statusOthers->setText(others.join(tr(", ", "status bar: separator")));
+    m_statusOthers->setVisible(!others.isEmpty());
     m_statusSpeed->setText(tr("%1/s").arg(formatSize(qint64(speed))));
     if (m_tray)
         m_tray->setStatus(tr("bytehaul: %1/s, %2").arg(formatSize(qint64(speed)), m_statusCounts->text()), active > 0);
@@ -702,6 +784,14 @@ void MainWindow::updateActions()
                                                         && (one->state == DownloadState::Paused || one->state == DownloadState::Queued));
     m_actions[QStringLiteral("moveUp")]->setEnabled(anyQueued || (one && m_model->rowOf(one->id) > 0));
     m_actions[QStringLiteral("moveDown")]->setEnabled(anyQueued || (one && m_model->rowOf(one->id) < m_model->rowCount() - 1));
+    m_actions[QStringLiteral("moveTop")]->setEnabled(m_actions[QStringLiteral("moveUp")]->isEnabled());
+    m_actions[QStringLiteral("moveBottom")]->setEnabled(m_actions[QStringLiteral("moveDown")]->isEnabled());
+    bool anyStartable = false;
+    for (DownloadId id : ids) {
+        const DownloadSnapshot *s = m_model->snapshot(id);
+        anyStartable |= s && isEngineDownload(id) && (s->state == DownloadState::Queued || s->state == DownloadState::Paused);
+    }
+    m_actions[QStringLiteral("startNow")]->setEnabled(anyStartable);
     bool anyActive = false, anyPausedAll = false;
     for (const DownloadSnapshot &s : m_model->all()) {
         anyActive |= isEngineDownload(s.id) && canPause(s.state);
@@ -1001,10 +1091,17 @@ void MainWindow::moveSelected(int delta)
     std::sort(ids.begin(), ids.end(), [this, delta](DownloadId a, DownloadId b) {
         return delta < 0 ? m_model->rowOf(a) < m_model->rowOf(b) : m_model->rowOf(a) > m_model->rowOf(b);
     });
+    const bool far = delta <= -kFar || delta >= kFar;
+    int placed = 0;
     for (DownloadId id : std::as_const(ids)) {
-        if (m_model->moveDownload(id, delta) && isEngineDownload(id))
-            m_manager->moveInQueue(id, delta);
+        // To the top or the bottom: the k-th selected row goes to row k from that end.
+        const int row = m_model->rowOf(id);
+        const int by = !far ? delta : delta < 0 ? placed - row : (m_model->rowCount() - 1 - placed) - row;
+        ++placed;
+        if (by != 0 && m_model->moveDownload(id, by) && isEngineDownload(id))
+            m_manager->moveInQueue(id, far ? delta : by); // the engine clamps to its own queue
     }
+    selectIds(ids); // the moved rows stay selected
     scheduleSave();
 }
 

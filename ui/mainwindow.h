@@ -49,6 +49,8 @@ public:
     QList<DownloadId> addRequests(const QList<DownloadRequest> &requests);
     void addFromUrls(const ParsedUrls &parsed, bool viaDialog);
     void saveQueueNow();
+    // Quits bytehaul (the menu, the tray, SIGTERM): every download is saved, nothing hides.
+    void quitApplication();
 
     DownloadListModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
@@ -117,6 +119,7 @@ private:
     DetailsPane *m_details = nullptr;
     QLabel *m_statusSpeed = nullptr;
     QLabel *m_statusCounts = nullptr;
+    QLabel *m_statusOthers = nullptr;
     QHash<QString, QAction *> m_actions;
     QHash<QAction *, const char *> m_sourceTexts; // untranslated texts of actions and menus
     QToolBar *m_toolBar = nullptr;
@@ -127,6 +130,7 @@ private:
     DownloadId m_nextArchivedId = DownloadId(1) << 62;
     TrayIcon *m_tray = nullptr;
     bool m_toldAboutTray = false;
+    bool m_quitting = false;
     ClipboardWatcher *m_clipboardWatcher = nullptr;
     QList<QUrl> m_clipboardOffer;
     QTimer m_flushTimer;

@@ -94,11 +94,11 @@ int main(int argc, char *argv[])
     // SIGTERM / SIGINT (a logout, `kill`): quit as from the menu, saving every download.
     if (::pipe(g_signalPipe) == 0) {
         auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, &app);
-        QObject::connect(notifier, &QSocketNotifier::activated, &app, [notifier] {
+        QObject::connect(notifier, &QSocketNotifier::activated, &app, [notifier, &window] {
             char c;
             [[maybe_unused]] auto n = ::read(g_signalPipe[0], &c, 1);
             notifier->setEnabled(false);
-            QApplication::quit();
+            window.quitApplication();
         });
         std::signal(SIGTERM, onSignal);
         std::signal(SIGINT, onSignal);
