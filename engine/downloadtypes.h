@@ -165,7 +165,8 @@ struct DownloadSnapshot
     QUrl url;
     QUrl finalUrl;
     QString fileName;
-    QString filePath;
+    QString filePath; // the finished file's name and path
+    QString dataPath; // where the bytes are now: filePath + ".part" until Completed
     DownloadState state = DownloadState::Queued;
     qint64 total = -1; // -1: unknown
     qint64 done = 0;

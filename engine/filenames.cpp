@@ -185,7 +185,8 @@ QString findFree(const QString &dir, const QString &name, const QSet<QString> &r
     const auto taken = [&reserved](const QString &path) {
         const QFileInfo fi(path);
         return reserved.contains(path) || fi.exists() || fi.isSymLink()
-            || QFileInfo::exists(path + QStringLiteral(".bytehaul"));
+            || QFileInfo::exists(path + QStringLiteral(".bytehaul"))
+            || QFileInfo(path + QStringLiteral(".part")).exists() || QFileInfo(path + QStringLiteral(".part")).isSymLink();
     };
     QString candidate = d.filePath(name);
     if (!taken(candidate))
@@ -200,6 +201,21 @@ QString findFree(const QString &dir, const QString &name, const QSet<QString> &r
 }
 
 } // namespace
+
+QString partialDataPath(const QString &finalPath)
+{
+    return finalPath.isEmpty() ? QString() : finalPath + QStringLiteral(".part");
+}
+
+QString existingDataPath(const QString &finalPath)
+{
+    for (const QString &path : { partialDataPath(finalPath), finalPath }) {
+        const QFileInfo fi(path);
+        if (fi.isFile() && !fi.isSymLink())
+            return path;
+    }
+    return {};
+}
 
 QString uniqueFilePath(const QString &dir, const QString &name)
 {

@@ -13,6 +13,12 @@ namespace bytehaul {
 QString fileNameFromContentDisposition(const QByteArray &header);
 // The percent-decoded last non-empty path segment; empty when none.
 QString fileNameFromUrl(const QUrl &url);
+// An unfinished download's bytes live in "<file>.part" until it is Completed, so that a file
+// manager (and a user) can tell it from a finished file.
+QString partialDataPath(const QString &finalPath);
+// The regular file (no link) holding an unfinished download's bytes: "<file>.part", or
+// "<file>" itself as older versions saved it; empty when there is none.
+QString existingDataPath(const QString &finalPath);
 // Makes any string a safe single file name (never empty, never a path).
 QString sanitizeFileName(const QString &name);
 // Picks the name for a download: Content-Disposition, URL, "download"; sanitised.

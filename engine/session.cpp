@@ -14,11 +14,31 @@
 #include <QNetworkReply>
 #include <QThread>
 
+#ifdef Q_OS_UNIX
+#include <cerrno>
+#include <fcntl.h>
+#include <unistd.h>
+#endif
+
 namespace bytehaul {
 
 namespace {
 constexpr int kTickMs = 200;
+
+// A rename is durable once its directory is synced.
+void syncDirectory(const QString &dir)
+{
+#ifdef Q_OS_UNIX
+    const int fd = ::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+#else
+    Q_UNUSED(dir)
+#endif
 }
+} // namespace
 
 Session::Session(DownloadId id, const DownloadRequest &request, const DownloadOptions &options,
                  QThread *writerThread, SharedRateLimiter *globalLimit, NetworkPool *pool, QObject *parent)
@@ -142,6 +162,7 @@ DownloadSnapshot Session::snapshot() const
     s.url = m_request.url;
     s.finalUrl = m_finalUrl;
     s.filePath = m_path.isEmpty() ? m_savedPath : m_path;
+    s.dataPath = !m_dataPath.isEmpty() ? m_dataPath : existingDataPath(s.filePath);
     s.fileName = s.filePath.isEmpty() ? fileNameFromUrl(m_request.url) : QFileInfo(s.filePath).fileName();
     s.state = m_state;
     s.total = m_total;
@@ -433,7 +454,7 @@ void Session::cancel(PartialData partial)
     } else {
         if (remove && !m_path.isEmpty() && m_mode != Mode::None) {
             // A paused download's partial file and control file.
-            QFile::remove(m_path);
+            QFile::remove(m_dataPath);
             QFile::remove(controlFilePath(m_path));
         }
         cancelled(true);
@@ -522,7 +543,7 @@ void Session::openWriter(bool truncate)
             setNote(tr("Could not save progress: %1").arg(error), NoteKind::Warning);
     });
     const qint64 pieceSize = m_scheduler ? m_scheduler->pieces().pieceSize() : m_options.pieceSize;
-    m_writer->open(m_path, m_total, truncate, m_options.preallocate, m_options.memoryBudget, pieceSize);
+    m_writer->open(m_dataPath, m_total, truncate, m_options.preallocate, m_options.memoryBudget, pieceSize);
 }
 
 void Session::closeWriter(bool removeData, bool removeControl, std::function<void(bool)> then)
@@ -680,14 +701,22 @@ void Session::completeDownload()
     m_state = DownloadState::Verifying; // the file is whole once the writer has synced it
     m_saveTimer.stop();
     publish();
+    // Synced with the control file kept, then renamed into place, then the control file goes:
+    // a crash at any moment leaves a control file that says what to check.
     const auto done = [this](bool ok) {
-        if (ok)
+        QString error;
+        if (ok && moveIntoPlace(&error)) {
+            QFile::remove(controlFilePath(m_path));
+            QFile::remove(controlFilePath(m_path) + QStringLiteral(".tmp"));
             finish(DownloadState::Completed);
-        else if (!isTerminal(m_state))
-            fail({ ErrorClass::User, tr("Could not finish writing %1").arg(QDir::toNativeSeparators(m_path)) });
+        } else if (!isTerminal(m_state)) {
+            fail({ ErrorClass::User,
+                   error.isEmpty() ? tr("Could not finish writing %1").arg(QDir::toNativeSeparators(m_dataPath)) : error,
+                   ErrorCode::WriteFailed, 0, error });
+        }
     };
     if (m_request.checksumAlgorithm.isEmpty() || !m_writer) {
-        closeWriter(false, true, done);
+        closeWriter(false, false, done);
         return;
     }
     // Checked before the control file goes: a mismatch never ends in Completed.
@@ -705,9 +734,61 @@ void Session::completeDownload()
             closeWriter(false, true, [this](bool) { finish(DownloadState::Failed); });
             return;
         }
-        closeWriter(false, true, done);
+        closeWriter(false, false, done);
     });
-    m_writer->hashFile(m_path, m_request.checksumAlgorithm);
+    m_writer->hashFile(m_dataPath, m_request.checksumAlgorithm);
+}
+
+bool Session::moveIntoPlace(QString *error)
+{
+    if (m_dataPath == m_path)
+        return true; // saved under its final name by an older version
+    // link() + unlink() is a rename that never replaces: a file that appeared under the final
+    // name meanwhile is kept, and this one takes the next free name.
+    QString target = m_path;
+    for (int attempt = 0; attempt < 100; ++attempt) {
+#ifdef Q_OS_UNIX
+        const QByteArray from = QFile::encodeName(m_dataPath);
+        const QByteArray to = QFile::encodeName(target);
+        if (::link(from.constData(), to.constData()) == 0) {
+            ::unlink(from.constData());
+            syncDirectory(QFileInfo(target).absolutePath());
+            break;
+        }
+        if (errno != EEXIST) {
+            // No hard links here (a FAT drive): Qt's rename, which refuses an existing target.
+            if (!QFile::rename(m_dataPath, target)) {
+                *error = tr("Cannot rename %1 to %2").arg(QDir::toNativeSeparators(m_dataPath), QDir::toNativeSeparators(target));
+                return false;
+            }
+            break;
+        }
+#else
+        if (QFile::rename(m_dataPath, target))
+            break;
+        if (!QFileInfo::exists(target)) {
+            *error = tr("Cannot rename %1 to %2").arg(QDir::toNativeSeparators(m_dataPath), QDir::toNativeSeparators(target));
+            return false;
+        }
+#endif
+        const QString dir = QFileInfo(m_path).absolutePath();
+        const QString next = reserveUniqueFilePath(dir, QFileInfo(m_path).fileName());
+        if (next.isEmpty()) {
+            *error = tr("No free file name for %1").arg(QDir::toNativeSeparators(m_path));
+            return false;
+        }
+        if (!target.isEmpty() && target != m_path)
+            releaseFilePath(target);
+        target = next;
+        setNote(tr("%1 appeared meanwhile; saved as %2").arg(QFileInfo(m_path).fileName(), QFileInfo(target).fileName()),
+                NoteKind::Warning);
+    }
+    if (target != m_path) {
+        QFile::rename(controlFilePath(m_path), controlFilePath(target)); // removed next anyway
+        m_path = target;
+    }
+    m_dataPath = m_path;
+    return true;
 }
 
 } // namespace bytehaul

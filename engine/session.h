@@ -139,6 +139,7 @@ private:
     ControlState controlState(bool cleanStop);
     void checkpoint(bool cleanStop);
     void completeDownload();
+    bool moveIntoPlace(QString *error); // m_dataPath -> m_path, never over an existing file
     void releaseNetwork(); // after the end: workers go, managers return to the pool
 
     // sessionprobe.cpp
@@ -170,7 +171,8 @@ private:
     DownloadState m_state = DownloadState::Queued;
     Mode m_mode = Mode::None;
     QUrl m_finalUrl;
-    QString m_path;
+    QString m_path; // the finished file
+    QString m_dataPath; // the bytes until Completed: m_path + ".part" (or m_path, as saved by older versions)
     qint64 m_total = -1;
     QByteArray m_etag, m_lastModified, m_contentType;
     QByteArray m_ifRange;

@@ -68,9 +68,11 @@ void Session::onProbeFinished()
 bool Session::adoptExistingPath(const QString &path)
 {
     // Our own partial download: keep its name, unless a running download holds it right now.
-    if (!reserveFilePath(path))
+    const QString data = existingDataPath(path);
+    if (data.isEmpty() || !reserveFilePath(path))
         return false;
     m_path = path;
+    m_dataPath = data;
     return true;
 }
 
@@ -99,16 +101,14 @@ bool Session::chooseOutputPath(const QNetworkReply *reply)
     const QString candidate = QDir(dir).filePath(name);
     const ControlFileResult found = loadControlFile(controlFilePath(candidate));
     const QByteArray ourUrl = m_request.url.toEncoded(QUrl::RemoveUserInfo);
-    if (found.state && found.state->originalUrl == ourUrl && QFileInfo(candidate).isFile()
-        && !QFileInfo(candidate).isSymLink() && adoptExistingPath(candidate)) {
+    if (found.state && found.state->originalUrl == ourUrl && adoptExistingPath(candidate)) {
         if (m_options.resume && !m_startOver)
             m_resume = found.state;
         else
             setNote(tr("Starting over as asked; the earlier partial download is replaced."), NoteKind::Info);
         return true;
     }
-    if (!found.error.isEmpty() && QFileInfo(candidate).isFile() && !QFileInfo(candidate).isSymLink()
-        && adoptExistingPath(candidate)) {
+    if (!found.error.isEmpty() && adoptExistingPath(candidate)) {
         // Never trusted: the partial file it describes is restarted from zero.
         setNote(tr("Warning: %1 (%2); starting this download over from the beginning.")
                      .arg(found.error, QDir::toNativeSeparators(controlFilePath(candidate))), NoteKind::Warning);
@@ -120,6 +120,7 @@ bool Session::chooseOutputPath(const QNetworkReply *reply)
                ErrorCode::NoFreeName, 0, name });
         return false;
     }
+    m_dataPath = partialDataPath(m_path);
     if (QFileInfo(m_path).fileName() != name)
         setNote(tr("%1 already exists; saving as %2").arg(name, QFileInfo(m_path).fileName()), NoteKind::Info);
     return true;
@@ -159,7 +160,7 @@ bool Session::canResumeFrom(const ControlState &st, qint64 total, const QNetwork
     }
     for (const ControlSegment &seg : st.segments)
         needed = std::max(needed, seg.durableEnd);
-    if (QFileInfo(m_path).size() < needed) {
+    if (QFileInfo(m_dataPath).size() < needed) {
         *why = tr("the partial file is shorter than its control file says");
         return false;
     }

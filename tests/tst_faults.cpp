@@ -237,7 +237,8 @@ private slots:
         QVERIFY(sawRetry);
         QVERIFY(!staleSpeed);
         QVERIFY(s.done > 1 * MiB);
-        QVERIFY(QFile::exists(dir.filePath("dies.bin")));
+        QVERIFY(QFile::exists(dir.filePath("dies.bin.part"))); // unfinished: recognisable on disk
+        QVERIFY(!QFile::exists(dir.filePath("dies.bin")));
         QVERIFY(QFile::exists(dir.filePath("dies.bin.bytehaul"))); // Resume continues from here
     }
 

@@ -196,6 +196,40 @@ private slots:
         QVERIFY(!QFile::exists(dir.filePath("k.bin.bytehaul")));
     }
 
+    void unfinishedBytesLiveInAPartFileAndOldLayoutsStillResume_data()
+    {
+        QTest::addColumn<bool>("oldLayout");
+        QTest::newRow("<file>.part, as saved now?") << false;
+        QTest::newRow("<file> itself, as older versions saved it?") << true;
+    }
+
+    void unfinishedBytesLiveInAPartFileAndOldLayoutsStillResume()
+    {
+        QFETCH(bool, oldLayout);
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(8 * MiB, 9);
+        r.bytesPerSecond = 4 * MiB;
+        server.setResource("/p.iso", r);
+        QTemporaryDir dir;
+        downloadThenQuit(server, "/p.iso", dir.path(), 3 * MiB);
+        // A file manager can tell: the unfinished file is p.iso.part, p.iso does not exist yet.
+        QVERIFY(QFileInfo(dir.filePath("p.iso.part")).isFile());
+        QVERIFY(!QFileInfo::exists(dir.filePath("p.iso")));
+        QVERIFY(QFileInfo(dir.filePath("p.iso.bytehaul")).isFile());
+        if (oldLayout)
+            QVERIFY(QFile::rename(dir.filePath("p.iso.part"), dir.filePath("p.iso")));
+        server.resource("/p.iso").bytesPerSecond = 0;
+        DownloadManager manager;
+        manager.setDefaultOptions(fastOptions(4));
+        const DownloadSnapshot s = waitFinished(manager, manager.add(requestFor(server, "/p.iso", dir.path())));
+        QCOMPARE(stateName(s.state), stateName(DownloadState::Completed));
+        QVERIFY2(s.note.contains("Resumed"), qPrintable(s.note));
+        QCOMPARE(s.filePath, dir.filePath("p.iso"));
+        QCOMPARE(fileSha256(dir.filePath("p.iso")), sha256(r.data));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList { "p.iso" }); // no .part, no control file
+    }
+
     void tornPiecesAfterACrashAreFetchedAgain()
     {
         TestServer server;
@@ -215,7 +249,7 @@ private slots:
         QVERIFY(map.loadBitset(saved.state->completedBitset));
         const qint64 torn = map.firstMissing() == 0 ? 1 : 0;
         QVERIFY(map.isComplete(torn));
-        QFile data(dir.filePath("t.bin"));
+        QFile data(dir.filePath("t.bin.part")); // unfinished bytes live in .part
         QVERIFY(data.open(QIODevice::ReadWrite));
         data.seek(map.pieceStart(torn) + 100);
         data.write(QByteArray(4096, '\0'));
@@ -255,7 +289,7 @@ private slots:
         QVERIFY(map.loadBitset(saved.state->completedBitset));
         const qint64 damaged = map.firstMissing() == 0 ? 1 : 0;
         QVERIFY(map.isComplete(damaged));
-        QFile data(dir.filePath("v.bin"));
+        QFile data(dir.filePath("v.bin.part"));
         QVERIFY(data.open(QIODevice::ReadWrite));
         data.seek(map.pieceStart(damaged) + 7);
         data.write("bit rot");

@@ -253,14 +253,15 @@ private slots:
         QString said;
         answerNextMessageBox("Don't cancel", &said);
         clickAction(window, "cancel");
-        QVERIFY2(said.contains(QDir::toNativeSeparators(dir.filePath("other.bin"))), qPrintable(said));
+        QVERIFY2(said.contains(QDir::toNativeSeparators(dir.filePath("other.bin.part"))), qPrintable(said));
         QVERIFY2(said.contains(QDir::toNativeSeparators(dir.filePath("other.bin.bytehaul"))), qPrintable(said));
         QVERIFY(!isTerminal(manager.snapshot(second).state));
         // Deleting is a button that names what goes; afterwards the row shows what is on disk.
         answerNextMessageBox("delete these files", &said);
         clickAction(window, "cancel");
         QTRY_COMPARE_WITH_TIMEOUT(stateName(manager.snapshot(second).state), stateName(DownloadState::Cancelled), 10000);
-        QTRY_VERIFY(!QFile::exists(dir.filePath("other.bin")));
+        QTRY_VERIFY(!QFile::exists(dir.filePath("other.bin.part")));
+        QVERIFY(!QFile::exists(dir.filePath("other.bin")));
         QVERIFY(!QFile::exists(dir.filePath("other.bin.bytehaul")));
         QTRY_COMPARE(window.model()->snapshot(second)->state, DownloadState::Cancelled);
         QCOMPARE(window.model()->snapshot(second)->done, 0);
@@ -289,7 +290,7 @@ private slots:
         answerNextMessageBox("keep the partial files", &said); // the default button
         clickAction(window, "cancel");
         QTRY_COMPARE_WITH_TIMEOUT(stateName(manager.snapshot(id).state), stateName(DownloadState::Cancelled), 10000);
-        QVERIFY(QFile::exists(dir.filePath("kept.bin")));
+        QVERIFY(QFile::exists(dir.filePath("kept.bin.part")));
         const ControlFileResult saved = loadControlFile(dir.filePath("kept.bin.bytehaul"));
         QVERIFY2(saved.state, qPrintable(saved.error));
         QTRY_VERIFY(window.model()->snapshot(id) && window.model()->snapshot(id)->done > 1 * MiB);
@@ -338,11 +339,11 @@ private slots:
         QString said;
         answerNextMessageBox("Yes", &said);
         clickAction(window, "remove");
-        QVERIFY2(said.contains(QDir::toNativeSeparators(dir.filePath("a.bin"))), qPrintable(said));
+        QVERIFY2(said.contains(QDir::toNativeSeparators(dir.filePath("a.bin.part"))), qPrintable(said));
         QCOMPARE(window.model()->rowCount(), 1);
         QTest::qWait(0);
         QTRY_VERIFY(manager.snapshot(ids[0]).id == 0); // gone from the engine
-        QVERIFY(QFile::exists(dir.filePath("a.bin")));
+        QVERIFY(QFile::exists(dir.filePath("a.bin.part")));
         QVERIFY(QFile::exists(dir.filePath("a.bin.bytehaul")));
         QVERIFY(loadControlFile(dir.filePath("a.bin.bytehaul")).state.has_value());
         // Checked: exactly the named files go.
@@ -351,9 +352,9 @@ private slots:
         clickAction(window, "remove");
         QVERIFY2(said.contains("b.bin"), qPrintable(said));
         QCOMPARE(window.model()->rowCount(), 0);
-        QTRY_VERIFY(!QFile::exists(dir.filePath("b.bin")));
+        QTRY_VERIFY(!QFile::exists(dir.filePath("b.bin.part")));
         QTRY_VERIFY(!QFile::exists(dir.filePath("b.bin.bytehaul")));
-        QVERIFY(QFile::exists(dir.filePath("a.bin")));
+        QVERIFY(QFile::exists(dir.filePath("a.bin.part")));
     }
 
     void detailsPaneNamesEveryField()

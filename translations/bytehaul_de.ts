@@ -553,6 +553,18 @@
             <numerusform>Seit %n Sekunden keine Daten; der letzte Versuch scheiterte mit: %1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Cannot rename %1 to %2</source>
+        <translation>%1 kann nicht in %2 umbenannt werden</translation>
+    </message>
+    <message>
+        <source>No free file name for %1</source>
+        <translation>Kein freier Dateiname für %1</translation>
+    </message>
+    <message>
+        <source>%1 appeared meanwhile; saved as %2</source>
+        <translation>%1 ist inzwischen entstanden; gespeichert als %2</translation>
+    </message>
 </context>
 <context>
     <name>bytehaul::UrlReplacer</name>

@@ -550,6 +550,18 @@
             <numerusform>%n 秒内没有收到数据；最后一次尝试失败：%1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Cannot rename %1 to %2</source>
+        <translation>无法将 %1 重命名为 %2</translation>
+    </message>
+    <message>
+        <source>No free file name for %1</source>
+        <translation>%1 没有可用的文件名</translation>
+    </message>
+    <message>
+        <source>%1 appeared meanwhile; saved as %2</source>
+        <translation>%1 在此期间已出现；已另存为 %2</translation>
+    </message>
 </context>
 <context>
     <name>bytehaul::UrlReplacer</name>

@@ -72,8 +72,9 @@ QStringList filesOnDisk(const DownloadSnapshot &s)
     QStringList files;
     if (s.filePath.isEmpty())
         return files;
-    for (const QString &path : { s.filePath, controlFilePath(s.filePath) }) {
-        if (QFileInfo(path).isFile())
+    // The finished file, or the partial one (".part") and its control file.
+    for (const QString &path : { s.filePath, partialDataPath(s.filePath), controlFilePath(s.filePath) }) {
+        if (QFileInfo(path).isFile() && !QFileInfo(path).isSymLink() && !files.contains(path))
             files << path;
     }
     return files;
