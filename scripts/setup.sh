@@ -15,6 +15,7 @@ packages=(
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6
     libgl-dev zlib1g-dev libqt6svg6 qt6-qpa-plugins qt6-translations-l10n
     xvfb xauth
+    openbox trayer xdotool xclip imagemagick x11-utils nginx curl
     dpkg-dev desktop-file-utils appstream
     clang libclang-rt-14-dev
 )
@@ -86,6 +87,23 @@ test)
     sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "$(ls "$build"/bytehaul_*.deb)" >/dev/null
     echo "installed package: $(dpkg-query -W -f='${Package} ${Version}' bytehaul); $(/usr/bin/bytehaul-cli --version)"
+    # The real window on an X server with a window manager and a system tray, built and installed.
+    bash "$here/scripts/desktop-test.sh" "$build/app/bytehaul" build
+    bash "$here/scripts/desktop-test.sh" /usr/bin/bytehaul installed
+    # The whole suite once more under AddressSanitizer and UndefinedBehaviorSanitizer, in a
+    # build directory of its own (ccache keeps a rebuild cheap). Leak checking is off: Qt's
+    # global caches are reported as leaks at exit and would drown a real report.
+    san="$build-asan"
+    # (UBSAN_OPTIONS=halt_on_error=1 below makes every undefined behaviour fatal.)
+    cmake -S "$here" -B "$san" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=ON \
+        -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer" \
+        -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
+    cmake --build "$san" --parallel "$(nproc)" >/dev/null
+    (cd "$san" && QT_QPA_PLATFORM=offscreen ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
+        UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+        ctest --output-on-failure --timeout 900 -j "$(nproc)" >"$san/ctest.log" 2>&1) \
+        || { tail -80 "$san/ctest.log"; echo "sanitizers: FAILED"; exit 1; }
+    echo "sanitizers: $(grep -E 'tests passed' "$san/ctest.log")"
     # Last, so that CTest's summary closes the output.
     cd "$build"
     QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 600 -j "$(nproc)"
