@@ -70,6 +70,7 @@ enum class ErrorCode {
     DiskFull,
     WriteFailed,
     ChecksumMismatch,
+    FileInUse, // another bytehaul process is downloading into this file
 };
 
 // What a download's note is: news (a fallback, a resume), a warning the user should see (a

@@ -481,6 +481,7 @@ void Session::finish(DownloadState terminal)
     if (m_finishedEmitted)
         return; // exactly one terminal signal
     m_finishedEmitted = true;
+    m_lock.release(); // over: another process may take the file now
     m_tickTimer.stop();
     m_saveTimer.stop();
     m_state = terminal;

@@ -20,6 +20,8 @@
 // sessionprobe.cpp (probe, naming, resume decision), sessiontransfer.cpp (the data paths).
 #pragma once
 
+#include "engine/filelock.h"
+
 #include "engine/controlfile.h"
 #include "engine/downloadtypes.h"
 #include "engine/httpparse.h"
@@ -149,7 +151,10 @@ private:
     void retryProbe(const ReplyError &error);
     void startPlainGet(const QString &why);
     bool chooseOutputPath(const QNetworkReply *reply);
-    bool adoptExistingPath(const QString &path);
+    // Adopts our own unfinished download at path, locking its data file. *busy: another
+    // process holds it.
+    bool adoptExistingPath(const QString &path, bool *busy);
+    void failFileInUse(const QString &path);
     bool canResumeFrom(const ControlState &state, qint64 total, const QNetworkReply *reply, QString *why) const;
 
     // sessiontransfer.cpp
@@ -173,6 +178,7 @@ private:
     QUrl m_finalUrl;
     QString m_path; // the finished file
     QString m_dataPath; // the bytes until Completed: m_path + ".part" (or m_path, as saved by older versions)
+    FileLock m_lock; // on m_dataPath, for the download's life: one owner across processes
     qint64 m_total = -1;
     QByteArray m_etag, m_lastModified, m_contentType;
     QByteArray m_ifRange;

@@ -65,15 +65,29 @@ void Session::onProbeFinished()
         onProbeMetaData();
 }
 
-bool Session::adoptExistingPath(const QString &path)
+bool Session::adoptExistingPath(const QString &path, bool *busy)
 {
-    // Our own partial download: keep its name, unless a running download holds it right now.
+    // Our own partial download: keep its name, unless a running download holds it right now
+    // (in this process: the reservation; in another one: the lock on its data file).
     const QString data = existingDataPath(path);
     if (data.isEmpty() || !reserveFilePath(path))
         return false;
+    const FileLock::Result locked = m_lock.acquire(data, false, nullptr);
+    if (locked != FileLock::Result::Locked) {
+        releaseFilePath(path);
+        *busy = locked == FileLock::Result::Busy;
+        return false;
+    }
     m_path = path;
     m_dataPath = data;
     return true;
+}
+
+void Session::failFileInUse(const QString &path)
+{
+    fail({ ErrorClass::User,
+           tr("%1 is already being downloaded by another bytehaul process").arg(QDir::toNativeSeparators(path)),
+           ErrorCode::FileInUse, 0, QDir::toNativeSeparators(path) });
 }
 
 bool Session::chooseOutputPath(const QNetworkReply *reply)
@@ -101,14 +115,19 @@ bool Session::chooseOutputPath(const QNetworkReply *reply)
     const QString candidate = QDir(dir).filePath(name);
     const ControlFileResult found = loadControlFile(controlFilePath(candidate));
     const QByteArray ourUrl = m_request.url.toEncoded(QUrl::RemoveUserInfo);
-    if (found.state && found.state->originalUrl == ourUrl && adoptExistingPath(candidate)) {
+    bool busy = false;
+    if (found.state && found.state->originalUrl == ourUrl && adoptExistingPath(candidate, &busy)) {
         if (m_options.resume && !m_startOver)
             m_resume = found.state;
         else
             setNote(tr("Starting over as asked; the earlier partial download is replaced."), NoteKind::Info);
         return true;
     }
-    if (!found.error.isEmpty() && adoptExistingPath(candidate)) {
+    if (busy) {
+        failFileInUse(candidate); // never adopted, never truncated
+        return false;
+    }
+    if (!found.error.isEmpty() && adoptExistingPath(candidate, &busy)) {
         // Never trusted: the partial file it describes is restarted from zero.
         setNote(tr("Warning: %1 (%2); starting this download over from the beginning.")
                      .arg(found.error, QDir::toNativeSeparators(controlFilePath(candidate))), NoteKind::Warning);
@@ -120,7 +139,23 @@ bool Session::chooseOutputPath(const QNetworkReply *reply)
                ErrorCode::NoFreeName, 0, name });
         return false;
     }
+    if (busy) {
+        failFileInUse(candidate);
+        return false;
+    }
     m_dataPath = partialDataPath(m_path);
+    QString error;
+    switch (m_lock.acquire(m_dataPath, true, &error)) {
+    case FileLock::Result::Locked:
+        break;
+    case FileLock::Result::Busy:
+        failFileInUse(m_path);
+        return false;
+    case FileLock::Result::Failed:
+        fail({ ErrorClass::User, tr("Cannot create %1: %2").arg(QDir::toNativeSeparators(m_dataPath), error),
+               ErrorCode::WriteFailed, 0, error });
+        return false;
+    }
     if (QFileInfo(m_path).fileName() != name)
         setNote(tr("%1 already exists; saving as %2").arg(name, QFileInfo(m_path).fileName()), NoteKind::Info);
     return true;

@@ -156,6 +156,38 @@ private slots:
         QVERIFY(!QFile::exists(dir.filePath("big.iso.bytehaul")));
     }
 
+    // Two processes on one file: the second (even with --no-resume) is refused while the first
+    // runs, and never adopts or truncates the first one's live file.
+    void aSecondProcessNeverTakesALiveFile()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(12 * 1024 * 1024, 89);
+        r.bytesPerSecond = 2 * 1024 * 1024;
+        server.setResource("/shared.iso", r);
+        QTemporaryDir dir;
+        const QStringList args = { "-c", "2", "-d", dir.path(), "--save-interval", "0.2", server.url("/shared.iso") };
+        QProcess first;
+        QSignalSpy spy(&first, &QProcess::finished);
+        first.start(QStringLiteral(BYTEHAUL_CLI_PATH), args);
+        QVERIFY(first.waitForStarted(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(dir.filePath("shared.iso.bytehaul")), 20000);
+        for (const QStringList &second : { args, QStringList { "--no-resume" } + args }) {
+            const Result res = runCli(second);
+            QCOMPARE(res.exitCode, 1);
+            QVERIFY2(res.err.contains("already being downloaded by another bytehaul process"), res.err.constData());
+            QVERIFY(first.state() == QProcess::Running);
+        }
+        QVERIFY(!QFile::exists(dir.filePath("shared (1).iso.part"))); // no second copy either
+        server.resource("/shared.iso").bytesPerSecond = 0;
+        QTRY_VERIFY_WITH_TIMEOUT(first.state() == QProcess::NotRunning, 60000);
+        QCOMPARE(first.exitCode(), 0);
+        QCOMPARE(fileSha256(dir.filePath("shared.iso")), sha256(r.data));
+        // Once it is finished, the file is free again: a new run saves a second copy beside it.
+        QCOMPARE(runCli(args).exitCode, 0);
+        QCOMPARE(fileSha256(dir.filePath("shared (1).iso")), sha256(r.data));
+    }
+
     // SIGKILL at random moments, ten times, then a clean finish: byte-identical, progress never
     // goes back, and each crash costs at most one save interval of traffic plus what was in
     // flight.

@@ -123,6 +123,10 @@
         <source>Got: %1</source>
         <translation>Erhalten: %1</translation>
     </message>
+    <message>
+        <source>another bytehaul is downloading this file</source>
+        <translation>ein anderes bytehaul lädt diese Datei herunter</translation>
+    </message>
 </context>
 <context>
     <name>bytehaul</name>
@@ -564,6 +568,14 @@
     <message>
         <source>%1 appeared meanwhile; saved as %2</source>
         <translation>%1 ist inzwischen entstanden; gespeichert als %2</translation>
+    </message>
+    <message>
+        <source>%1 is already being downloaded by another bytehaul process</source>
+        <translation>%1 wird bereits von einem anderen bytehaul-Prozess heruntergeladen</translation>
+    </message>
+    <message>
+        <source>Cannot create %1: %2</source>
+        <translation>%1 kann nicht angelegt werden: %2</translation>
     </message>
 </context>
 <context>

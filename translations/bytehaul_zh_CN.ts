@@ -123,6 +123,10 @@
         <source>Got: %1</source>
         <translation>实际：%1</translation>
     </message>
+    <message>
+        <source>another bytehaul is downloading this file</source>
+        <translation>另一个 bytehaul 正在下载此文件</translation>
+    </message>
 </context>
 <context>
     <name>bytehaul</name>
@@ -561,6 +565,14 @@
     <message>
         <source>%1 appeared meanwhile; saved as %2</source>
         <translation>%1 在此期间已出现；已另存为 %2</translation>
+    </message>
+    <message>
+        <source>%1 is already being downloaded by another bytehaul process</source>
+        <translation>%1 已由另一个 bytehaul 进程下载中</translation>
+    </message>
+    <message>
+        <source>Cannot create %1: %2</source>
+        <translation>无法创建 %1：%2</translation>
     </message>
 </context>
 <context>

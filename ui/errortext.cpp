@@ -53,6 +53,8 @@ QString ErrorText::summary(const DownloadSnapshot &s)
         return tr("cannot write the file");
     case ErrorCode::ChecksumMismatch:
         return tr("checksum mismatch");
+    case ErrorCode::FileInUse:
+        return tr("another bytehaul is downloading this file");
     }
     // Not classified: the engine's own words, without the address (it has a column of its own).
     QString text = s.error;

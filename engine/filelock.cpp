@@ -1,0 +1,57 @@
+#include "engine/filelock.h"
+
+#include <QFile>
+
+#ifdef Q_OS_UNIX
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+#endif
+
+namespace bytehaul {
+
+FileLock::Result FileLock::acquire(const QString &path, bool create, QString *error)
+{
+    release();
+#ifdef Q_OS_UNIX
+    int flags = O_RDWR | O_CLOEXEC | O_NOFOLLOW;
+    if (create)
+        flags |= O_CREAT;
+    const int fd = ::open(QFile::encodeName(path).constData(), flags, 0644);
+    if (fd < 0) {
+        if (error)
+            *error = QString::fromLocal8Bit(std::strerror(errno));
+        return Result::Failed;
+    }
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        const int err = errno;
+        ::close(fd);
+        if (err == EWOULDBLOCK)
+            return Result::Busy;
+        if (error)
+            *error = QString::fromLocal8Bit(std::strerror(err));
+        return Result::Failed;
+    }
+    m_fd = fd;
+    return Result::Locked;
+#else
+    // Elsewhere the in-process reservation (filenames.h) is the only guard for now.
+    Q_UNUSED(path)
+    Q_UNUSED(create)
+    Q_UNUSED(error)
+    return Result::Locked;
+#endif
+}
+
+void FileLock::release()
+{
+#ifdef Q_OS_UNIX
+    if (m_fd >= 0)
+        ::close(m_fd); // closing the descriptor drops the lock
+#endif
+    m_fd = -1;
+}
+
+} // namespace bytehaul
