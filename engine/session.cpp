@@ -313,6 +313,7 @@ void Session::start()
         // carries If-Range, so a file changed meanwhile is noticed.
         setState(DownloadState::Downloading);
         openWriter(false);
+        seedWriterFromControlFile();
         assignIdleWorkers();
         return;
     }
@@ -324,6 +325,30 @@ void Session::start()
     m_probeFailures = 0;
     setState(DownloadState::Probing);
     sendProbe();
+}
+
+void Session::seedWriterFromControlFile()
+{
+    // A new writer knows no piece's CRC32, and a checkpoint claims only pieces whose CRC it
+    // holds: without this, every save after a resume in place dropped the pieces completed
+    // before the pause. The control file written by that pause has them all.
+    const ControlFileResult saved = loadControlFile(controlFilePath(m_path));
+    if (!saved.state || saved.state->mode != ControlState::Mode::Ranged || !m_writer)
+        return;
+    const ControlState &st = *saved.state;
+    PieceMap map(st.totalSize, st.pieceSize);
+    map.loadBitset(st.completedBitset);
+    QList<std::pair<qint64, quint32>> complete;
+    for (qint64 p = 0; p < map.pieceCount(); ++p) {
+        if (map.isComplete(p))
+            complete.append({ p, st.pieceCrcs.value(p) });
+    }
+    QList<std::pair<qint64, qint64>> partial;
+    for (const ControlSegment &seg : st.segments) {
+        if (seg.durableEnd > seg.start)
+            partial.append({ seg.start, seg.durableEnd });
+    }
+    m_writer->seed(complete, partial);
 }
 
 void Session::replaceUrl(const QUrl &url)

@@ -127,6 +127,7 @@ private:
     // session.cpp
     void setState(DownloadState state);
     void showSavedProgress();
+    void seedWriterFromControlFile();
     void setNote(const QString &note, NoteKind kind);
     void publish();
     void tick();
