@@ -274,6 +274,9 @@ void Session::tick()
                ErrorCode::NoProgress, 0, m_note });
         return;
     }
+    if (m_lastSavedDone <= 0 && m_state == DownloadState::Downloading && m_scheduler
+        && m_scheduler->pieces().completeCount() > 0)
+        checkpoint(false); // the first save as soon as there is a whole piece to keep
     if (m_mode == Mode::Ranged && m_state == DownloadState::Downloading)
         assignIdleWorkers(); // an idle worker may now split or race a stalled segment
     publish();

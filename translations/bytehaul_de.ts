@@ -753,10 +753,6 @@ Exit-Codes: 0 alle Downloads fertig, 1 ein Download ist fehlgeschlagen, 2 falsch
         <translation>Die fertige Datei prüfen: ALGO=HEX mit md5, sha1, sha256 oder sha512 (nur eine URL).</translation>
     </message>
     <message>
-        <source>Seconds between saves of the control file (default 5).</source>
-        <translation>Sekunden zwischen zwei Sicherungen der Steuerdatei (Standard 5).</translation>
-    </message>
-    <message>
         <source>Retries per request or segment (default 5).</source>
         <translation>Wiederholungen pro Anfrage oder Abschnitt (Standard 5).</translation>
     </message>
@@ -867,6 +863,10 @@ Exit-Codes: 0 alle Downloads fertig, 1 ein Download ist fehlgeschlagen, 2 falsch
     <message>
         <source>Give up after this many seconds of failing retries without any data (default 60).</source>
         <translation>Nach so vielen Sekunden fehlschlagender Wiederholungen ohne Daten aufgeben (Standard 60).</translation>
+    </message>
+    <message>
+        <source>Seconds between saves of the control file (default 1).</source>
+        <translation>Sekunden zwischen zwei Sicherungen der Steuerdatei (Standard 1).</translation>
     </message>
 </context>
 <context>

@@ -747,10 +747,6 @@ Exit codes: 0 all downloads completed, 1 a download failed, 2 bad usage,
         <translation>校验下载完成的文件：ALGO=HEX，可用 md5、sha1、sha256 或 sha512（仅限一个 URL）。</translation>
     </message>
     <message>
-        <source>Seconds between saves of the control file (default 5).</source>
-        <translation>两次保存控制文件之间的秒数（默认 5）。</translation>
-    </message>
-    <message>
         <source>Retries per request or segment (default 5).</source>
         <translation>每个请求或分段的重试次数（默认 5）。</translation>
     </message>
@@ -861,6 +857,10 @@ Exit codes: 0 all downloads completed, 1 a download failed, 2 bad usage,
     <message>
         <source>Give up after this many seconds of failing retries without any data (default 60).</source>
         <translation>重试失败且没有收到任何数据达到此秒数后放弃（默认 60）。</translation>
+    </message>
+    <message>
+        <source>Seconds between saves of the control file (default 1).</source>
+        <translation>两次保存控制文件之间的秒数（默认 1）。</translation>
     </message>
 </context>
 <context>

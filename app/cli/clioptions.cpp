@@ -64,7 +64,7 @@ ParseResult parseCommandLine(const QStringList &arguments)
                                       CliOptions::tr("Check the finished file: ALGO=HEX with md5, sha1, sha256 or sha512 (one URL only)."),
                                       QStringLiteral("ALGO=HEX"));
     const QCommandLineOption saveInterval(QStringLiteral("save-interval"),
-                                          CliOptions::tr("Seconds between saves of the control file (default 5)."),
+                                          CliOptions::tr("Seconds between saves of the control file (default 1)."),
                                           QStringLiteral("SECONDS"));
     const QCommandLineOption maxRetries(QStringLiteral("max-retries"),
                                         CliOptions::tr("Retries per request or segment (default 5)."), QStringLiteral("N"));
