@@ -50,8 +50,7 @@ namespace bytehaul::ui {
 
 namespace {
 constexpr int kSourceTextRole = Qt::UserRole + 1; // a category's untranslated name
-constexpr int kFlushMs = 200; // snapshots are applied to the model at most 5 times a second
-constexpr int kFar = 1 << 20; // "to the top / bottom" as a move by more rows than there are
+constexpr int kFar = QueueController::kFar; // "to the top / bottom"
 
 bool canPause(DownloadState s)
 {
@@ -64,20 +63,6 @@ bool canResume(DownloadState s)
 bool canRetry(DownloadState s)
 {
     return s == DownloadState::Failed || s == DownloadState::Cancelled;
-}
-
-// The files of a download that are on disk now: the data file and its control file.
-QStringList filesOnDisk(const DownloadSnapshot &s)
-{
-    QStringList files;
-    if (s.filePath.isEmpty())
-        return files;
-    // The finished file, or the partial one (".part") and its control file.
-    for (const QString &path : { s.filePath, partialDataPath(s.filePath), controlFilePath(s.filePath) }) {
-        if (QFileInfo(path).isFile() && !QFileInfo(path).isSymLink() && !files.contains(path))
-            files << path;
-    }
-    return files;
 }
 
 QString listFiles(const QStringList &files)
@@ -96,9 +81,9 @@ MainWindow::MainWindow(DownloadManager *manager, const QString &queueFile, const
                        QWidget *parent)
     : QMainWindow(parent)
     , m_manager(manager)
-    , m_store(queueFile)
+    , m_queue(new QueueController(manager, queueFile, preferences, this))
     , m_prefs(preferences)
-    , m_model(new DownloadListModel(this))
+    , m_model(m_queue->model())
     , m_proxy(new DownloadFilterProxy(this))
     , m_view(new QTableView)
     , m_categories(new QListWidget)
@@ -116,40 +101,22 @@ MainWindow::MainWindow(DownloadManager *manager, const QString &queueFile, const
     createLayout();
     createMenus();
     createTray();
-    applyNetworkPreferences();
     connect(m_clipboardWatcher, &ClipboardWatcher::offered, this, &MainWindow::offerLinks);
     m_clipboardWatcher->setEnabled(m_prefs.watchClipboard);
 
-    m_flushTimer.setInterval(kFlushMs);
-    m_flushTimer.setSingleShot(true);
-    connect(&m_flushTimer, &QTimer::timeout, this, &MainWindow::flushUpdates);
-    m_saveTimer.setInterval(500);
-    m_saveTimer.setSingleShot(true);
-    connect(&m_saveTimer, &QTimer::timeout, this, &MainWindow::saveQueueNow);
-
-    connect(m_manager, &DownloadManager::downloadChanged, this, [this](const DownloadSnapshot &s) {
-        const bool stateChanged = !m_pending.contains(s.id) && m_model->snapshot(s.id)
-            && m_model->snapshot(s.id)->state != s.state;
-        m_pending.insert(s.id, s);
-        if (!m_flushTimer.isActive())
-            m_flushTimer.start();
-        if (stateChanged)
-            scheduleSave();
+    connect(m_queue, &QueueController::flushed, this, &MainWindow::afterFlush);
+    connect(m_queue, &QueueController::saveFailed, this, [this](const QString &error) {
+        showMessage(tr("Could not save the download list: %1").arg(error));
     });
-    connect(m_manager, &DownloadManager::downloadFinished, this, [this](const DownloadSnapshot &s) {
-        scheduleSave();
+    connect(m_queue, &QueueController::downloadFinished, this, [this](const DownloadSnapshot &s) {
         if (m_prefs.notifications && s.state == DownloadState::Completed)
             trayMessage(tr("Download complete"), s.fileName, false, 5000);
         else if (m_prefs.notifications && s.state == DownloadState::Failed)
             trayMessage(tr("Download failed"), tr("%1: %2").arg(s.fileName, ErrorText::summary(s)), true, 8000);
     });
-    connect(m_manager, &DownloadManager::urlReplaced, this, [this](DownloadId id, bool accepted, const QString &reason) {
-        const DownloadSnapshot *s = m_model->snapshot(id);
-        const QString name = s ? s->fileName : QString();
+    connect(m_queue, &QueueController::urlReplaced, this, [this](const QString &name, bool accepted, const QString &reason) {
         if (accepted) {
-            m_requests[id].url = m_manager->snapshot(id).url;
             statusBar()->showMessage(tr("New address accepted for %1: %2").arg(name, reason), 8000);
-            scheduleSave();
         } else {
             QMessageBox::warning(this, tr("Address not replaced"), tr("The new address was refused for %1:\n%2").arg(name, reason));
         }
@@ -247,21 +214,12 @@ void MainWindow::createActions()
     make(QStringLiteral("moveDown"), QT_TR_NOOP("Move do&wn"), QKeySequence(tr("Ctrl+Down")), QStringLiteral("go-down"), [this] { moveSelected(1); });
     make(QStringLiteral("moveTop"), QT_TR_NOOP("Move to &top"), QKeySequence(tr("Ctrl+Home")), QStringLiteral("go-top"), [this] { moveSelected(-kFar); });
     make(QStringLiteral("moveBottom"), QT_TR_NOOP("Move to &bottom"), QKeySequence(tr("Ctrl+End")), QStringLiteral("go-bottom"), [this] { moveSelected(kFar); });
-    make(QStringLiteral("startNow"), QT_TR_NOOP("&Start now"), QKeySequence(tr("Ctrl+Shift+S")), QString(), [this] {
-        for (DownloadId id : selectedIds()) {
-            const DownloadSnapshot *s = m_model->snapshot(id);
-            if (s && isEngineDownload(id) && (s->state == DownloadState::Queued || s->state == DownloadState::Paused))
-                m_manager->startNow(id);
-        }
-    });
+    make(QStringLiteral("startNow"), QT_TR_NOOP("&Start now"), QKeySequence(tr("Ctrl+Shift+S")), QString(),
+         [this] { m_queue->startNow(selectedIds()); });
     make(QStringLiteral("copyUrl"), QT_TR_NOOP("Copy &address"), QKeySequence::Copy, QStringLiteral("edit-copy"), [this] { copyUrl(); });
     make(QStringLiteral("replaceUrl"), QT_TR_NOOP("Replace a&ddress…"), QKeySequence(tr("Ctrl+E")), QString(), [this] { replaceUrl(); });
-    make(QStringLiteral("verify"), QT_TR_NOOP("&Verify and resume"), QKeySequence(tr("Ctrl+Shift+V")), QString(), [this] {
-        for (DownloadId id : selectedIds()) {
-            if (isEngineDownload(id))
-                m_manager->verify(id);
-        }
-    });
+    make(QStringLiteral("verify"), QT_TR_NOOP("&Verify and resume"), QKeySequence(tr("Ctrl+Shift+V")), QString(),
+         [this] { m_queue->verify(selectedIds()); });
     make(QStringLiteral("connections"), QT_TR_NOOP("Co&nnections…"), QKeySequence(tr("Ctrl+K")), QString(), [this] {
         const QList<DownloadId> ids = selectedIds();
         const DownloadSnapshot *first = ids.isEmpty() ? nullptr : m_model->snapshot(ids.first());
@@ -272,13 +230,7 @@ void MainWindow::createActions()
                                            first->maxConnections > 0 ? first->maxConnections : m_prefs.connections, 1, 64, 1, &ok);
         if (!ok)
             return;
-        for (DownloadId id : ids) {
-            if (!isEngineDownload(id))
-                continue;
-            m_requests[id].overrides.connections = n; // kept across restarts
-            m_manager->setConnections(id, n);
-        }
-        scheduleSave();
+        m_queue->setConnections(ids, n);
     });
     make(QStringLiteral("speedLimit"), QT_TR_NOOP("Speed &limit…"), QKeySequence(tr("Ctrl+L")), QString(), [this] { setSpeedLimit(); });
     make(QStringLiteral("resumeAll"), QT_TR_NOOP("Resume a&ll"), QKeySequence(tr("Ctrl+Alt+R")), QString(), [this] { resumeAll(); });
@@ -593,15 +545,7 @@ void MainWindow::addFromUrls(const ParsedUrls &parsed, bool viaDialog)
         addDialog(lines.join(QLatin1Char('\n')));
         return;
     }
-    QList<DownloadRequest> requests;
-    for (const QUrl &url : parsed.urls) {
-        DownloadRequest r;
-        r.url = url;
-        r.outputDir = m_prefs.defaultDirectory;
-        r.overrides.connections = m_prefs.connections;
-        requests.append(r);
-    }
-    addRequests(requests);
+    selectIds(m_queue->addUrls(parsed.urls));
     if (!parsed.problems.isEmpty())
         statusBar()->showMessage(parsed.problems.join(QStringLiteral("; ")), 8000);
 }
@@ -628,22 +572,19 @@ void MainWindow::adoptControlFiles(const QStringList &paths)
 
 QList<DownloadId> MainWindow::addRequests(const QList<DownloadRequest> &requests)
 {
-    QList<DownloadId> ids;
-    for (DownloadRequest r : requests) {
-        if (!r.overrides.rateLimit && m_prefs.downloadRateLimit > 0)
-            r.overrides.rateLimit = m_prefs.downloadRateLimit; // Preferences: limit per new download
-        const DownloadId id = m_manager->add(r);
-        if (r.overrides.rateLimit)
-            m_limits.insert(id, *r.overrides.rateLimit);
-        m_requests.insert(id, r);
-        m_model->addOrUpdate(m_manager->snapshot(id));
-        ids.append(id);
-    }
-    if (!ids.isEmpty()) {
-        scheduleSave();
-        selectIds(ids); // what was just added is selected and in view
-    }
+    const QList<DownloadId> ids = m_queue->add(requests);
+    selectIds(ids); // what was just added is selected and in view
     return ids;
+}
+
+bool MainWindow::isEngineDownload(DownloadId id) const
+{
+    return m_queue->isEngineDownload(id);
+}
+
+void MainWindow::showMessage(const QString &text)
+{
+    statusBar()->showMessage(text, 10000);
 }
 
 void MainWindow::selectIds(const QList<DownloadId> &ids)
@@ -665,21 +606,8 @@ void MainWindow::selectIds(const QList<DownloadId> &ids)
     m_view->scrollTo(first);
 }
 
-void MainWindow::flushUpdates()
+void MainWindow::afterFlush()
 {
-    QList<DownloadSnapshot> batch;
-    batch.reserve(m_pending.size());
-    for (const DownloadSnapshot &s : std::as_const(m_pending)) {
-        if (m_model->rowOf(s.id) >= 0)
-            batch.append(s);
-        if (!s.filePath.isEmpty() && m_requests.contains(s.id) && m_requests[s.id].outputPath != s.filePath) {
-            // Remember the chosen file, so a restart continues this very file.
-            m_requests[s.id].outputPath = s.filePath;
-            scheduleSave();
-        }
-    }
-    m_pending.clear();
-    m_model->applySnapshots(batch);
     if (const DownloadSnapshot *shown = m_model->snapshot(m_details->shownId()))
         m_details->setSnapshot(shown);
     updateActions();
@@ -807,87 +735,16 @@ void MainWindow::showDetails()
     m_details->setSnapshot(m_model->snapshot(currentId()));
 }
 
-void MainWindow::scheduleSave()
-{
-    if (!m_saveTimer.isActive())
-        m_saveTimer.start();
-}
-
 void MainWindow::saveQueueNow()
 {
-    m_saveTimer.stop();
-    QList<StoredDownload> list;
-    for (const DownloadSnapshot &s : m_model->all()) {
-        StoredDownload d;
-        if (m_archived.contains(s.id)) {
-            d.request.url = s.url;
-            d.request.outputPath = s.filePath;
-        } else {
-            d.request = m_requests.value(s.id);
-            if (!s.filePath.isEmpty())
-                d.request.outputPath = s.filePath;
-        }
-        d.state = s.state;
-        d.added = s.added;
-        d.total = s.total;
-        d.done = s.done;
-        d.name = s.fileName;
-        d.error = s.error;
-        d.errorCode = s.errorCode;
-        d.httpStatus = s.httpStatus;
-        d.errorDetail = s.errorDetail;
-        list.append(d);
-    }
-    QString error;
-    if (!m_store.save(list, &error))
-        statusBar()->showMessage(tr("Could not save the download list: %1").arg(error), 8000);
+    if (const QString error = m_queue->saveNow(); !error.isEmpty())
+        showMessage(tr("Could not save the download list: %1").arg(error));
 }
 
 void MainWindow::restoreQueue()
 {
-    QString error;
-    const QList<StoredDownload> stored = m_store.load(&error);
-    if (!error.isEmpty())
+    if (const QString error = m_queue->restore(); !error.isEmpty())
         statusBar()->showMessage(tr("Warning: %1; starting with an empty list.").arg(error), 10000);
-    for (const StoredDownload &d : stored) {
-        if (d.state == DownloadState::Completed || d.state == DownloadState::Failed || d.state == DownloadState::Cancelled) {
-            // Finished: shown as it was; Retry brings a failed one back to the engine.
-            DownloadSnapshot s;
-            s.id = m_nextArchivedId++;
-            s.url = d.request.url;
-            s.filePath = d.request.outputPath;
-            s.fileName = !d.name.isEmpty() ? d.name
-                : !d.request.outputPath.isEmpty() ? QFileInfo(d.request.outputPath).fileName()
-                                                    : fileNameFromUrl(d.request.url);
-            s.state = d.state;
-            s.total = d.total;
-            s.done = d.state == DownloadState::Completed ? d.total : d.done;
-            s.added = d.added;
-            s.error = d.error;
-            s.errorCode = d.errorCode;
-            s.httpStatus = d.httpStatus;
-            s.errorDetail = d.errorDetail;
-            m_archived.insert(s.id, s);
-            m_requests.insert(s.id, d.request);
-            m_model->addOrUpdate(s);
-            continue;
-        }
-        DownloadRequest r = d.request;
-        r.startPaused = d.state == DownloadState::Paused || !m_prefs.resumeOnStart;
-        const DownloadId id = m_manager->add(r);
-        m_requests.insert(id, r);
-        DownloadSnapshot s = m_manager->snapshot(id);
-        s.added = d.added.isValid() ? d.added : s.added;
-        if (s.filePath.isEmpty() && !r.outputPath.isEmpty())
-            s.filePath = r.outputPath;
-        if (!d.name.isEmpty() && s.total < 0) {
-            // Not seen by the engine yet (no control file): as it was saved.
-            s.fileName = d.name;
-            s.total = d.total;
-            s.done = d.done;
-        }
-        m_model->addOrUpdate(s);
-    }
 }
 
 void MainWindow::addDialog(const QString &prefill)
@@ -926,24 +783,13 @@ void MainWindow::pasteUrls()
 
 void MainWindow::pauseSelected()
 {
-    for (DownloadId id : selectedIds()) {
-        if (isEngineDownload(id))
-            m_manager->pause(id);
-    }
+    m_queue->pause(selectedIds());
 }
 
 void MainWindow::resumeSelected()
 {
-    bool retry = false;
-    for (DownloadId id : selectedIds()) {
-        const DownloadSnapshot *s = m_model->snapshot(id);
-        if (s && canRetry(s->state))
-            retry = true; // continues from what is on disk
-        else if (isEngineDownload(id))
-            m_manager->resume(id);
-    }
-    if (retry)
-        retrySelected();
+    if (const QList<DownloadId> again = m_queue->resume(selectedIds()); !again.isEmpty())
+        selectIds(again); // failed or cancelled ones, continued: their new rows stay selected
 }
 
 void MainWindow::togglePause()
@@ -968,10 +814,9 @@ void MainWindow::cancelSelected()
         const DownloadSnapshot *shown = m_model->snapshot(id);
         if (!shown || !isEngineDownload(id) || isTerminal(shown->state))
             continue;
-        const DownloadSnapshot s = m_manager->snapshot(id); // fresher than the row (batched)
         ids << id;
-        files << filesOnDisk(s);
-        bytes += s.done;
+        files << m_queue->filesOnDisk(id);
+        bytes += m_queue->latest(id).done; // fresher than the row (batched)
     }
     if (ids.isEmpty())
         return;
@@ -993,32 +838,12 @@ void MainWindow::cancelSelected()
     box.exec();
     if (box.clickedButton() != keep && (!discard || box.clickedButton() != discard))
         return;
-    const PartialData partial = box.clickedButton() == discard ? PartialData::Delete : PartialData::Keep;
-    for (DownloadId id : std::as_const(ids))
-        m_manager->cancel(id, partial);
+    m_queue->cancel(ids, box.clickedButton() == discard ? PartialData::Delete : PartialData::Keep);
 }
 
 void MainWindow::retrySelected()
 {
-    QList<DownloadRequest> again;
-    for (DownloadId id : selectedIds()) {
-        const DownloadSnapshot *s = m_model->snapshot(id);
-        if (!s || !canRetry(s->state))
-            continue;
-        DownloadRequest r = m_requests.value(id);
-        if (r.url.isEmpty())
-            r.url = s->url;
-        if (!s->filePath.isEmpty() && QFileInfo::exists(controlFilePath(s->filePath)))
-            r.outputPath = s->filePath; // continues from what is on disk
-        r.startPaused = false;
-        if (isEngineDownload(id))
-            m_manager->remove(id);
-        m_archived.remove(id);
-        m_requests.remove(id);
-        m_model->remove(id);
-        again.append(r);
-    }
-    selectIds(addRequests(again));
+    selectIds(m_queue->retry(selectedIds()));
 }
 
 void MainWindow::removeSelected()
@@ -1027,12 +852,8 @@ void MainWindow::removeSelected()
     if (ids.isEmpty())
         return;
     QStringList files;
-    for (DownloadId id : ids) {
-        if (isEngineDownload(id))
-            files << filesOnDisk(m_manager->snapshot(id)); // fresher than the row (batched)
-        else if (const DownloadSnapshot *s = m_model->snapshot(id))
-            files << filesOnDisk(*s);
-    }
+    for (DownloadId id : ids)
+        files << m_queue->filesOnDisk(id);
     // Removing takes rows off the list; files go only when the box naming them is checked.
     QMessageBox box(QMessageBox::Question, tr("Remove downloads"),
                     tr("Remove %n download(s) from the list?", nullptr, int(ids.size())),
@@ -1049,26 +870,13 @@ void MainWindow::removeSelected()
     const bool deleteFiles = alsoDelete && alsoDelete->isChecked();
     int row = -1;
     for (DownloadId id : ids) {
-        const DownloadSnapshot *s = m_model->snapshot(id);
-        const QStringList own = isEngineDownload(id) ? filesOnDisk(m_manager->snapshot(id))
-            : s                                      ? filesOnDisk(*s)
-                                                     : QStringList();
         const int r = m_proxy->mapFromSource(m_model->index(m_model->rowOf(id), 0)).row();
         row = row < 0 ? r : std::min(row, r);
-        if (isEngineDownload(id))
-            m_manager->remove(id, deleteFiles ? PartialData::Delete : PartialData::Keep);
-        if (deleteFiles) {
-            for (const QString &path : own)
-                QFile::remove(path); // the files named in the dialog, nothing else
-        }
-        m_archived.remove(id);
-        m_requests.remove(id);
-        m_model->remove(id);
     }
+    m_queue->remove(ids, deleteFiles);
     // The selection moves to the row that took the first removed one's place.
     if (m_proxy->rowCount() > 0 && row >= 0)
         m_view->selectRow(std::min(row, m_proxy->rowCount() - 1));
-    scheduleSave();
     updateActions();
     updateStatusBar();
 }
@@ -1087,23 +895,9 @@ void MainWindow::openFolder()
 
 void MainWindow::moveSelected(int delta)
 {
-    QList<DownloadId> ids = selectedIds();
-    // Move in an order that keeps a multi-selection together.
-    std::sort(ids.begin(), ids.end(), [this, delta](DownloadId a, DownloadId b) {
-        return delta < 0 ? m_model->rowOf(a) < m_model->rowOf(b) : m_model->rowOf(a) > m_model->rowOf(b);
-    });
-    const bool far = delta <= -kFar || delta >= kFar;
-    int placed = 0;
-    for (DownloadId id : std::as_const(ids)) {
-        // To the top or the bottom: the k-th selected row goes to row k from that end.
-        const int row = m_model->rowOf(id);
-        const int by = !far ? delta : delta < 0 ? placed - row : (m_model->rowCount() - 1 - placed) - row;
-        ++placed;
-        if (by != 0 && m_model->moveDownload(id, by) && isEngineDownload(id))
-            m_manager->moveInQueue(id, far ? delta : by); // the engine clamps to its own queue
-    }
+    const QList<DownloadId> ids = selectedIds();
+    m_queue->move(ids, delta);
     selectIds(ids); // the moved rows stay selected
-    scheduleSave();
 }
 
 void MainWindow::copyUrl()
@@ -1140,63 +934,26 @@ void MainWindow::setSpeedLimit()
     bool ok = false;
     const int kib = QInputDialog::getInt(this, tr("Speed limit"),
                                          tr("Speed limit for the selected download(s), in KiB/s (0: none):"),
-                                         int(m_limits.value(ids.first()) / 1024), 0, 10 * 1024 * 1024, 64, &ok);
-    if (!ok)
-        return;
-    for (DownloadId id : ids) {
-        if (!isEngineDownload(id))
-            continue;
-        m_limits.insert(id, qint64(kib) * 1024);
-        m_requests[id].overrides.rateLimit = qint64(kib) * 1024; // kept across restarts
-        m_manager->setRateLimit(id, qint64(kib) * 1024);
-    }
-    scheduleSave();
+                                         int(m_queue->rateLimit(ids.first()) / 1024), 0, 10 * 1024 * 1024, 64, &ok);
+    if (ok)
+        m_queue->setRateLimit(ids, qint64(kib) * 1024);
 }
 
 void MainWindow::pauseAll()
 {
-    for (const DownloadSnapshot &s : m_model->all()) {
-        if (isEngineDownload(s.id) && canPause(s.state))
-            m_manager->pause(s.id);
-    }
+    m_queue->pauseAll();
 }
 
 void MainWindow::resumeAll()
 {
-    for (const DownloadSnapshot &s : m_model->all()) {
-        if (isEngineDownload(s.id) && canResume(s.state))
-            m_manager->resume(s.id);
-    }
+    m_queue->resumeAll();
 }
 
 void MainWindow::setPreferences(const UiPreferences &preferences)
 {
     m_prefs = preferences;
-    applyNetworkPreferences();
+    m_queue->setPreferences(m_prefs);
     m_clipboardWatcher->setEnabled(m_prefs.watchClipboard);
-}
-
-void MainWindow::applyNetworkPreferences()
-{
-    m_manager->setMaxConcurrent(m_prefs.maxConcurrent);
-    m_manager->setGlobalRateLimit(m_prefs.globalRateLimit);
-    // New downloads use these; running ones keep the settings they started with.
-    DownloadOptions defaults = m_manager->defaultOptions();
-    defaults.retry.maxStall = std::chrono::seconds(m_prefs.giveUpSeconds);
-    defaults.proxy = QUrl(m_prefs.proxy, QUrl::StrictMode);
-    if (!defaults.proxy.isValid() || defaults.proxy.host().isEmpty())
-        defaults.proxy = QUrl();
-    defaults.extraCaCertificates.clear();
-    if (!m_prefs.caCertificateFile.isEmpty()) {
-        QFile pem(m_prefs.caCertificateFile);
-        if (pem.open(QIODevice::ReadOnly))
-            defaults.extraCaCertificates.append(pem.readAll());
-        else
-            statusBar()->showMessage(tr("Cannot read the CA certificate %1: %2")
-                                         .arg(QDir::toNativeSeparators(m_prefs.caCertificateFile), pem.errorString()),
-                                     10000);
-    }
-    m_manager->setDefaultOptions(defaults);
 }
 
 void MainWindow::showPreferences()

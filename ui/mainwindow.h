@@ -6,7 +6,7 @@
 #pragma once
 
 #include "engine/downloadmanager.h"
-#include "ui/queuestore.h"
+#include "ui/queuecontroller.h"
 #include "ui/uipreferences.h"
 
 #include <QHash>
@@ -49,6 +49,8 @@ public:
     QList<DownloadId> addRequests(const QList<DownloadRequest> &requests);
     void addFromUrls(const ParsedUrls &parsed, bool viaDialog);
     void saveQueueNow();
+    void showMessage(const QString &text); // in the status bar, for a while
+    QueueController *queue() const { return m_queue; }
     // Quits bytehaul (the menu, the tray, SIGTERM): every download is saved, nothing hides.
     void quitApplication();
 
@@ -79,14 +81,13 @@ private:
     void trayMessage(const QString &title, const QString &text, bool warning, int ms);
     void offerLinks(const QList<QUrl> &urls);
     void updateActions();
-    void flushUpdates();
+    void afterFlush();
     void updateStatusBar();
     void showDetails();
-    void scheduleSave();
     QList<DownloadId> selectedIds() const;
     void selectIds(const QList<DownloadId> &ids);
     DownloadId currentId() const;
-    bool isEngineDownload(DownloadId id) const { return !m_archived.contains(id); }
+    bool isEngineDownload(DownloadId id) const;
 
     void addDialog(const QString &prefill = {});
     void pasteUrls();
@@ -103,13 +104,12 @@ private:
     void replaceUrl();
     void pauseAll();
     void setSpeedLimit();
-    void applyNetworkPreferences();
     void resumeAll();
     void showPreferences();
     void adoptControlFiles(const QStringList &paths);
 
     DownloadManager *m_manager = nullptr;
-    QueueStore m_store;
+    QueueController *m_queue = nullptr; // the queue's behaviour; this window is its view
     UiPreferences m_prefs;
     DownloadListModel *m_model = nullptr;
     DownloadFilterProxy *m_proxy = nullptr;
@@ -123,18 +123,11 @@ private:
     QHash<QString, QAction *> m_actions;
     QHash<QAction *, const char *> m_sourceTexts; // untranslated texts of actions and menus
     QToolBar *m_toolBar = nullptr;
-    QHash<DownloadId, DownloadSnapshot> m_pending; // batched until the next flush
-    QHash<DownloadId, DownloadRequest> m_requests; // what each engine download was added with
-    QHash<DownloadId, DownloadSnapshot> m_archived; // finished entries restored from disk
-    QHash<DownloadId, qint64> m_limits; // per-download speed limits set here
-    DownloadId m_nextArchivedId = DownloadId(1) << 62;
     TrayIcon *m_tray = nullptr;
     bool m_toldAboutTray = false;
     bool m_quitting = false;
     ClipboardWatcher *m_clipboardWatcher = nullptr;
     QList<QUrl> m_clipboardOffer;
-    QTimer m_flushTimer;
-    QTimer m_saveTimer;
 };
 
 } // namespace bytehaul::ui

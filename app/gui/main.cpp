@@ -1,6 +1,7 @@
 // bytehaul: the desktop application. Composition root: settings, engine, window.
 #include "engine/downloadmanager.h"
 #include "gui/appsettings.h"
+#include "gui/networkpreferences.h"
 #include "gui/singleinstance.h"
 #include "translations/languages.h"
 #include "ui/mainwindow.h"
@@ -63,12 +64,15 @@ int main(int argc, char *argv[])
     instance.listen();
 
     bytehaul::DownloadManager manager;
+    bytehaul::app::applyNetworkPreferences(&manager, settings.preferences());
     bytehaul::ui::MainWindow window(&manager, bytehaul::app::AppSettings::queueFile(), settings.preferences());
     QObject::connect(&window, &bytehaul::ui::MainWindow::preferencesChanged, &window,
-                     [&settings](const bytehaul::ui::UiPreferences &p) {
+                     [&settings, &manager, &window](const bytehaul::ui::UiPreferences &p) {
                          if (p.language != settings.preferences().language)
                              bytehaul::installTranslations(p.language); // the window retranslates itself
                          settings.setPreferences(p);
+                         if (const QString warning = bytehaul::app::applyNetworkPreferences(&manager, p); !warning.isEmpty())
+                             window.showMessage(warning);
                      });
     window.restoreGeometry(settings.windowGeometry());
     window.restoreViewState(settings.headerState());
