@@ -1370,16 +1370,6 @@ Exit-Codes: 0 alle Downloads fertig, 1 ein Download ist fehlgeschlagen, 2 falsch
         </translation>
     </message>
     <message>
-        <source>No downloads yet.
-Drop a link here, press %1 to paste one, or %2 to add.</source>
-        <translation>Noch keine Downloads.
-Ziehen Sie einen Link hierher, drücken Sie %1 zum Einfügen oder %2 zum Hinzufügen.</translation>
-    </message>
-    <message>
-        <source>Nothing matches this filter.</source>
-        <translation>Nichts passt zu diesem Filter.</translation>
-    </message>
-    <message>
         <source>Cannot continue</source>
         <translation>Fortsetzen nicht möglich</translation>
     </message>

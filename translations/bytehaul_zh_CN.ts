@@ -1360,16 +1360,6 @@ Exit codes: 0 all downloads completed, 1 a download failed, 2 bad usage,
         </translation>
     </message>
     <message>
-        <source>No downloads yet.
-Drop a link here, press %1 to paste one, or %2 to add.</source>
-        <translation>还没有下载。
-将链接拖放到这里，按 %1 粘贴，或按 %2 添加。</translation>
-    </message>
-    <message>
-        <source>Nothing matches this filter.</source>
-        <translation>没有符合此筛选条件的项目。</translation>
-    </message>
-    <message>
         <source>Cannot continue</source>
         <translation>无法继续</translation>
     </message>

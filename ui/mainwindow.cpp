@@ -12,8 +12,8 @@
 #include "ui/errortext.h"
 #include "ui/downloadfilterproxy.h"
 #include "ui/downloadlistmodel.h"
+#include "ui/downloadlistview.h"
 #include "ui/preferencesdialog.h"
-#include "ui/progressdelegate.h"
 #include "ui/urlinput.h"
 
 #include <QAction>
@@ -35,7 +35,6 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
-#include <QPainter>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QCloseEvent>
@@ -85,7 +84,7 @@ MainWindow::MainWindow(DownloadManager *manager, const QString &queueFile, const
     , m_prefs(preferences)
     , m_model(m_queue->model())
     , m_proxy(new DownloadFilterProxy(this))
-    , m_view(new QTableView)
+    , m_view(new DownloadListView)
     , m_categories(new QListWidget)
     , m_search(new QLineEdit)
     , m_details(new DetailsPane)
@@ -158,6 +157,7 @@ void MainWindow::retranslate()
     updateStatusBar();
     showDetails();
     m_view->viewport()->update(); // the empty-state text
+    m_view->horizontalHeader()->viewport()->update();
 }
 
 MainWindow::~MainWindow()
@@ -280,58 +280,21 @@ void MainWindow::createMenus()
             bar->addSeparator();
     }
 
-    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
-        QMenu menu(this);
-        for (const char *name : std::initializer_list<const char *> { "resume", "pause", "startNow", "cancel", "retry", "remove", nullptr, "openFile", "openFolder",
-                                  nullptr, "copyUrl", "replaceUrl", "verify", "connections", "speedLimit", nullptr, "moveTop", "moveUp", "moveDown", "moveBottom" }) {
-            if (name)
-                menu.addAction(m_actions[QLatin1String(name)]);
-            else
-                menu.addSeparator();
-        }
-        menu.exec(m_view->viewport()->mapToGlobal(pos));
-    });
+    QList<QAction *> context;
+    for (const char *name : std::initializer_list<const char *> { "resume", "pause", "startNow", "cancel", "retry", "remove", nullptr, "openFile", "openFolder",
+                              nullptr, "copyUrl", "replaceUrl", "verify", "connections", "speedLimit", nullptr, "moveTop", "moveUp", "moveDown", "moveBottom" })
+        context << (name ? m_actions[QLatin1String(name)] : nullptr);
+    m_view->setContextActions(context);
 }
 
 void MainWindow::createLayout()
 {
     m_view->setModel(m_proxy);
-    m_view->setItemDelegateForColumn(DownloadListModel::Progress, new ProgressDelegate(m_view));
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_view->setSortingEnabled(true);
-    m_view->sortByColumn(-1, Qt::AscendingOrder); // queue order until a header is clicked
-    m_view->verticalHeader()->hide();
-    // Rows as high as the text needs (the style's default was 30 px: 7 rows in a window).
-    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
-    m_view->setShowGrid(false);
-    m_view->setAlternatingRowColors(true);
-    m_view->setWordWrap(false);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->setAcceptDrops(true);
-    m_view->viewport()->setAcceptDrops(true);
-    m_view->viewport()->installEventFilter(this);
-    QHeaderView *header = m_view->horizontalHeader();
-    header->setStretchLastSection(false);
-    // The header's context menu chooses the columns (kept with the view state).
-    header->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(header, &QWidget::customContextMenuRequested, this, [this, header](const QPoint &pos) {
-        QMenu menu(this);
-        for (int c = 0; c < m_model->columnCount(); ++c) {
-            QAction *a = menu.addAction(m_model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString());
-            a->setCheckable(true);
-            a->setChecked(!header->isSectionHidden(c));
-            a->setEnabled(c != DownloadListModel::Name); // the name always shows
-            connect(a, &QAction::toggled, header, [header, c](bool on) { header->setSectionHidden(c, !on); });
-        }
-        menu.exec(header->mapToGlobal(pos));
+    connect(m_view, &DownloadListView::dropped, this, [this](const ParsedUrls &parsed) {
+        adoptControlFiles(parsed.controlFiles);
+        if (!parsed.urls.isEmpty())
+            addFromUrls(parsed, !m_prefs.dropAddsDirectly);
     });
-    header->setSectionResizeMode(DownloadListModel::Name, QHeaderView::Stretch);
-    const int widths[] = { 240, 80, 120, 85, 60, 170, 45, 120 };
-    for (int c = DownloadListModel::Size; c < DownloadListModel::ColumnCount; ++c)
-        header->resizeSection(c, widths[c]);
     connect(m_view, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
         const auto state = DownloadState(index.data(DownloadListModel::StateRole).toInt());
         if (state == DownloadState::Completed)
@@ -489,32 +452,6 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
         event->ignore();
         return true;
     }
-    if (watched == m_view->viewport()) {
-        if (event->type() == QEvent::Paint && m_proxy->rowCount() == 0) {
-            // Empty state: tell a new user what to do.
-            QPainter p(m_view->viewport());
-            p.setPen(m_view->palette().color(QPalette::PlaceholderText));
-            const QString text = m_model->rowCount() == 0
-                ? tr("No downloads yet.\nDrop a link here, press %1 to paste one, or %2 to add.")
-                      .arg(QKeySequence(QKeySequence::Paste).toString(QKeySequence::NativeText),
-                           QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText))
-                : tr("Nothing matches this filter.");
-            p.drawText(m_view->viewport()->rect(), Qt::AlignCenter, text);
-            return false;
-        }
-        if (event->type() == QEvent::DragEnter) {
-            dragEnterEvent(static_cast<QDragEnterEvent *>(event));
-            return true;
-        }
-        if (event->type() == QEvent::DragMove) {
-            static_cast<QDragMoveEvent *>(event)->acceptProposedAction();
-            return true;
-        }
-        if (event->type() == QEvent::Drop) {
-            dropEvent(static_cast<QDropEvent *>(event));
-            return true;
-        }
-    }
     return QMainWindow::eventFilter(watched, event);
 }
 
@@ -575,6 +512,11 @@ QList<DownloadId> MainWindow::addRequests(const QList<DownloadRequest> &requests
     const QList<DownloadId> ids = m_queue->add(requests);
     selectIds(ids); // what was just added is selected and in view
     return ids;
+}
+
+QTableView *MainWindow::view() const
+{
+    return m_view;
 }
 
 bool MainWindow::isEngineDownload(DownloadId id) const

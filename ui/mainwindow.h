@@ -26,6 +26,7 @@ class ClipboardWatcher;
 class DetailsPane;
 class DownloadFilterProxy;
 class DownloadListModel;
+class DownloadListView;
 class TrayIcon;
 struct ParsedUrls;
 
@@ -55,7 +56,7 @@ public:
     void quitApplication();
 
     DownloadListModel *model() const { return m_model; }
-    QTableView *view() const { return m_view; }
+    QTableView *view() const;
     QAction *action(const QString &name) const;
     bool hasTray() const { return m_tray != nullptr; }
     // Links copied elsewhere and offered for download (Preferences: watch the clipboard).
@@ -113,7 +114,7 @@ private:
     UiPreferences m_prefs;
     DownloadListModel *m_model = nullptr;
     DownloadFilterProxy *m_proxy = nullptr;
-    QTableView *m_view = nullptr;
+    DownloadListView *m_view = nullptr;
     QListWidget *m_categories = nullptr;
     QLineEdit *m_search = nullptr;
     DetailsPane *m_details = nullptr;
