@@ -1,10 +1,15 @@
 #include "engine/filenames.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QMutex>
 #include <QSet>
 #include <QStringDecoder>
+
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#endif
 
 namespace bytehaul {
 
@@ -202,6 +207,21 @@ QString findFree(const QString &dir, const QString &name, const QSet<QString> &r
 
 } // namespace
 
+namespace {
+bool sameInode(const QString &a, const QString &b)
+{
+#ifdef Q_OS_UNIX
+    struct stat sa, sb;
+    return ::lstat(QFile::encodeName(a).constData(), &sa) == 0 && ::lstat(QFile::encodeName(b).constData(), &sb) == 0
+        && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+#else
+    Q_UNUSED(a)
+    Q_UNUSED(b)
+    return false;
+#endif
+}
+} // namespace
+
 QString partialDataPath(const QString &finalPath)
 {
     return finalPath.isEmpty() ? QString() : finalPath + QStringLiteral(".part");
@@ -209,12 +229,16 @@ QString partialDataPath(const QString &finalPath)
 
 QString existingDataPath(const QString &finalPath)
 {
-    for (const QString &path : { partialDataPath(finalPath), finalPath }) {
-        const QFileInfo fi(path);
-        if (fi.isFile() && !fi.isSymLink())
-            return path;
+    const QFileInfo part(partialDataPath(finalPath));
+    const QFileInfo final(finalPath);
+    const bool hasPart = part.isFile() && !part.isSymLink();
+    const bool hasFinal = final.isFile() && !final.isSymLink();
+    if (hasPart && hasFinal) {
+        // Both: one name for one file (a crash between link and unlink) is ours; two different
+        // files are ambiguous (a stale .part of a browser, say), and neither is trusted.
+        return sameInode(part.filePath(), finalPath) ? part.filePath() : QString();
     }
-    return {};
+    return hasPart ? part.filePath() : hasFinal ? finalPath : QString();
 }
 
 QString uniqueFilePath(const QString &dir, const QString &name)

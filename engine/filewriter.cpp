@@ -107,6 +107,30 @@ void FileWriter::seed(const QList<std::pair<qint64, quint32>> &completePieces,
         Qt::QueuedConnection);
 }
 
+void FileWriter::seedFromControlFile(const QString &controlPath)
+{
+    QMetaObject::invokeMethod(
+        this,
+        [=, this] {
+            const ControlFileResult saved = loadControlFile(controlPath);
+            if (!saved.state || saved.state->mode != ControlState::Mode::Ranged)
+                return;
+            const ControlState &st = *saved.state;
+            PieceMap map(st.totalSize, st.pieceSize);
+            map.loadBitset(st.completedBitset);
+            for (qint64 p = 0; p < map.pieceCount(); ++p) {
+                if (map.isComplete(p))
+                    m_crcs.setComplete(p, st.pieceCrcs.value(p));
+            }
+            for (const ControlSegment &seg : st.segments) {
+                QByteArray data;
+                if (seg.durableEnd > seg.start && readAt(seg.start, seg.durableEnd - seg.start, data))
+                    m_crcs.add(seg.start, data);
+            }
+        },
+        Qt::QueuedConnection);
+}
+
 void FileWriter::verify(const QList<std::pair<qint64, quint32>> &pieces)
 {
     QMetaObject::invokeMethod(

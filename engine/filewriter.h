@@ -34,6 +34,9 @@ public:
     void write(qint64 offset, const QByteArray &data);
     // Pieces already on disk from an earlier run: their known CRCs, and byte ranges of
     // incomplete pieces whose CRC is rebuilt by reading them.
+    // Seeds from a control file, read on the writer thread: after every checkpoint queued
+    // before this call (a pause's), so the newest one is what is read.
+    void seedFromControlFile(const QString &controlPath);
     void seed(const QList<std::pair<qint64, quint32>> &completePieces,
               const QList<std::pair<qint64, qint64>> &partialRanges);
     // Reads the given pieces and reports those whose CRC32 differs (torn writes).

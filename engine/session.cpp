@@ -17,6 +17,7 @@
 #ifdef Q_OS_UNIX
 #include <cerrno>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #endif
 
@@ -24,6 +25,20 @@ namespace bytehaul {
 
 namespace {
 constexpr int kTickMs = 200;
+
+// Two names for one file (a hard link)?
+bool sameFile(const QString &a, const QString &b)
+{
+#ifdef Q_OS_UNIX
+    struct stat sa, sb;
+    return ::lstat(QFile::encodeName(a).constData(), &sa) == 0 && ::lstat(QFile::encodeName(b).constData(), &sb) == 0
+        && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+#else
+    Q_UNUSED(a)
+    Q_UNUSED(b)
+    return false;
+#endif
+}
 
 // A rename is durable once its directory is synced.
 void syncDirectory(const QString &dir)
@@ -130,7 +145,9 @@ Session::~Session()
         FileWriter *writer = m_writer;
         m_writer = nullptr;
         writer->disconnect(this);
-        const bool save = m_mode != Mode::None && !isTerminal(m_state) && !m_path.isEmpty();
+        // Not while a resumed file is being verified: nothing is applied yet, and the control
+        // file on disk is still the truth (saving now wrote one with no pieces at all).
+        const bool save = m_mode != Mode::None && !isTerminal(m_state) && !m_path.isEmpty() && !m_resume;
         const ControlState state = save ? controlState(true) : ControlState {};
         const QString controlPath = controlFilePath(m_path);
         QMetaObject::invokeMethod(
@@ -334,24 +351,11 @@ void Session::seedWriterFromControlFile()
 {
     // A new writer knows no piece's CRC32, and a checkpoint claims only pieces whose CRC it
     // holds: without this, every save after a resume in place dropped the pieces completed
-    // before the pause. The control file written by that pause has them all.
-    const ControlFileResult saved = loadControlFile(controlFilePath(m_path));
-    if (!saved.state || saved.state->mode != ControlState::Mode::Ranged || !m_writer)
-        return;
-    const ControlState &st = *saved.state;
-    PieceMap map(st.totalSize, st.pieceSize);
-    map.loadBitset(st.completedBitset);
-    QList<std::pair<qint64, quint32>> complete;
-    for (qint64 p = 0; p < map.pieceCount(); ++p) {
-        if (map.isComplete(p))
-            complete.append({ p, st.pieceCrcs.value(p) });
-    }
-    QList<std::pair<qint64, qint64>> partial;
-    for (const ControlSegment &seg : st.segments) {
-        if (seg.durableEnd > seg.start)
-            partial.append({ seg.start, seg.durableEnd });
-    }
-    m_writer->seed(complete, partial);
+    // before the pause. The control file written by that pause has them all; it is read on
+    // the writer thread, after the pause's checkpoint there (a quick pause-resume queued the
+    // seed before that checkpoint had run, and read the save before it).
+    if (m_writer)
+        m_writer->seedFromControlFile(controlFilePath(m_path));
 }
 
 void Session::replaceUrl(const QUrl &url)
@@ -461,6 +465,11 @@ void Session::cancel(PartialData partial)
     if (isTerminal(m_state))
         return;
     stopNetwork();
+    if (m_resume) {
+        // Cancelled while verifying a resumed file: the control file on disk stays as it is.
+        m_mode = Mode::None;
+        m_scheduler.reset();
+    }
     m_state = DownloadState::Cancelled;
     m_tickTimer.stop();
     m_saveTimer.stop();
@@ -557,6 +566,8 @@ void Session::fail(const ReplyError &error)
 void Session::openWriter(bool truncate)
 {
     if (m_writer)
+        return;
+    if (truncate && dataSharesFinalName() && !relocateToFreshName())
         return;
     m_writer = new FileWriter;
     m_writer->moveToThread(m_writerThread);
@@ -733,6 +744,8 @@ void Session::completeDownload()
     // Synced with the control file kept, then renamed into place, then the control file goes:
     // a crash at any moment leaves a control file that says what to check.
     const auto done = [this](bool ok) {
+        if (m_state != DownloadState::Verifying)
+            return; // cancelled meanwhile: the .part and its control file stay as they are
         QString error;
         if (ok && moveIntoPlace(&error)) {
             QFile::remove(controlFilePath(m_path));
@@ -750,6 +763,8 @@ void Session::completeDownload()
     }
     // Checked before the control file goes: a mismatch never ends in Completed.
     connect(m_writer, &FileWriter::hashed, this, [this, done](const QByteArray &digest, const QString &error) {
+        if (m_state != DownloadState::Verifying)
+            return; // cancelled during the check: never Completed
         const QByteArray expected = m_request.checksumHex.trimmed().toLower();
         if (!error.isEmpty() || digest != expected) {
             const QString algo = QString::fromLatin1(m_request.checksumAlgorithm).toUpper();
@@ -768,6 +783,39 @@ void Session::completeDownload()
     m_writer->hashFile(m_dataPath, m_request.checksumAlgorithm);
 }
 
+bool Session::dataSharesFinalName() const
+{
+    return m_dataPath == m_path || sameFile(m_dataPath, m_path);
+}
+
+bool Session::relocateToFreshName()
+{
+    // Starting over must never truncate a file under the final name: it may be a whole file
+    // from an earlier run (a crash between the rename and the control file's removal) or a
+    // partial one saved by an older version. It is kept; this download takes a fresh name.
+    const QString old = m_path;
+    const QFileInfo fi(old);
+    m_lock.release();
+    releaseFilePath(old);
+    m_path = reserveUniqueFilePath(fi.absolutePath(), fi.fileName());
+    if (m_path.isEmpty()) {
+        m_path = old;
+        fail({ ErrorClass::User, tr("No free file name for %1").arg(QDir::toNativeSeparators(old)), ErrorCode::NoFreeName,
+               0, fi.fileName() });
+        return false;
+    }
+    m_dataPath = partialDataPath(m_path);
+    QString error;
+    if (m_lock.acquire(m_dataPath, true, &error) != FileLock::Result::Locked) {
+        fail({ ErrorClass::User, tr("Cannot create %1: %2").arg(QDir::toNativeSeparators(m_dataPath), error),
+               ErrorCode::WriteFailed, 0, error });
+        return false;
+    }
+    setNote(tr("%1 is kept as it is; this download starts over as %2").arg(fi.fileName(), QFileInfo(m_path).fileName()),
+            NoteKind::Warning);
+    return true;
+}
+
 bool Session::moveIntoPlace(QString *error)
 {
     if (m_dataPath == m_path)
@@ -779,7 +827,8 @@ bool Session::moveIntoPlace(QString *error)
 #ifdef Q_OS_UNIX
         const QByteArray from = QFile::encodeName(m_dataPath);
         const QByteArray to = QFile::encodeName(target);
-        if (::link(from.constData(), to.constData()) == 0) {
+        if (::link(from.constData(), to.constData()) == 0 || (errno == EEXIST && sameFile(m_dataPath, target))) {
+            // (EEXIST on the same file: a crash between link and unlink last time.)
             ::unlink(from.constData());
             syncDirectory(QFileInfo(target).absolutePath());
             break;

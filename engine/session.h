@@ -143,6 +143,8 @@ private:
     void checkpoint(bool cleanStop);
     void completeDownload();
     bool moveIntoPlace(QString *error); // m_dataPath -> m_path, never over an existing file
+    bool dataSharesFinalName() const; // the bytes are (also) under the final name
+    bool relocateToFreshName(); // before starting over: never truncate the final name
     void releaseNetwork(); // after the end: workers go, managers return to the pool
 
     // sessionprobe.cpp
@@ -235,6 +237,8 @@ private:
     SpeedMeter m_speed;
     qint64 m_lastDone = 0;
     int m_retries = 0;
+    int m_remoteChanges = 0; // restarts from zero because the file changed on the server
+    static constexpr int kMaxRemoteChanges = 5;
     QString m_savedPath; // restored paused: the file its control file describes
     qint64 m_savedPieceSize = 0;
     QByteArray m_savedPieces;

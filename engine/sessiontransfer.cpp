@@ -248,6 +248,16 @@ void Session::remoteChanged(const QString &why)
         return;
     // Old and new bytes are never mixed: drop everything and start from zero at the same path.
     stopNetwork();
+    if (++m_remoteChanges > kMaxRemoteChanges) {
+        // A file that changes on every answer (load-balanced nodes with their own ETags, say)
+        // can never be downloaded whole: say so instead of starting over forever.
+        fail({ ErrorClass::User,
+               tr("%1; the file changed on the server %n time(s) during this download, so it cannot be "
+                  "downloaded consistently", nullptr, m_remoteChanges)
+                   .arg(why),
+               ErrorCode::BadResponse, 0, why });
+        return;
+    }
     setNote(tr("%1; starting over from the beginning.").arg(why), NoteKind::Warning);
     m_scheduler.reset();
     m_resume.reset();

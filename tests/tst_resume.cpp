@@ -190,10 +190,14 @@ private slots:
         manager.setDefaultOptions(fastOptions(4));
         const DownloadSnapshot s = waitFinished(manager, manager.add(requestFor(server, "/k.bin", dir.path())));
         QCOMPARE(stateName(s.state), stateName(DownloadState::Completed));
-        QCOMPARE(s.filePath, dir.filePath("k.bin"));
+        // Starting over never truncates a file under the final name (it may be a whole file):
+        // it stays as it is, and the download lands beside it.
+        QCOMPARE(s.filePath, dir.filePath("k (1).bin"));
         QCOMPARE(fileSha256(s.filePath), sha256(r.data));
-        QVERIFY2(s.note.contains("Warning"), qPrintable(s.note));
-        QVERIFY(!QFile::exists(dir.filePath("k.bin.bytehaul")));
+        QCOMPARE(QFileInfo(dir.filePath("k.bin")).size(), 6 * MiB);
+        QVERIFY2(s.note.contains("kept as it is"), qPrintable(s.note));
+        QVERIFY(!QFile::exists(dir.filePath("k (1).bin.bytehaul")));
+        QVERIFY(QFile::exists(dir.filePath("k.bin.bytehaul"))); // still marks k.bin as not ours to finish
     }
 
     void unfinishedBytesLiveInAPartFileAndOldLayoutsStillResume_data()

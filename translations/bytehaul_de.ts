@@ -577,6 +577,17 @@
         <source>Cannot create %1: %2</source>
         <translation>%1 kann nicht angelegt werden: %2</translation>
     </message>
+    <message>
+        <source>%1 is kept as it is; this download starts over as %2</source>
+        <translation>%1 bleibt unverändert; dieser Download beginnt neu als %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; the file changed on the server %n time(s) during this download, so it cannot be downloaded consistently</source>
+        <translation>
+            <numerusform>%1; die Datei hat sich während dieses Downloads %n Mal auf dem Server geändert und kann daher nicht einheitlich heruntergeladen werden</numerusform>
+            <numerusform>%1; die Datei hat sich während dieses Downloads %n Mal auf dem Server geändert und kann daher nicht einheitlich heruntergeladen werden</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bytehaul::UrlReplacer</name>

@@ -27,6 +27,13 @@
             <numerusform>No data for %n seconds; the last attempt failed with: %1</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1; the file changed on the server %n time(s) during this download, so it cannot be downloaded consistently</source>
+        <translation>
+            <numerusform>%1; the file changed on the server %n time during this download, so it cannot be downloaded consistently</numerusform>
+            <numerusform>%1; the file changed on the server %n times during this download, so it cannot be downloaded consistently</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bytehaul::UrlReplacer</name>

@@ -574,6 +574,16 @@
         <source>Cannot create %1: %2</source>
         <translation>无法创建 %1：%2</translation>
     </message>
+    <message>
+        <source>%1 is kept as it is; this download starts over as %2</source>
+        <translation>%1 保持不变；此下载以 %2 重新开始</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; the file changed on the server %n time(s) during this download, so it cannot be downloaded consistently</source>
+        <translation>
+            <numerusform>%1；下载期间服务器上的文件变化了 %n 次，因此无法下载到一致的文件</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bytehaul::UrlReplacer</name>

@@ -229,7 +229,15 @@ QStringList QueueController::filesOnDisk(DownloadId id) const
     QStringList files;
     if (s.filePath.isEmpty())
         return files;
-    for (const QString &path : { s.filePath, partialDataPath(s.filePath), controlFilePath(s.filePath) }) {
+    // A finished download is its file; an unfinished one is its bytes (the .part, or the file
+    // itself as older versions kept it) and its control file, never a file that merely has the
+    // name it will get.
+    const QString data = s.state == DownloadState::Completed ? s.filePath
+        : !s.dataPath.isEmpty()                              ? s.dataPath
+                                                             : existingDataPath(s.filePath);
+    for (const QString &path : { data, controlFilePath(s.filePath) }) {
+        if (path.isEmpty())
+            continue;
         const QFileInfo fi(path);
         if (fi.isFile() && !fi.isSymLink() && !files.contains(path))
             files << path;

@@ -1,0 +1,276 @@
+// The promises an adversarial review attacked, kept as invariants: durable progress never goes
+// down (a quick pause-resume, a stop while a resumed file is verified), a file under the final
+// name is never truncated (a crash after the rename, then a changed server), an ambiguous
+// stale .part is never trusted, Cancel during the final check is never Completed, and a file
+// that changes on every answer ends in a clear error instead of starting over forever.
+#include "engine/controlfile.h"
+#include "engine/downloadmanager.h"
+#include "engine/piecemap.h"
+#include "testhelpers.h"
+#include "testserver.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <unistd.h>
+
+using namespace bytehaul;
+using namespace bytehaul::test;
+
+namespace {
+constexpr qint64 MiB = 1024 * 1024;
+
+DownloadRequest requestFor(const TestServer &server, const QByteArray &path, const QString &dir)
+{
+    DownloadRequest request;
+    request.url = QUrl(server.url(path));
+    request.outputDir = dir;
+    return request;
+}
+
+// What the control file says is on disk: whole pieces and partial segments.
+qint64 durableBytes(const QString &control)
+{
+    const ControlFileResult saved = loadControlFile(control);
+    if (!saved.state)
+        return -1;
+    PieceMap map(saved.state->totalSize, saved.state->pieceSize);
+    map.loadBitset(saved.state->completedBitset);
+    qint64 bytes = map.completeBytes();
+    for (const ControlSegment &seg : saved.state->segments)
+        bytes += std::max<qint64>(0, seg.durableEnd - seg.start);
+    return bytes;
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("missing");
+}
+
+bool writeAll(const QString &path, const QByteArray &data)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(data) == data.size();
+}
+} // namespace
+
+class TestIntegrity final : public QObject
+{
+    Q_OBJECT
+private slots:
+    // Space twice: the resumed writer must learn the CRCs the pause saved, not an older save.
+    void quickPauseResumeKeepsDurableProgress()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(32 * MiB, 11);
+        r.bytesPerSecond = 2 * MiB;
+        server.setResource("/q.bin", r);
+        QTemporaryDir dir;
+        DownloadManager manager;
+        DownloadOptions o = fastOptions(2);
+        o.saveInterval = std::chrono::milliseconds(30000); // only the pause saves
+        manager.setDefaultOptions(o);
+        const DownloadId id = manager.add(requestFor(server, "/q.bin", dir.path()));
+        QTRY_VERIFY_WITH_TIMEOUT(manager.snapshot(id).done >= 6 * MiB, 30000);
+        const qint64 atFirstPause = manager.snapshot(id).done;
+        manager.pause(id);
+        manager.resume(id); // at once
+        QTRY_VERIFY_WITH_TIMEOUT(manager.snapshot(id).done >= atFirstPause + 3 * MiB, 30000);
+        QVERIFY(pauseAndWait(manager, id));
+        const qint64 durable = durableBytes(dir.filePath("q.bin.bytehaul"));
+        QVERIFY2(durable >= atFirstPause, qPrintable(QString("%1 durable, %2 before the first pause").arg(durable).arg(atFirstPause)));
+    }
+
+    // Quit, cancel (keep) or remove (keep) while a resumed file is verified: nothing is lost.
+    void stopDuringResumeVerifyKeepsTheControlFile_data()
+    {
+        QTest::addColumn<int>("how");
+        QTest::newRow("quit?") << 0;
+        QTest::newRow("cancel, keeping the files?") << 1;
+        QTest::newRow("remove, keeping the files?") << 2;
+        QTest::newRow("pause?") << 3;
+    }
+    void stopDuringResumeVerifyKeepsTheControlFile()
+    {
+        QFETCH(int, how);
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(96 * MiB, 61);
+        r.etag = "\"v1\"";
+        r.bytesPerSecond = 8 * MiB; // per connection: the quit lands mid-way, not after the end
+        server.setResource("/rv.bin", r);
+        QTemporaryDir dir;
+        const QString control = dir.filePath("rv.bin.bytehaul");
+        {
+            DownloadManager manager;
+            manager.setDefaultOptions(fastOptions(4));
+            const DownloadId id = manager.add(requestFor(server, "/rv.bin", dir.path()));
+            QTRY_VERIFY_WITH_TIMEOUT(manager.snapshot(id).done >= 48 * MiB, 60000);
+        } // quit: saved
+        server.resource("/rv.bin").bytesPerSecond = 0;
+        const qint64 before = durableBytes(control);
+        QVERIFY2(before >= 32 * MiB, qPrintable(QString("%1 durable after the quit").arg(before)));
+        {
+            DownloadManager manager;
+            DownloadOptions o = fastOptions(4);
+            o.verifyOnResume = true; // as after a crash
+            manager.setDefaultOptions(o);
+            const DownloadId id = manager.add(requestFor(server, "/rv.bin", dir.path()));
+            for (int i = 0; i < 10000 && manager.snapshot(id).state != DownloadState::Verifying
+                 && !isTerminal(manager.snapshot(id).state);
+                 ++i)
+                QTest::qWait(1);
+            if (how == 1) {
+                manager.cancel(id, PartialData::Keep);
+                waitFinished(manager, id);
+            } else if (how == 2) {
+                manager.remove(id, PartialData::Keep);
+            } else if (how == 3) {
+                pauseAndWait(manager, id);
+            }
+        }
+        const qint64 after = durableBytes(control);
+        QVERIFY2(after >= before, qPrintable(QString("durable went down: %1 -> %2").arg(before).arg(after)));
+    }
+
+    // A crash after the rename left the last periodic control file beside the whole file; then
+    // the server changed. The whole file must stay as it is.
+    void aWholeFileUnderItsNameIsNeverTruncated_data()
+    {
+        QTest::addColumn<bool>("hardLinked");
+        QTest::addColumn<bool>("serverChanges");
+        QTest::newRow("after the rename, same server?") << false << false;
+        QTest::newRow("after the rename, server changed?") << false << true;
+        QTest::newRow("between link and unlink, same server?") << true << false;
+        QTest::newRow("between link and unlink, server changed?") << true << true;
+    }
+    void aWholeFileUnderItsNameIsNeverTruncated()
+    {
+        QFETCH(bool, hardLinked);
+        QFETCH(bool, serverChanges);
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(8 * MiB, 31);
+        r.etag = "\"v1\"";
+        r.bytesPerSecond = 1 * MiB;
+        server.setResource("/c.bin", r);
+        QTemporaryDir dir;
+        const QString whole = dir.filePath("c.bin");
+        const QString control = dir.filePath("c.bin.bytehaul");
+        {
+            DownloadManager manager;
+            manager.setDefaultOptions(fastOptions(2));
+            const DownloadId id = manager.add(requestFor(server, "/c.bin", dir.path()));
+            QTRY_VERIFY_WITH_TIMEOUT(durableBytes(control) >= 2 * MiB, 30000);
+            const QByteArray saved = readAll(control);
+            server.resource("/c.bin").bytesPerSecond = 0;
+            QCOMPARE(stateName(waitFinished(manager, id).state), stateName(DownloadState::Completed));
+            QCOMPARE(readAll(whole), r.data);
+            QVERIFY(writeAll(control, saved)); // what a SIGKILL at that moment leaves
+            if (hardLinked)
+                QCOMPARE(::link(QFile::encodeName(whole).constData(), QFile::encodeName(dir.filePath("c.bin.part")).constData()), 0);
+        }
+        if (serverChanges) {
+            server.resource("/c.bin").data = TestServer::makeData(8 * MiB, 32);
+            server.resource("/c.bin").etag = "\"v2\"";
+        }
+        DownloadManager manager;
+        manager.setDefaultOptions(fastOptions(2));
+        const DownloadSnapshot s = waitFinished(manager, manager.add(requestFor(server, "/c.bin", dir.path())));
+        QCOMPARE(stateName(s.state), stateName(DownloadState::Completed));
+        QCOMPARE(readAll(whole), r.data); // untouched
+        QCOMPARE(readAll(s.filePath), server.resource("/c.bin").data); // one version, whole
+    }
+
+    // The old layout (bytes under the final name) and a stale .part of someone else's: neither
+    // is trusted, and the result is the server's bytes.
+    void anAmbiguousStalePartIsNeverTrusted()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(8 * MiB, 21);
+        r.etag = "\"v1\"";
+        r.bytesPerSecond = 4 * MiB;
+        server.setResource("/o.bin", r);
+        QTemporaryDir dir;
+        {
+            DownloadManager manager;
+            manager.setDefaultOptions(fastOptions(2));
+            const DownloadId id = manager.add(requestFor(server, "/o.bin", dir.path()));
+            QTRY_VERIFY_WITH_TIMEOUT(manager.snapshot(id).done >= 3 * MiB, 30000);
+        }
+        QVERIFY(QFile::rename(dir.filePath("o.bin.part"), dir.filePath("o.bin")));
+        QVERIFY(writeAll(dir.filePath("o.bin.part"), QByteArray(8 * MiB, 'Z')));
+        server.resource("/o.bin").bytesPerSecond = 0;
+        DownloadManager manager;
+        manager.setDefaultOptions(fastOptions(2));
+        const DownloadSnapshot s = waitFinished(manager, manager.add(requestFor(server, "/o.bin", dir.path())));
+        QCOMPARE(stateName(s.state), stateName(DownloadState::Completed));
+        QCOMPARE(readAll(s.filePath), r.data);
+        QCOMPARE(readAll(dir.filePath("o.bin.part")), QByteArray(8 * MiB, 'Z')); // not ours: untouched
+    }
+
+    // Cancel while the finished file's checksum is computed: Cancelled and resumable, or (when
+    // the check won the race) Completed and whole; never Completed after a cancel was seen.
+    void cancelDuringTheFinalCheckIsNeverHalfDone()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(64 * MiB, 51);
+        server.setResource("/v.bin", r);
+        QTemporaryDir dir;
+        DownloadManager manager;
+        manager.setDefaultOptions(fastOptions(4));
+        DownloadRequest request = requestFor(server, "/v.bin", dir.path());
+        request.checksumAlgorithm = "sha512";
+        request.checksumHex = QCryptographicHash::hash(r.data, QCryptographicHash::Sha512).toHex();
+        const DownloadId id = manager.add(request);
+        bool cancelled = false;
+        connect(&manager, &DownloadManager::downloadChanged, this, [&](const DownloadSnapshot &s) {
+            if (s.id == id && s.state == DownloadState::Verifying && !cancelled) {
+                cancelled = true;
+                manager.cancel(id, PartialData::Keep);
+            }
+        });
+        const DownloadSnapshot s = waitFinished(manager, id);
+        QVERIFY(cancelled);
+        if (s.state == DownloadState::Completed) {
+            QCOMPARE(readAll(dir.filePath("v.bin")), r.data);
+            QVERIFY(!QFileInfo::exists(dir.filePath("v.bin.bytehaul")));
+            return;
+        }
+        QCOMPARE(stateName(s.state), stateName(DownloadState::Cancelled));
+        QVERIFY(!QFileInfo::exists(dir.filePath("v.bin"))); // nothing under the final name
+        QVERIFY(QFileInfo(dir.filePath("v.bin.part")).isFile());
+        QVERIFY(loadControlFile(dir.filePath("v.bin.bytehaul")).state.has_value());
+    }
+
+    // Load-balanced nodes with ETags of their own: the file "changes" on every answer.
+    void aFileThatChangesOnEveryAnswerEndsInAnError()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(8 * MiB, 41);
+        server.setResource("/e.bin", r);
+        int n = 0;
+        server.resource("/e.bin").fault = [&](int, int) {
+            server.resource("/e.bin").etag = QByteArray("\"n") + QByteArray::number(++n) + "\"";
+            return Fault {};
+        };
+        QTemporaryDir dir;
+        DownloadManager manager;
+        manager.setDefaultOptions(fastOptions(4));
+        const DownloadSnapshot s = waitFinished(manager, manager.add(requestFor(server, "/e.bin", dir.path())));
+        QCOMPARE(stateName(s.state), stateName(DownloadState::Failed));
+        QVERIFY2(s.error.contains("cannot be downloaded consistently"), qPrintable(s.error));
+        QVERIFY(server.requests().size() < 200);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestIntegrity)
+#include "tst_integrity.moc"
