@@ -80,7 +80,7 @@ bool isIdentityEncoding(const QNetworkReply *reply)
 }
 
 ReplyError checkRangeReply(const QNetworkReply *reply, qint64 start, qint64 end, qint64 total,
-                           bool ifRangeSent)
+                           bool ifRangeSent, const QByteArray &etag, const QByteArray &lastModified)
 {
     const QString url = displayUrl(reply->url());
     const int status = httpStatus(reply);
@@ -100,6 +100,19 @@ ReplyError checkRangeReply(const QNetworkReply *reply, qint64 start, qint64 end,
     }
     if (status != 206)
         return classifyReply(reply, false);
+    // The same version as the probe saw: a weak ETag cannot go into If-Range, so every answer
+    // is compared here (a file replaced by one of the same size would otherwise mix).
+    const QByteArray gotEtag = reply->rawHeader("ETag");
+    const QByteArray gotModified = reply->rawHeader("Last-Modified");
+    if ((!etag.isEmpty() && !gotEtag.isEmpty() && gotEtag != etag)
+        || (!lastModified.isEmpty() && !gotModified.isEmpty() && gotModified != lastModified)) {
+        ReplyError changed { ErrorClass::Retry,
+                             ReplyCheck::tr("%1: the file on the server has changed (ETag %2, was %3)")
+                                 .arg(url, QString::fromLatin1(gotEtag.isEmpty() ? gotModified : gotEtag),
+                                      QString::fromLatin1(gotEtag.isEmpty() ? lastModified : etag)) };
+        changed.remoteChanged = true;
+        return changed;
+    }
     const auto cr = parseContentRange(reply->rawHeader("Content-Range"));
     if (cr && cr->total >= 0 && cr->total != total) {
         ReplyError changed { ErrorClass::Retry, ReplyCheck::tr("%1: the file on the server changed size (%2 bytes, was %3)")

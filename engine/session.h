@@ -85,6 +85,9 @@ public:
     const DownloadOptions &options() const { return m_options; }
     qint64 totalSize() const { return m_total; }
     const QByteArray &ifRange() const { return m_ifRange; }
+    // The version the probe saw; every 206 must carry the same (when it carries one).
+    const QByteArray &etag() const { return m_etag; }
+    const QByteArray &lastModified() const { return m_lastModified; }
     qint64 replyBufferSize() const;
     // How long a request waited for its response headers: what a new connection costs, which
     // decides whether splitting a segment that is about to finish pays off.

@@ -121,7 +121,8 @@ void Worker::onMetaData()
     if (status >= 300 && status < 400)
         return; // a redirect being followed
     const ReplyError error = checkRangeReply(m_reply, m_lease.start, m_lease.end, m_session->totalSize(),
-                                             !m_session->ifRange().isEmpty());
+                                             !m_session->ifRange().isEmpty(), m_session->etag(),
+                                             m_session->lastModified());
     if (error.remoteChanged) {
         // Not this connection's fault: the whole download starts over (the session stops us).
         m_session->remoteChanged(error.message);

@@ -250,6 +250,45 @@ private slots:
         QVERIFY(loadControlFile(dir.filePath("v.bin.bytehaul")).state.has_value());
     }
 
+    // The file is replaced mid-download by one of the same size, with only a weak ETag (no
+    // If-Range possible) or only a date: never a mix of the two versions.
+    void aReplacedFileIsNeverMixed_data()
+    {
+        QTest::addColumn<QByteArray>("v1");
+        QTest::addColumn<QByteArray>("v2");
+        QTest::addColumn<bool>("asDate");
+        QTest::newRow("weak ETag W/\"v1\" -> W/\"v2\"?") << QByteArray("W/\"v1\"") << QByteArray("W/\"v2\"") << false;
+        QTest::newRow("ETag and no date?") << QByteArray("\"v1\"") << QByteArray("\"v2\"") << false;
+        QTest::newRow("date only?") << QByteArray("Mon, 30 Nov 2026 10:00:00 GMT")
+                                    << QByteArray("Tue, 01 Dec 2026 10:00:00 GMT") << true;
+    }
+    void aReplacedFileIsNeverMixed()
+    {
+        QFETCH(QByteArray, v1);
+        QFETCH(QByteArray, v2);
+        QFETCH(bool, asDate);
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(24 * MiB, 71);
+        (asDate ? r.lastModified : r.etag) = v1;
+        r.bytesPerSecond = 2 * MiB;
+        server.setResource("/m.bin", r);
+        const QByteArray second = TestServer::makeData(24 * MiB, 72);
+        QTemporaryDir dir;
+        DownloadManager manager;
+        manager.setDefaultOptions(fastOptions(4));
+        const DownloadId id = manager.add(requestFor(server, "/m.bin", dir.path()));
+        QTRY_VERIFY_WITH_TIMEOUT(manager.snapshot(id).done >= 6 * MiB, 30000);
+        Resource &live = server.resource("/m.bin");
+        live.data = second; // same size, new bytes
+        (asDate ? live.lastModified : live.etag) = v2;
+        live.bytesPerSecond = 0;
+        const DownloadSnapshot s = waitFinished(manager, id);
+        QCOMPARE(stateName(s.state), stateName(DownloadState::Completed));
+        QCOMPARE(fileSha256(s.filePath), sha256(second)); // all of the new version
+        QVERIFY2(s.note.contains("changed"), qPrintable(s.note));
+    }
+
     // Load-balanced nodes with ETags of their own: the file "changes" on every answer.
     void aFileThatChangesOnEveryAnswerEndsInAnError()
     {

@@ -396,6 +396,10 @@
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>%1: the file on the server has changed (ETag %2, was %3)</source>
+        <translation>%1: die Datei auf dem Server hat sich geändert (ETag %2, vorher %3)</translation>
+    </message>
 </context>
 <context>
     <name>bytehaul::Session</name>

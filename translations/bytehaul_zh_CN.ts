@@ -395,6 +395,10 @@
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
+    <message>
+        <source>%1: the file on the server has changed (ETag %2, was %3)</source>
+        <translation>%1：服务器上的文件已更改（ETag %2，原为 %3）</translation>
+    </message>
 </context>
 <context>
     <name>bytehaul::Session</name>
