@@ -569,6 +569,17 @@ void Session::openWriter(bool truncate)
         return;
     if (truncate && dataSharesFinalName() && !relocateToFreshName())
         return;
+    if (truncate) {
+        // The control file never describes bytes that are not in the data file: an old one
+        // goes (durably) before the data file is restarted from zero. (A kill right after the
+        // truncation left a ranged control file over a stream's bytes, trusted by the next run.)
+        const QString control = controlFilePath(m_path);
+        if (QFile::exists(control) || QFile::exists(control + QStringLiteral(".tmp"))) {
+            QFile::remove(control);
+            QFile::remove(control + QStringLiteral(".tmp"));
+            syncDirectory(QFileInfo(control).absolutePath());
+        }
+    }
     m_writer = new FileWriter;
     m_writer->moveToThread(m_writerThread);
     m_budgetHeld = 0;

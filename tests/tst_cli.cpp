@@ -5,6 +5,7 @@
 #include "engine/controlfile.h"
 #include "engine/piecemap.h"
 
+#include <QDir>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
@@ -186,6 +187,54 @@ private slots:
         // Once it is finished, the file is free again: a new run saves a second copy beside it.
         QCOMPARE(runCli(args).exitCode, 0);
         QCOMPARE(fileSha256(dir.filePath("shared (1).iso")), sha256(r.data));
+    }
+
+    // Run 1 ranged and stopped; run 2 finds the server ignoring Range, restarts the file from
+    // zero as one stream and is killed before its first save; run 3 (ranges back) must not trust
+    // run 1's control file over run 2's bytes.
+    void aStaleControlFileNeverOutlivesARestartFromZero()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(16 * 1024 * 1024, 90);
+        r.bytesPerSecond = 2 * 1024 * 1024;
+        server.setResource("/s.iso", r);
+        QTemporaryDir dir;
+        const QString control = dir.filePath("s.iso.bytehaul");
+        const QStringList args = { "-c", "4", "-d", dir.path(), server.url("/s.iso") };
+        {
+            QProcess p;
+            p.start(QStringLiteral(BYTEHAUL_CLI_PATH), args);
+            QVERIFY(p.waitForStarted(10000));
+            QTRY_VERIFY_WITH_TIMEOUT(loadControlFile(control).state.has_value(), 20000);
+            p.terminate();
+            QTRY_VERIFY_WITH_TIMEOUT(p.state() == QProcess::NotRunning, 20000);
+        }
+        QVERIFY(loadControlFile(control).state->mode == ControlState::Mode::Ranged);
+        server.resource("/s.iso").honorRange = false;
+        {
+            QProcess p;
+            p.start(QStringLiteral(BYTEHAUL_CLI_PATH), QStringList { "--save-interval", "600" } + args);
+            QVERIFY(p.waitForStarted(10000));
+            // The stream has started over (the old control file is gone), nothing saved yet.
+            QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(control), 20000);
+            p.kill();
+            QTRY_VERIFY_WITH_TIMEOUT(p.state() == QProcess::NotRunning, 20000);
+        }
+        server.resource("/s.iso").honorRange = true;
+        server.resource("/s.iso").bytesPerSecond = 0;
+        const Result res = runCli(args);
+        QCOMPARE(res.exitCode, 0);
+        // Run 2's orphaned .part (no control file says it is ours) is left alone; every finished
+        // file holds exactly the server's bytes.
+        int finished = 0;
+        for (const QString &name : QDir(dir.path()).entryList(QDir::Files)) {
+            if (name.endsWith(".part") || name.endsWith(".bytehaul"))
+                continue;
+            ++finished;
+            QCOMPARE(fileSha256(dir.filePath(name)), sha256(r.data));
+        }
+        QCOMPARE(finished, 1);
     }
 
     // SIGKILL at random moments, ten times, then a clean finish: byte-identical, progress never
