@@ -241,6 +241,20 @@ QString existingDataPath(const QString &finalPath)
     return hasPart ? part.filePath() : hasFinal ? finalPath : QString();
 }
 
+QStringList numberedCandidates(const QString &dir, const QString &name, int max)
+{
+    const QDir d(dir);
+    QStringList out { d.filePath(name) };
+    const auto [base, ext] = splitExtension(name);
+    for (int i = 1; i <= max; ++i) {
+        const QString candidate = d.filePath(QStringLiteral("%1 (%2)%3").arg(base).arg(i).arg(ext));
+        if (!QFileInfo::exists(candidate + QStringLiteral(".bytehaul")) && !QFileInfo::exists(candidate))
+            break; // the numbering ends here
+        out << candidate;
+    }
+    return out;
+}
+
 QString uniqueFilePath(const QString &dir, const QString &name)
 {
     return findFree(dir, name, {});

@@ -19,6 +19,10 @@ QString partialDataPath(const QString &finalPath);
 // The regular file (no link) holding an unfinished download's bytes: "<file>.part", or
 // "<file>" itself as older versions saved it; empty when there is none.
 QString existingDataPath(const QString &finalPath);
+// The names a download of `name` may have been given in dir: name itself, then "base (1).ext",
+// "base (2).ext", ... as long as those exist (up to a bound), for finding one's own partial
+// download under a numbered name.
+QStringList numberedCandidates(const QString &dir, const QString &name, int max = 100);
 // Makes any string a safe single file name (never empty, never a path).
 QString sanitizeFileName(const QString &name);
 // Picks the name for a download: Content-Disposition, URL, "download"; sanitised.

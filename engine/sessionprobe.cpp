@@ -112,9 +112,20 @@ bool Session::chooseOutputPath(const QNetworkReply *reply)
         return false;
     }
     // A control file for this URL next to the target means: this is our unfinished download.
-    const QString candidate = QDir(dir).filePath(name);
-    const ControlFileResult found = loadControlFile(controlFilePath(candidate));
+    // It may carry a number ("f (1).iso": the first f.iso was finished when it started).
     const QByteArray ourUrl = m_request.url.toEncoded(QUrl::RemoveUserInfo);
+    QString candidate = QDir(dir).filePath(name);
+    ControlFileResult found = loadControlFile(controlFilePath(candidate));
+    if (m_request.outputPath.isEmpty() && !(found.state && found.state->originalUrl == ourUrl)) {
+        for (const QString &numbered : numberedCandidates(dir, name)) {
+            ControlFileResult other = loadControlFile(controlFilePath(numbered));
+            if (other.state && other.state->originalUrl == ourUrl) {
+                candidate = numbered;
+                found = std::move(other);
+                break;
+            }
+        }
+    }
     bool busy = false;
     if (found.state && found.state->originalUrl == ourUrl && adoptExistingPath(candidate, &busy)) {
         if (m_options.resume && !m_startOver)

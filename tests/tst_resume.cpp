@@ -274,6 +274,35 @@ private slots:
         QCOMPARE(fileSha256(s.filePath), sha256(r.data));
     }
 
+    // The first copy is finished, a second run of the same URL is stopped: a third run finds
+    // its partial download under the numbered name instead of starting a third copy.
+    void aNumberedPartialDownloadIsFoundAgain()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(8 * MiB, 12);
+        server.setResource("/n.bin", r);
+        QTemporaryDir dir;
+        {
+            DownloadManager manager;
+            manager.setDefaultOptions(fastOptions(2));
+            QCOMPARE(stateName(waitFinished(manager, manager.add(requestFor(server, "/n.bin", dir.path()))).state),
+                     stateName(DownloadState::Completed));
+        }
+        server.resource("/n.bin").bytesPerSecond = 2 * MiB;
+        downloadThenQuit(server, "/n.bin", dir.path(), 3 * MiB);
+        QVERIFY(QFileInfo(dir.filePath("n (1).bin.part")).isFile());
+        server.resource("/n.bin").bytesPerSecond = 0;
+        DownloadManager manager;
+        manager.setDefaultOptions(fastOptions(2));
+        const DownloadSnapshot s = waitFinished(manager, manager.add(requestFor(server, "/n.bin", dir.path())));
+        QCOMPARE(stateName(s.state), stateName(DownloadState::Completed));
+        QCOMPARE(s.filePath, dir.filePath("n (1).bin"));
+        QVERIFY2(s.note.contains("Resumed"), qPrintable(s.note));
+        QCOMPARE(fileSha256(s.filePath), sha256(r.data));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList({ "n (1).bin", "n.bin" }));
+    }
+
     void tornPiecesAfterACrashAreFetchedAgain()
     {
         TestServer server;
