@@ -207,8 +207,7 @@ QString findFree(const QString &dir, const QString &name, const QSet<QString> &r
 
 } // namespace
 
-namespace {
-bool sameInode(const QString &a, const QString &b)
+bool sameFile(const QString &a, const QString &b)
 {
 #ifdef Q_OS_UNIX
     struct stat sa, sb;
@@ -220,7 +219,6 @@ bool sameInode(const QString &a, const QString &b)
     return false;
 #endif
 }
-} // namespace
 
 QString partialDataPath(const QString &finalPath)
 {
@@ -236,7 +234,7 @@ QString existingDataPath(const QString &finalPath)
     if (hasPart && hasFinal) {
         // Both: one name for one file (a crash between link and unlink) is ours; two different
         // files are ambiguous (a stale .part of a browser, say), and neither is trusted.
-        return sameInode(part.filePath(), finalPath) ? part.filePath() : QString();
+        return sameFile(part.filePath(), finalPath) ? part.filePath() : QString();
     }
     return hasPart ? part.filePath() : hasFinal ? finalPath : QString();
 }

@@ -22,6 +22,8 @@ QString existingDataPath(const QString &finalPath);
 // The names a download of `name` may have been given in dir: name itself, then "base (1).ext",
 // "base (2).ext", ... as long as those exist (up to a bound), for finding one's own partial
 // download under a numbered name.
+// Two names for one file (a hard link)? Links are not followed.
+bool sameFile(const QString &a, const QString &b);
 QStringList numberedCandidates(const QString &dir, const QString &name, int max = 100);
 // Makes any string a safe single file name (never empty, never a path).
 QString sanitizeFileName(const QString &name);

@@ -26,20 +26,6 @@ namespace bytehaul {
 namespace {
 constexpr int kTickMs = 200;
 
-// Two names for one file (a hard link)?
-bool sameFile(const QString &a, const QString &b)
-{
-#ifdef Q_OS_UNIX
-    struct stat sa, sb;
-    return ::lstat(QFile::encodeName(a).constData(), &sa) == 0 && ::lstat(QFile::encodeName(b).constData(), &sb) == 0
-        && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-#else
-    Q_UNUSED(a)
-    Q_UNUSED(b)
-    return false;
-#endif
-}
-
 // A rename is durable once its directory is synced.
 void syncDirectory(const QString &dir)
 {
