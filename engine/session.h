@@ -242,6 +242,7 @@ private:
     int m_retries = 0;
     int m_remoteChanges = 0; // restarts from zero because the file changed on the server
     static constexpr int kMaxRemoteChanges = 5;
+    static constexpr qint64 kSaveEveryBytes = 16 << 20;
     QString m_savedPath; // restored paused: the file its control file describes
     qint64 m_savedPieceSize = 0;
     QByteArray m_savedPieces;
