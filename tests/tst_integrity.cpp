@@ -31,20 +31,6 @@ DownloadRequest requestFor(const TestServer &server, const QByteArray &path, con
     return request;
 }
 
-// What the control file says is on disk: whole pieces and partial segments.
-qint64 durableBytes(const QString &control)
-{
-    const ControlFileResult saved = loadControlFile(control);
-    if (!saved.state)
-        return -1;
-    PieceMap map(saved.state->totalSize, saved.state->pieceSize);
-    map.loadBitset(saved.state->completedBitset);
-    qint64 bytes = map.completeBytes();
-    for (const ControlSegment &seg : saved.state->segments)
-        bytes += std::max<qint64>(0, seg.durableEnd - seg.start);
-    return bytes;
-}
-
 QByteArray readAll(const QString &path)
 {
     QFile f(path);

@@ -248,22 +248,12 @@ private slots:
         manager.setDefaultOptions(fastOptions(2)); // two 8 MiB segments: whole pieces before each pause
         const DownloadId id = manager.add(requestFor(server, "/cycle.bin", dir.path()));
         qint64 durable = 0;
-        const auto durableBytes = [&] {
-            const ControlFileResult saved = loadControlFile(dir.filePath("cycle.bin.bytehaul"));
-            if (!saved.state)
-                return qint64(-1);
-            PieceMap map(saved.state->totalSize, saved.state->pieceSize);
-            map.loadBitset(saved.state->completedBitset);
-            qint64 bytes = map.completeBytes();
-            for (const ControlSegment &seg : saved.state->segments)
-                bytes += std::max<qint64>(0, seg.durableEnd - seg.start);
-            return bytes;
-        };
+        const QString control = dir.filePath("cycle.bin.bytehaul");
         for (int cycle = 0; cycle < 4; ++cycle) {
             const qint64 target = manager.snapshot(id).done + 3 * MiB;
             QTRY_VERIFY_WITH_TIMEOUT(manager.snapshot(id).done >= target, 30000);
             QVERIFY(pauseAndWait(manager, id));
-            const qint64 now = durableBytes();
+            const qint64 now = durableBytes(control);
             QVERIFY2(now > durable, qPrintable(QString("cycle %1: %2 durable, was %3").arg(cycle).arg(now).arg(durable)));
             durable = now;
             manager.resume(id);

@@ -638,9 +638,10 @@ private slots:
         DownloadManager manager;
         manager.setDefaultOptions(fastOptions(2));
         MainWindow window(&manager, queue, prefsFor(dir.path()));
+        QSignalSpy flushed(window.queue(), &QueueController::flushed);
         window.restoreQueue();
         QCOMPARE(window.model()->rowCount(), 2);
-        QTest::qWait(300); // one flush of the engine's first snapshots must not blank the rows
+        QVERIFY(flushed.wait(10000)); // the engine's first snapshots, applied, must not blank the rows
         const DownloadSnapshot paused = window.model()->all().at(0);
         QCOMPARE(stateName(paused.state), stateName(DownloadState::Paused));
         QCOMPARE(paused.fileName, QString("paused.bin"));

@@ -1,7 +1,9 @@
 // Helpers shared by the engine tests: hashing files and running a download to its end.
 #pragma once
 
+#include "engine/controlfile.h"
 #include "engine/downloadmanager.h"
+#include "engine/piecemap.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -23,6 +25,21 @@ inline QByteArray fileSha256(const QString &path)
     QCryptographicHash h(QCryptographicHash::Sha256);
     h.addData(&f);
     return h.result().toHex();
+}
+
+// What a control file says is durably on disk: whole pieces and partial segments; -1 when
+// there is no (valid) control file.
+inline qint64 durableBytes(const QString &controlPath)
+{
+    const ControlFileResult saved = loadControlFile(controlPath);
+    if (!saved.state)
+        return -1;
+    PieceMap map(saved.state->totalSize, saved.state->pieceSize);
+    map.loadBitset(saved.state->completedBitset);
+    qint64 bytes = map.completeBytes();
+    for (const ControlSegment &seg : saved.state->segments)
+        bytes += std::max<qint64>(0, seg.durableEnd - seg.start);
+    return bytes;
 }
 
 // Waits (bounded) for the download's terminal snapshot.
