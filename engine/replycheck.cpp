@@ -101,15 +101,18 @@ ReplyError checkRangeReply(const QNetworkReply *reply, qint64 start, qint64 end,
     if (status != 206)
         return classifyReply(reply, false);
     // The same version as the probe saw: a weak ETag cannot go into If-Range, so every answer
-    // is compared here (a file replaced by one of the same size would otherwise mix).
+    // is compared here (a file replaced by one of the same size would otherwise mix). Exactly:
+    // a validator that appears or vanishes is a change too (RFC 9110 15.3.7: a 206 carries the
+    // ETag and Last-Modified a 200 would), e.g. a file without validators replaced by one with.
     const QByteArray gotEtag = reply->rawHeader("ETag");
     const QByteArray gotModified = reply->rawHeader("Last-Modified");
-    if ((!etag.isEmpty() && !gotEtag.isEmpty() && gotEtag != etag)
-        || (!lastModified.isEmpty() && !gotModified.isEmpty() && gotModified != lastModified)) {
+    if (gotEtag != etag || gotModified != lastModified) {
+        const bool etagDiffers = gotEtag != etag;
+        const auto shown = [](const QByteArray &v) { return v.isEmpty() ? ReplyCheck::tr("none") : QString::fromLatin1(v); };
         ReplyError changed { ErrorClass::Retry,
                              ReplyCheck::tr("%1: the file on the server has changed (ETag %2, was %3)")
-                                 .arg(url, QString::fromLatin1(gotEtag.isEmpty() ? gotModified : gotEtag),
-                                      QString::fromLatin1(gotEtag.isEmpty() ? lastModified : etag)) };
+                                 .arg(url, shown(etagDiffers ? gotEtag : gotModified),
+                                      shown(etagDiffers ? etag : lastModified)) };
         changed.remoteChanged = true;
         return changed;
     }

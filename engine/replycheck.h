@@ -41,10 +41,11 @@ bool isIdentityEncoding(const QNetworkReply *reply);
 
 // Checks a segment reply: 206, Content-Range exactly [start, end) of total, Content-Length,
 // identity encoding. Returns an error (class Retry for a lying server) or none.
-// etag / lastModified: what the probe recorded; a 206 that carries a different one (compared
-// exactly, weak ETags too) is a remote change, whether or not If-Range could be sent.
-ReplyError checkRangeReply(const QNetworkReply *reply, qint64 start, qint64 end, qint64 total,
-                           bool ifRangeSent = false, const QByteArray &etag = {}, const QByteArray &lastModified = {});
+// etag / lastModified: what the probe recorded; a 206 whose validators differ (compared
+// exactly, weak ETags too; one that appears or vanishes counts) is a remote change, whether or
+// not If-Range could be sent.
+ReplyError checkRangeReply(const QNetworkReply *reply, qint64 start, qint64 end, qint64 total, bool ifRangeSent,
+                           const QByteArray &etag, const QByteArray &lastModified);
 // The validator to send as If-Range: a strong ETag, else Last-Modified, else nothing.
 QByteArray ifRangeValidator(const QByteArray &etag, const QByteArray &lastModified);
 

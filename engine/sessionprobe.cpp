@@ -182,16 +182,21 @@ bool Session::canResumeFrom(const ControlState &st, qint64 total, const QNetwork
         *why = tr("the file on the server changed size (%1, was %2)").arg(total).arg(st.totalSize);
         return false;
     }
+    // The validators must be the same, exactly: one that appeared, vanished or changed is
+    // another version (a file saved with Last-Modified only and served now with an ETag only
+    // has nothing to compare, and is no proof of sameness).
     const QByteArray etag = reply->rawHeader("ETag");
     const QByteArray lastModified = reply->rawHeader("Last-Modified");
-    if (!st.etag.isEmpty() && !etag.isEmpty() && st.etag != etag) {
+    if (st.etag != etag) {
         *why = tr("the file on the server changed (ETag %1, was %2)")
-                   .arg(QString::fromLatin1(etag), QString::fromLatin1(st.etag));
+                   .arg(etag.isEmpty() ? tr("none") : QString::fromLatin1(etag),
+                        st.etag.isEmpty() ? tr("none") : QString::fromLatin1(st.etag));
         return false;
     }
-    if (!st.lastModified.isEmpty() && !lastModified.isEmpty() && st.lastModified != lastModified) {
+    if (st.lastModified != lastModified) {
         *why = tr("the file on the server changed (modified %1, was %2)")
-                   .arg(QString::fromLatin1(lastModified), QString::fromLatin1(st.lastModified));
+                   .arg(lastModified.isEmpty() ? tr("unknown") : QString::fromLatin1(lastModified),
+                        st.lastModified.isEmpty() ? tr("unknown") : QString::fromLatin1(st.lastModified));
         return false;
     }
     // Local: the data file must hold every byte the control file claims.
