@@ -3,6 +3,7 @@
 #include "engine/filenames.h"
 #include "engine/filewriter.h"
 #include "engine/networkpool.h"
+#include "engine/piececrcs.h"
 #include "engine/sessionutil.h"
 #include "engine/urlreplacer.h"
 #include "engine/worker.h"
@@ -12,6 +13,7 @@
 #include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QRandomGenerator>
 #include <QThread>
 
 #ifdef Q_OS_UNIX
@@ -360,9 +362,15 @@ void Session::replaceUrl(const QUrl &url)
         Q_EMIT urlReplaced(m_id, false, tr("Another address is being checked."));
         return;
     }
-    const auto accept = [this](const QUrl &original, const QUrl &final, const QString &reason) {
+    const auto accept = [this](const QUrl &original, const QUrl &final, const QString &reason,
+                               const QByteArray &etag, const QByteArray &lastModified) {
         m_request.url = original;
         m_finalUrl = final;
+        // The new address's validators are the download's identity from now on: every answer
+        // from it is compared with them, and a restart finds them in the control file.
+        m_etag = etag;
+        m_lastModified = lastModified;
+        m_ifRange = ifRangeValidator(etag, lastModified);
         setNote(tr("Address replaced (%1).").arg(reason), NoteKind::Info);
         // Keep the control file in step, so a new process recognises the download by its new URL.
         if (!m_path.isEmpty()) {
@@ -371,39 +379,42 @@ void Session::replaceUrl(const QUrl &url)
             if (saved.state) {
                 saved.state->originalUrl = original.toEncoded(QUrl::RemoveUserInfo);
                 saved.state->finalUrl = final.toEncoded(QUrl::RemoveUserInfo);
+                saved.state->etag = etag;
+                saved.state->lastModified = lastModified;
                 saveControlFile(path, serializeControl(*saved.state));
+            }
+            if (m_resume) {
+                m_resume->etag = etag;
+                m_resume->lastModified = lastModified;
             }
         }
         publish();
         Q_EMIT urlReplaced(m_id, true, reason);
     };
-    if (m_mode == Mode::None || m_total < 0) {
-        accept(url, url, tr("nothing downloaded yet"));
-        return;
-    }
+    // What is on disk decides, in this process or after a restart (the control file).
+    const ControlFileResult saved = m_path.isEmpty() ? ControlFileResult {} : loadControlFile(controlFilePath(m_path));
     UrlReplacer::Known known;
-    known.total = m_total;
-    known.etag = m_etag;
-    known.lastModified = m_lastModified;
-    const ControlFileResult saved = loadControlFile(controlFilePath(m_path));
     if (saved.state && saved.state->mode == ControlState::Mode::Ranged) {
-        known.pieceSize = saved.state->pieceSize;
-        PieceMap map(saved.state->totalSize, saved.state->pieceSize);
-        map.loadBitset(saved.state->completedBitset);
-        for (qint64 p = 0; p < map.pieceCount(); ++p) {
-            if (map.isComplete(p))
-                known.pieces.append({ p, saved.state->pieceCrcs.value(p) });
-        }
+        known = knownFromControl(*saved.state, m_dataPath.isEmpty() ? existingDataPath(m_path) : m_dataPath);
+    } else if (m_mode == Mode::Ranged && m_total >= 0) {
+        known.total = m_total;
+        known.etag = m_etag;
+        known.lastModified = m_lastModified;
+    } else {
+        // Nothing resumable on disk: the stream path starts over anyway.
+        accept(url, url, tr("nothing downloaded yet"), {}, {});
+        return;
     }
     if (m_workers.empty())
         addWorker();
     auto *replacer = new UrlReplacer(m_workers[0]->networkManager(), m_options, this);
     m_replacer = replacer;
     connect(replacer, &UrlReplacer::finished, this,
-            [this, replacer, url, accept](bool ok, const QString &reason, const QUrl &final) {
+            [this, replacer, url, accept](bool ok, const QString &reason, const QUrl &final, const QByteArray &etag,
+                                          const QByteArray &lastModified) {
                 replacer->deleteLater();
                 if (ok) {
-                    accept(url, final, reason);
+                    accept(url, final, reason, etag, lastModified);
                 } else {
                     setNote(tr("Address not replaced: %1").arg(reason), NoteKind::Warning);
                     publish();
@@ -411,6 +422,55 @@ void Session::replaceUrl(const QUrl &url)
                 }
             });
     replacer->start(url, known);
+}
+
+UrlReplacer::Known Session::knownFromControl(const ControlState &st, const QString &dataPath) const
+{
+    UrlReplacer::Known known;
+    known.total = st.totalSize;
+    known.pieceSize = st.pieceSize;
+    known.etag = st.etag;
+    known.lastModified = st.lastModified;
+    PieceMap map(st.totalSize, st.pieceSize);
+    if (!map.loadBitset(st.completedBitset))
+        return known;
+    // Completed pieces: the last of each run (the newest a connection wrote), the first one,
+    // and two at random, at most six in all.
+    QList<qint64> pieces;
+    const auto add = [&](qint64 p) {
+        if (p >= 0 && map.isComplete(p) && !pieces.contains(p) && pieces.size() < 6)
+            pieces.append(p);
+    };
+    for (qint64 p = 0; p < map.pieceCount(); ++p) {
+        if (map.isComplete(p) && (p + 1 == map.pieceCount() || !map.isComplete(p + 1)))
+            add(p);
+    }
+    QList<qint64> complete;
+    for (qint64 p = 0; p < map.pieceCount(); ++p)
+        if (map.isComplete(p))
+            complete.append(p);
+    add(complete.value(0, -1));
+    for (int i = 0; i < 2 && !complete.isEmpty(); ++i)
+        add(complete.at(QRandomGenerator::global()->bounded(int(complete.size()))));
+    for (qint64 p : std::as_const(pieces))
+        known.samples.append({ map.pieceStart(p), map.pieceStart(p) + map.pieceLength(p), st.pieceCrcs.value(p) });
+    // Durable partial ranges have no CRC on record: read the bytes (at most a piece of each, two
+    // ranges) from the data file.
+    QFile data(dataPath);
+    if (!st.segments.isEmpty() && data.open(QIODevice::ReadOnly)) {
+        int taken = 0;
+        for (const ControlSegment &seg : st.segments) {
+            const qint64 end = std::min(seg.durableEnd, seg.start + st.pieceSize);
+            if (end <= seg.start || taken == 2 || !data.seek(seg.start))
+                continue;
+            const QByteArray bytes = data.read(end - seg.start);
+            if (bytes.size() != end - seg.start)
+                continue;
+            known.samples.append({ seg.start, end, PieceCrcs::compute(bytes) });
+            ++taken;
+        }
+    }
+    return known;
 }
 
 void Session::verifyOnNextStart()
@@ -492,6 +552,11 @@ void Session::cancel(PartialData partial)
 
 void Session::stopNetwork()
 {
+    if (UrlReplacer *check = m_sampleCheck.data()) {
+        m_sampleCheck = nullptr;
+        check->disconnect(this);
+        check->deleteLater();
+    }
     m_probeRetry.stop();
     m_probeTimeout.stop();
     discard(m_probe, this);

@@ -30,6 +30,7 @@
 #include "engine/sharedratelimiter.h"
 #include "engine/scheduler.h"
 #include "engine/speedmeter.h"
+#include "engine/urlreplacer.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -50,7 +51,6 @@ namespace bytehaul {
 
 class FileWriter;
 class NetworkPool;
-class UrlReplacer;
 class Worker;
 
 class Session final : public QObject
@@ -148,6 +148,8 @@ private:
     bool moveIntoPlace(QString *error); // m_dataPath -> m_path, never over an existing file
     bool dataSharesFinalName() const; // the bytes are (also) under the final name
     bool relocateToFreshName(); // before starting over: never truncate the final name
+    // What the bytes on disk are, for a same-file check: size, validators and sampled ranges.
+    UrlReplacer::Known knownFromControl(const ControlState &st, const QString &dataPath) const;
     void releaseNetwork(); // after the end: workers go, managers return to the pool
 
     // sessionprobe.cpp
@@ -167,6 +169,7 @@ private:
     Worker *addWorker();
     void startRanged(QNetworkReply *probe, qint64 probeEnd);
     void startResumed(QNetworkReply *probe, qint64 probeEnd);
+    void continueResumed(QNetworkReply *probe, qint64 probeEnd);
     void applyResume(const QList<qint64> &badPieces);
     void assignIdleWorkers();
     void maybeComplete();
@@ -211,6 +214,8 @@ private:
     qint64 m_lastSavedDone = -1;
     QTimer m_saveTimer;
     QPointer<UrlReplacer> m_replacer;
+    QPointer<UrlReplacer> m_sampleCheck; // a resume without validators: sampled ranges compared first
+    QString m_resumeCheck; // what that check found, for the note
 
     std::optional<Scheduler> m_scheduler;
     double m_responseLatencyMs = -1; // smoothed; -1: none measured yet

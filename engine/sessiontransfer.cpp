@@ -56,12 +56,15 @@ void Session::startRanged(QNetworkReply *probe, qint64 probeEnd)
     if (probeEnd < m_total)
         checkpoint(false);
     if (m_total == 0) {
-        probe->deleteLater();
+        if (probe)
+            probe->deleteLater();
         maybeComplete();
         return;
     }
-    const Scheduler::Lease first = m_scheduler->claim(0, 0, probeEnd, nowMs());
-    m_workers[0]->adoptReply(probe, first);
+    if (probe) { // the probe's answer is the first segment (none after a failed same-file check)
+        const Scheduler::Lease first = m_scheduler->claim(0, 0, probeEnd, nowMs());
+        m_workers[0]->adoptReply(probe, first);
+    }
     assignIdleWorkers();
 }
 
@@ -170,6 +173,48 @@ void Session::startResumed(QNetworkReply *probe, qint64 probeEnd)
     while (int(m_workers.size()) < n)
         addWorker();
     openWriter(false);
+    if (st.etag.isEmpty() && st.lastModified.isEmpty()) {
+        // No ETag or Last-Modified tells this version from another of the same size: fetch
+        // sampled ranges again (the newest piece of each run, the first, two at random, some
+        // partial bytes) and compare them with the disk before trusting the rest.
+        QPointer<QNetworkReply> unused(probe); // re-requested once the check is done
+        discard(unused, this);
+        setState(DownloadState::Verifying);
+        const UrlReplacer::Known known = knownFromControl(st, m_dataPath);
+        auto *check = new UrlReplacer(m_workers[0]->networkManager(), m_options, this);
+        m_sampleCheck = check;
+        connect(check, &UrlReplacer::finished, this,
+                [this, check, count = int(known.samples.size())](bool same, const QString &reason) {
+                    check->deleteLater();
+                    m_sampleCheck = nullptr;
+                    if (m_state != DownloadState::Verifying || !m_resume)
+                        return; // paused or cancelled meanwhile
+                    if (same) {
+                        m_resumeCheck = tr("The server gives no ETag or Last-Modified, so %n sampled range(s) "
+                                           "were fetched again and compared: they match.",
+                                           nullptr, count);
+                        continueResumed(nullptr, 0);
+                        return;
+                    }
+                    // Another version: start over, the old control file removed before the
+                    // data file is truncated.
+                    m_resume.reset();
+                    setNote(tr("Starting over: %1. Old and new bytes are never mixed.").arg(reason), NoteKind::Warning);
+                    closeWriter(false, true, [this](bool) {
+                        if (m_state == DownloadState::Verifying)
+                            startRanged(nullptr, 0);
+                    });
+                });
+        check->start(m_finalUrl, known);
+        return;
+    }
+    continueResumed(probe, probeEnd);
+}
+
+void Session::continueResumed(QNetworkReply *probe, qint64 probeEnd)
+{
+    const ControlState &st = *m_resume;
+    const DownloadOptions &o = m_options;
     if (!st.cleanStop || o.verifyOnResume) {
         // After a crash, a completed piece may be torn: check each one's CRC32 on disk and
         // fetch again only those that fail.
@@ -193,7 +238,7 @@ void Session::startResumed(QNetworkReply *probe, qint64 probeEnd)
         return;
     }
     applyResume({});
-    const Scheduler::Lease first = m_scheduler->claim(0, 0, probeEnd, nowMs());
+    const Scheduler::Lease first = probe ? m_scheduler->claim(0, 0, probeEnd, nowMs()) : Scheduler::Lease {};
     if (first.isValid()) {
         m_workers[0]->adoptReply(probe, first);
     } else {
@@ -234,11 +279,14 @@ void Session::applyResume(const QList<qint64> &badPieces)
     m_writer->seed(good, partial);
     m_lastDone = m_scheduler->doneBytes();
     m_lastSavedDone = m_lastDone;
-    setNote(badPieces.isEmpty()
+    QString note = badPieces.isEmpty()
         ? tr("Resumed: %1 already on disk.").arg(formatSize(m_lastDone))
         : tr("Resumed: %1 already on disk; %n damaged piece(s) will be fetched again.", nullptr,
              int(badPieces.size()))
-              .arg(formatSize(m_lastDone)), NoteKind::Info);
+              .arg(formatSize(m_lastDone));
+    if (!m_resumeCheck.isEmpty())
+        note += QLatin1Char(' ') + std::exchange(m_resumeCheck, QString());
+    setNote(note, NoteKind::Info);
     setState(DownloadState::Downloading);
 }
 

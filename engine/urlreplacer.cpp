@@ -9,10 +9,6 @@
 
 namespace bytehaul {
 
-namespace {
-constexpr int kPiecesToCompare = 3;
-}
-
 UrlReplacer::UrlReplacer(QNetworkAccessManager *nam, const DownloadOptions &options, QObject *parent)
     : QObject(parent)
     , m_nam(nam)
@@ -63,56 +59,60 @@ void UrlReplacer::start(const QUrl &url, const Known &known)
         }
         const QByteArray etag = reply->rawHeader("ETag");
         const QByteArray lastModified = reply->rawHeader("Last-Modified");
+        m_etag = etag;
+        m_lastModified = lastModified;
         if (!etag.isEmpty() && !m_known.etag.isEmpty()) {
-            if (etag == m_known.etag)
-                done(true, tr("same size and ETag"));
-            else
+            if (etag != m_known.etag) {
                 done(false, tr("%1 serves another version of the file (ETag %2, this download has %3)")
                                 .arg(where, QString::fromLatin1(etag), QString::fromLatin1(m_known.etag)));
-            return;
+                return;
+            }
+            if (!etag.startsWith("W/")) {
+                done(true, tr("same size and ETag"));
+                return;
+            }
+            // A weak ETag says "equivalent", not "the same bytes": compare content as well.
         }
         if (!lastModified.isEmpty() && !m_known.lastModified.isEmpty() && lastModified != m_known.lastModified) {
             done(false, tr("%1 serves a file modified at another time (%2, this download has %3)")
                             .arg(where, QString::fromLatin1(lastModified), QString::fromLatin1(m_known.lastModified)));
             return;
         }
-        checkNextPiece(); // no validators to trust: compare content
+        checkNextSample(); // no validators that decide: compare content
     });
 }
 
-void UrlReplacer::checkNextPiece()
+void UrlReplacer::checkNextSample()
 {
-    if (m_checked >= std::min<qsizetype>(kPiecesToCompare, m_known.pieces.size())) {
-        done(true, m_checked > 0 ? tr("same size, and %n piece(s) match", nullptr, m_checked)
-                                 : tr("same size (no piece to compare yet)"));
+    if (m_checked >= m_known.samples.size()) {
+        done(true, m_checked > 0 ? tr("same size, and %n sampled range(s) match", nullptr, m_checked)
+                                 : tr("same size (nothing downloaded yet to compare)"));
         return;
     }
-    // Spread the samples: first, middle and last completed pieces.
-    const qsizetype count = m_known.pieces.size();
-    const qsizetype index = m_checked == 0 ? 0 : m_checked == 1 ? count / 2 : count - 1;
-    const auto [piece, crc] = m_known.pieces[index];
-    const qint64 start = piece * m_known.pieceSize;
-    const qint64 end = std::min(m_known.total, start + m_known.pieceSize);
+    const Known::Sample sample = m_known.samples[m_checked];
+    const qint64 start = sample.start;
+    const qint64 end = std::min(m_known.total, sample.end);
     QNetworkReply *reply = m_nam->get(makeRequest(m_url, m_options, start, end));
     m_reply = reply;
-    connect(reply, &QNetworkReply::finished, this, [this, reply, piece = piece, crc = crc, start, end] {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, crc = sample.crc, start, end] {
         reply->deleteLater();
         if (m_done)
             return;
-        const ReplyError error = checkRangeReply(reply, start, end, m_known.total);
+        const ReplyError error = checkRangeReply(reply, start, end, m_known.total, false, m_etag, m_lastModified);
         if (error.isError() || reply->error() != QNetworkReply::NoError) {
             done(false, error.isError() ? error.message : classifyReply(reply, false).message);
             return;
         }
         const QByteArray data = reply->readAll();
         if (data.size() != end - start || PieceCrcs::compute(data) != crc) {
-            done(false, tr("%1 serves different content (piece %2 does not match)")
+            done(false, tr("%1 serves different content (bytes %2-%3 do not match the ones on disk)")
                             .arg(m_url.toDisplayString(QUrl::RemoveUserInfo))
-                            .arg(piece));
+                            .arg(start)
+                            .arg(end - 1));
             return;
         }
         ++m_checked;
-        checkNextPiece();
+        checkNextSample();
     });
 }
 
@@ -121,7 +121,7 @@ void UrlReplacer::done(bool accepted, const QString &reason)
     if (m_done)
         return;
     m_done = true;
-    Q_EMIT finished(accepted, reason, m_url);
+    Q_EMIT finished(accepted, reason, m_url, m_etag, m_lastModified);
 }
 
 } // namespace bytehaul

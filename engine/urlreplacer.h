@@ -1,7 +1,9 @@
-// UrlReplacer: decides whether a new URL serves the same file as a paused download (an expired
-// signed link replaced by a fresh one). Same size is required; validators are compared when
-// both sides have them; otherwise a few completed pieces are fetched from the new URL and their
-// CRC32 compared with the ones on record. One finished() signal with the verdict.
+// UrlReplacer: decides whether a URL serves the same file as the bytes on disk: a new address
+// for a paused download (an expired signed link replaced by a fresh one), or the same address
+// after a restart when the server gives no ETag or Last-Modified to compare. Same size is
+// required; a strong ETag that matches decides; validators that differ refuse; otherwise the
+// sampled ranges the caller picked (completed pieces, durable partial ranges) are fetched from
+// the URL and their CRC32 compared with the ones on disk. One finished() signal with the verdict.
 #pragma once
 
 #include "engine/downloadtypes.h"
@@ -26,7 +28,13 @@ public:
         qint64 pieceSize = 0;
         QByteArray etag;
         QByteArray lastModified;
-        QList<std::pair<qint64, quint32>> pieces; // completed pieces and their CRC32
+        struct Sample
+        {
+            qint64 start = 0;
+            qint64 end = 0; // exclusive
+            quint32 crc = 0; // CRC32 of those bytes on disk
+        };
+        QList<Sample> samples; // all are compared, in this order
     };
 
     UrlReplacer(QNetworkAccessManager *nam, const DownloadOptions &options, QObject *parent = nullptr);
@@ -35,16 +43,19 @@ public:
     void start(const QUrl &url, const Known &known);
 
 Q_SIGNALS:
-    void finished(bool accepted, const QString &reason, const QUrl &finalUrl);
+    // etag, lastModified: what the URL serves now (the download's identity from then on).
+    void finished(bool accepted, const QString &reason, const QUrl &finalUrl, const QByteArray &etag,
+                  const QByteArray &lastModified);
 
 private:
-    void checkNextPiece();
+    void checkNextSample();
     void done(bool accepted, const QString &reason);
 
     QNetworkAccessManager *m_nam = nullptr;
     DownloadOptions m_options;
     QUrl m_url;
     Known m_known;
+    QByteArray m_etag, m_lastModified;
     QPointer<QNetworkReply> m_reply;
     int m_checked = 0;
     bool m_done = false;

@@ -400,6 +400,10 @@
         <source>%1: the file on the server has changed (ETag %2, was %3)</source>
         <translation>%1: die Datei auf dem Server hat sich geändert (ETag %2, vorher %3)</translation>
     </message>
+    <message>
+        <source>none</source>
+        <translation>keins</translation>
+    </message>
 </context>
 <context>
     <name>bytehaul::Session</name>
@@ -592,6 +596,21 @@
             <numerusform>%1; die Datei hat sich während dieses Downloads %n Mal auf dem Server geändert und kann daher nicht einheitlich heruntergeladen werden</numerusform>
         </translation>
     </message>
+    <message>
+        <source>none</source>
+        <translation>keins</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server gives no ETag or Last-Modified, so %n sampled range(s) were fetched again and compared: they match.</source>
+        <translation>
+            <numerusform>Der Server nennt weder ETag noch Last-Modified, daher wurde %n Stichprobe erneut geladen und verglichen: sie stimmt überein.</numerusform>
+            <numerusform>Der Server nennt weder ETag noch Last-Modified, daher wurden %n Stichproben erneut geladen und verglichen: sie stimmen überein.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bytehaul::UrlReplacer</name>
@@ -624,19 +643,19 @@
         <translation>%1 liefert eine zu anderer Zeit geänderte Datei (%2, dieser Download hat %3)</translation>
     </message>
     <message numerus="yes">
-        <source>same size, and %n piece(s) match</source>
+        <source>same size, and %n sampled range(s) match</source>
         <translation>
-            <numerusform>gleiche Größe, und %n Stück stimmt überein</numerusform>
-            <numerusform>gleiche Größe, und %n Stücke stimmen überein</numerusform>
+            <numerusform>gleiche Größe, und %n Stichprobe stimmt überein</numerusform>
+            <numerusform>gleiche Größe, und %n Stichproben stimmen überein</numerusform>
         </translation>
     </message>
     <message>
-        <source>same size (no piece to compare yet)</source>
-        <translation>gleiche Größe (noch kein Stück zum Vergleichen)</translation>
+        <source>same size (nothing downloaded yet to compare)</source>
+        <translation>gleiche Größe (noch nichts heruntergeladen, das man vergleichen könnte)</translation>
     </message>
     <message>
-        <source>%1 serves different content (piece %2 does not match)</source>
-        <translation>%1 liefert anderen Inhalt (Stück %2 stimmt nicht überein)</translation>
+        <source>%1 serves different content (bytes %2-%3 do not match the ones on disk)</source>
+        <translation>%1 liefert anderen Inhalt (die Bytes %2-%3 stimmen nicht mit denen auf der Platte überein)</translation>
     </message>
 </context>
 <context>

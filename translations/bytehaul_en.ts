@@ -34,14 +34,21 @@
             <numerusform>%1; the file changed on the server %n times during this download, so it cannot be downloaded consistently</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The server gives no ETag or Last-Modified, so %n sampled range(s) were fetched again and compared: they match.</source>
+        <translation>
+            <numerusform>The server gives no ETag or Last-Modified, so %n sampled range was fetched again and compared: it matches.</numerusform>
+            <numerusform>The server gives no ETag or Last-Modified, so %n sampled ranges were fetched again and compared: they match.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bytehaul::UrlReplacer</name>
     <message numerus="yes">
-        <source>same size, and %n piece(s) match</source>
+        <source>same size, and %n sampled range(s) match</source>
         <translation>
-            <numerusform>same size, and %n piece matches</numerusform>
-            <numerusform>same size, and %n pieces match</numerusform>
+            <numerusform>same size, and %n sampled range matches</numerusform>
+            <numerusform>same size, and %n sampled ranges match</numerusform>
         </translation>
     </message>
 </context>

@@ -399,6 +399,10 @@
         <source>%1: the file on the server has changed (ETag %2, was %3)</source>
         <translation>%1：服务器上的文件已更改（ETag %2，原为 %3）</translation>
     </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
 </context>
 <context>
     <name>bytehaul::Session</name>
@@ -588,6 +592,20 @@
             <numerusform>%1；下载期间服务器上的文件变化了 %n 次，因此无法下载到一致的文件</numerusform>
         </translation>
     </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server gives no ETag or Last-Modified, so %n sampled range(s) were fetched again and compared: they match.</source>
+        <translation>
+            <numerusform>服务器未提供 ETag 或 Last-Modified，因此重新获取并比较了 %n 个抽样区段：均一致。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bytehaul::UrlReplacer</name>
@@ -620,18 +638,18 @@
         <translation>%1 提供的文件修改时间不同（%2，此下载为 %3）</translation>
     </message>
     <message numerus="yes">
-        <source>same size, and %n piece(s) match</source>
+        <source>same size, and %n sampled range(s) match</source>
         <translation>
-            <numerusform>大小相同，且 %n 个分块一致</numerusform>
+            <numerusform>大小相同，且 %n 个抽样区段一致</numerusform>
         </translation>
     </message>
     <message>
-        <source>same size (no piece to compare yet)</source>
-        <translation>大小相同（尚无可比较的分块）</translation>
+        <source>same size (nothing downloaded yet to compare)</source>
+        <translation>大小相同（尚未下载可比较的内容）</translation>
     </message>
     <message>
-        <source>%1 serves different content (piece %2 does not match)</source>
-        <translation>%1 提供的内容不同（分块 %2 不一致）</translation>
+        <source>%1 serves different content (bytes %2-%3 do not match the ones on disk)</source>
+        <translation>%1 提供的内容不同（第 %2-%3 字节与磁盘上的不一致）</translation>
     </message>
 </context>
 <context>
