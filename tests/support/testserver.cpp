@@ -262,7 +262,7 @@ void TestServer::handleRequest(Connection *c, const QByteArray &head)
     c->rate = r.bytesPerSecond;
     if (r.slowEvery > 0 && c->id % r.slowEvery == r.slowEvery - 1)
         c->rate = std::max<qint64>(1, c->rate / 10);
-    c->stalled = index == r.stallRequest;
+    c->stalled = index == r.stallRequest || fault.stall;
     c->dropAt = fault.cutAfter >= 0 ? fault.cutAfter : index < r.dropCount ? r.dropAfterBytes : -1;
     if (fault.extraLength > 0)
         c->dropAt = end - start; // declared more than it sends: close after the real bytes

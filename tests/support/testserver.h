@@ -29,6 +29,7 @@ struct Fault
     QByteArray contentEncoding;
     QByteArray rawContentLength; // sent verbatim instead of the real one
     QByteArray location; // with a 3xx status: the Location header (empty: none)
+    bool stall = false; // send the headers, then nothing (the client's read timeout must act)
 };
 
 struct Resource
