@@ -373,8 +373,9 @@ void Session::replaceUrl(const QUrl &url)
         m_ifRange = ifRangeValidator(etag, lastModified);
         setNote(tr("Address replaced (%1).").arg(reason), NoteKind::Info);
         // Keep the control file in step, so a new process recognises the download by its new URL.
-        if (!m_path.isEmpty()) {
-            const QString path = controlFilePath(m_path);
+        const QString target = !m_path.isEmpty() ? m_path : m_savedPath;
+        if (!target.isEmpty()) {
+            const QString path = controlFilePath(target);
             ControlFileResult saved = loadControlFile(path);
             if (saved.state) {
                 saved.state->originalUrl = original.toEncoded(QUrl::RemoveUserInfo);
@@ -391,11 +392,13 @@ void Session::replaceUrl(const QUrl &url)
         publish();
         Q_EMIT urlReplaced(m_id, true, reason);
     };
-    // What is on disk decides, in this process or after a restart (the control file).
-    const ControlFileResult saved = m_path.isEmpty() ? ControlFileResult {} : loadControlFile(controlFilePath(m_path));
+    // What is on disk decides, in this process or after a restart (a download restored paused
+    // knows its file only as m_savedPath until it starts).
+    const QString target = !m_path.isEmpty() ? m_path : m_savedPath;
+    const ControlFileResult saved = target.isEmpty() ? ControlFileResult {} : loadControlFile(controlFilePath(target));
     UrlReplacer::Known known;
     if (saved.state && saved.state->mode == ControlState::Mode::Ranged) {
-        known = knownFromControl(*saved.state, m_dataPath.isEmpty() ? existingDataPath(m_path) : m_dataPath);
+        known = knownFromControl(*saved.state, m_dataPath.isEmpty() ? existingDataPath(target) : m_dataPath);
     } else if (m_mode == Mode::Ranged && m_total >= 0) {
         known.total = m_total;
         known.etag = m_etag;

@@ -295,6 +295,102 @@ private slots:
         QVERIFY2(s.error.contains("cannot be downloaded consistently"), qPrintable(s.error));
         QVERIFY(server.requests().size() < 200);
     }
+    // No ETag, no Last-Modified: a resume after a restart compares sampled ranges with the
+    // server first. A file replaced by one of the same size starts over; the same file resumes
+    // and says what was checked.
+    void aResumeWithoutValidatorsIsSampledFirst_data()
+    {
+        QTest::addColumn<bool>("changed");
+        QTest::newRow("same file: resumed after the samples match") << false;
+        QTest::newRow("other file of the same size: starts over") << true;
+    }
+    void aResumeWithoutValidatorsIsSampledFirst()
+    {
+        QFETCH(bool, changed);
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(8 * MiB, 51);
+        r.bytesPerSecond = 2 * MiB;
+        server.setResource("/n.bin", r);
+        QTemporaryDir dir;
+        {
+            DownloadManager manager;
+            manager.setDefaultOptions(fastOptions(4));
+            const DownloadId id = manager.add(requestFor(server, "/n.bin", dir.path()));
+            QTRY_VERIFY_WITH_TIMEOUT(manager.snapshot(id).done >= 3 * MiB, 30000);
+            QVERIFY(pauseAndWait(manager, id));
+        } // quit
+        QVERIFY(durableBytes(dir.filePath("n.bin.bytehaul")) >= 3 * MiB);
+        const QByteArray second = TestServer::makeData(8 * MiB, 52);
+        server.resource("/n.bin").bytesPerSecond = 0;
+        if (changed)
+            server.resource("/n.bin").data = second;
+        DownloadManager manager;
+        manager.setDefaultOptions(fastOptions(4));
+        const DownloadSnapshot s = waitFinished(manager, manager.add(requestFor(server, "/n.bin", dir.path())));
+        QCOMPARE(stateName(s.state), stateName(DownloadState::Completed));
+        QCOMPARE(fileSha256(s.filePath), sha256(changed ? second : r.data));
+        QVERIFY2(s.note.contains(changed ? "Starting over" : "sampled range"), qPrintable(s.note));
+    }
+
+    // Replace address after a restart (the window restores a paused download from its list) is
+    // checked against the bytes on disk as in one process; so is a download that has only
+    // partial ranges on disk (no piece complete yet).
+    void aReplacedAddressIsAlwaysChecked_data()
+    {
+        QTest::addColumn<bool>("restart");
+        QTest::addColumn<bool>("partialOnly");
+        QTest::addColumn<bool>("sameBytes");
+        QTest::newRow("after a restart, other bytes: refused") << true << false << false;
+        QTest::newRow("after a restart, same bytes: accepted") << true << false << true;
+        QTest::newRow("partial ranges only, other bytes: refused") << false << true << false;
+        QTest::newRow("partial ranges only, same bytes: accepted") << false << true << true;
+    }
+    void aReplacedAddressIsAlwaysChecked()
+    {
+        QFETCH(bool, restart);
+        QFETCH(bool, partialOnly);
+        QFETCH(bool, sameBytes);
+        TestServer server;
+        Resource old;
+        old.data = TestServer::makeData(8 * MiB, 61); // no validators: content decides
+        old.bytesPerSecond = 2 * MiB;
+        server.setResource("/old.bin", old);
+        Resource fresh;
+        fresh.data = sameBytes ? old.data : TestServer::makeData(8 * MiB, 62);
+        server.setResource("/new.bin", fresh);
+        QTemporaryDir dir;
+        DownloadRequest request = requestFor(server, "/old.bin", dir.path());
+        request.outputPath = dir.filePath("r.bin");
+        DownloadOptions o = fastOptions(partialOnly ? 1 : 4);
+        if (partialOnly)
+            o.pieceSize = 8 * MiB; // one piece: what is on disk is a partial range
+        auto manager = std::make_unique<DownloadManager>();
+        manager->setDefaultOptions(o);
+        DownloadId id = manager->add(request);
+        QTRY_VERIFY_WITH_TIMEOUT(manager->snapshot(id).done >= 3 * MiB, 30000);
+        QVERIFY(pauseAndWait(*manager, id));
+        QVERIFY(durableBytes(dir.filePath("r.bin.bytehaul")) >= 3 * MiB);
+        if (restart) {
+            manager = std::make_unique<DownloadManager>();
+            manager->setDefaultOptions(o);
+            request.startPaused = true;
+            id = manager->add(request);
+            QTRY_COMPARE_WITH_TIMEOUT(stateName(manager->snapshot(id).state), stateName(DownloadState::Paused), 10000);
+        }
+        QSignalSpy verdict(manager.get(), &DownloadManager::urlReplaced);
+        manager->replaceUrl(id, QUrl(server.url("/new.bin")));
+        QTRY_COMPARE_WITH_TIMEOUT(verdict.count(), 1, 20000);
+        const QString reason = verdict.at(0).at(2).toString();
+        QVERIFY2(verdict.at(0).at(1).toBool() == sameBytes, qPrintable(reason));
+        if (!sameBytes)
+            QVERIFY2(reason.contains("different content"), qPrintable(reason));
+        server.resource("/old.bin").bytesPerSecond = 0;
+        manager->resume(id);
+        const DownloadSnapshot s = waitFinished(*manager, id);
+        QCOMPARE(stateName(s.state), stateName(DownloadState::Completed));
+        QCOMPARE(fileSha256(s.filePath), sha256(old.data)); // never a mix of the two
+    }
 };
 
 QTEST_GUILESS_MAIN(TestIntegrity)
