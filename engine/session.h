@@ -145,6 +145,12 @@ private:
     ControlState controlState(bool cleanStop);
     void checkpoint(bool cleanStop);
     void completeDownload();
+    void onDataSynced(bool ok, bool sampled); // the data file is whole and durable
+    void sampleFinishedFile(); // no validators: sampled ranges compared with the server first
+    static constexpr qint64 kSampleWindow = 16 << 10;
+    UrlReplacer::Known sampleWindows(const QList<std::pair<qint64, qint64>> &windows); // read from the data file; fails on a read error
+    // Compares, retrying a failed request; then(same, reason) once the answer is known.
+    void runSampleCheck(const UrlReplacer::Known &known, std::function<void(bool, const QString &)> then, int attempt = 0);
     bool moveIntoPlace(QString *error); // m_dataPath -> m_path, never over an existing file
     bool dataSharesFinalName() const; // the bytes are (also) under the final name
     bool relocateToFreshName(); // before starting over: never truncate the final name
@@ -214,7 +220,11 @@ private:
     qint64 m_lastSavedDone = -1;
     QTimer m_saveTimer;
     QPointer<UrlReplacer> m_replacer;
-    QPointer<UrlReplacer> m_sampleCheck; // a resume without validators: sampled ranges compared first
+    int m_pendingCloses = 0; // writers closing on the writer thread
+    std::vector<std::function<void(bool)>> m_afterCloses; // closeWriter() calls without a writer, waiting for them
+    QPointer<UrlReplacer> m_sampleCheck;
+    QTimer m_sampleRetry;
+    std::function<void()> m_sampleRetryAction; // a resume without validators: sampled ranges compared first
     QString m_resumeCheck; // what that check found, for the note
 
     std::optional<Scheduler> m_scheduler;

@@ -11,6 +11,7 @@
 #include <QNetworkCookieJar>
 #include <QNetworkProxy>
 #include <QNetworkReply>
+#include <QRandomGenerator>
 
 #include <limits>
 
@@ -180,32 +181,53 @@ void Session::startResumed(QNetworkReply *probe, qint64 probeEnd)
         QPointer<QNetworkReply> unused(probe); // re-requested once the check is done
         discard(unused, this);
         setState(DownloadState::Verifying);
-        const UrlReplacer::Known known = knownFromControl(st, m_dataPath);
-        auto *check = new UrlReplacer(m_workers[0]->networkManager(), m_options, this);
-        m_sampleCheck = check;
-        connect(check, &UrlReplacer::finished, this,
-                [this, check, count = int(known.samples.size())](bool same, const QString &reason) {
-                    check->deleteLater();
-                    m_sampleCheck = nullptr;
-                    if (m_state != DownloadState::Verifying || !m_resume)
-                        return; // paused or cancelled meanwhile
-                    if (same) {
-                        m_resumeCheck = tr("The server gives no ETag or Last-Modified, so %n sampled range(s) "
-                                           "were fetched again and compared: they match.",
-                                           nullptr, count);
-                        continueResumed(nullptr, 0);
-                        return;
-                    }
-                    // Another version: start over, the old control file removed before the
-                    // data file is truncated.
-                    m_resume.reset();
-                    setNote(tr("Starting over: %1. Old and new bytes are never mixed.").arg(reason), NoteKind::Warning);
-                    closeWriter(false, true, [this](bool) {
-                        if (m_state == DownloadState::Verifying)
-                            startRanged(nullptr, 0);
-                    });
-                });
-        check->start(m_finalUrl, known);
+        // 16 KiB windows: the end of each completed run (the newest bytes a connection wrote),
+        // the start of the first, two random pieces, the end of each durable partial range.
+        QList<std::pair<qint64, qint64>> windows;
+        PieceMap map(st.totalSize, st.pieceSize);
+        map.loadBitset(st.completedBitset);
+        QList<qint64> complete;
+        for (qint64 p = 0; p < map.pieceCount(); ++p) {
+            if (!map.isComplete(p))
+                continue;
+            complete.append(p);
+            const qint64 end = map.pieceStart(p) + map.pieceLength(p);
+            if ((p + 1 == map.pieceCount() || !map.isComplete(p + 1)) && windows.size() < 8)
+                windows.append({ std::max<qint64>(map.pieceStart(p), end - kSampleWindow), end });
+        }
+        if (!complete.isEmpty()) {
+            windows.append({ map.pieceStart(complete.first()), map.pieceStart(complete.first()) + kSampleWindow });
+            for (int i = 0; i < 2; ++i) {
+                const qint64 p = complete.at(QRandomGenerator::global()->bounded(int(complete.size())));
+                windows.append({ map.pieceStart(p), std::min(map.pieceStart(p) + kSampleWindow, map.pieceStart(p) + map.pieceLength(p)) });
+            }
+        }
+        for (const ControlSegment &seg : st.segments) {
+            if (seg.durableEnd > seg.start)
+                windows.append({ std::max(seg.start, seg.durableEnd - kSampleWindow), seg.durableEnd });
+        }
+        const UrlReplacer::Known known = sampleWindows(windows);
+        if (m_state != DownloadState::Verifying)
+            return; // the data file could not be read
+        runSampleCheck(known, [this, count = int(known.samples.size())](bool same, const QString &reason) {
+            if (!m_resume)
+                return;
+            if (same) {
+                m_resumeCheck = tr("The server gives no ETag or Last-Modified, so %n sampled range(s) "
+                                   "were fetched again and compared: they match.",
+                                   nullptr, count);
+                continueResumed(nullptr, 0);
+                return;
+            }
+            // Another version: start over, the old control file removed before the data file
+            // is truncated.
+            m_resume.reset();
+            setNote(tr("Starting over: %1. Old and new bytes are never mixed.").arg(reason), NoteKind::Warning);
+            closeWriter(false, true, [this](bool) {
+                if (m_state == DownloadState::Verifying)
+                    startRanged(nullptr, 0);
+            });
+        });
         return;
     }
     continueResumed(probe, probeEnd);
@@ -314,12 +336,12 @@ void Session::remoteChanged(const QString &why)
     m_lastDone = 0;
     m_streamPos = 0;
     m_probeFailures = 0;
+    setState(DownloadState::Probing); // before closeWriter(), which may call back at once
     closeWriter(false, true, [this](bool) {
         if (m_state != DownloadState::Probing)
             return; // paused or cancelled while closing
         sendProbe();
     });
-    setState(DownloadState::Probing);
 }
 
 void Session::waitForBudget(Worker *worker)

@@ -33,6 +33,10 @@ void UrlReplacer::start(const QUrl &url, const Known &known)
         done(false, tr("%1 is not an http or https address").arg(url.toDisplayString(QUrl::RemoveUserInfo)));
         return;
     }
+    if (known.sameUrl) {
+        checkNextSample(); // each sample's answer is checked for size and validators anyway
+        return;
+    }
     // First look: size and validators, from the first byte only.
     QNetworkReply *reply = m_nam->get(makeRequest(url, m_options, 0, 1));
     m_reply = reply;
@@ -52,6 +56,7 @@ void UrlReplacer::start(const QUrl &url, const Known &known)
         m_url = reply->url();
         const auto cr = parseContentRange(reply->rawHeader("Content-Range"));
         if (!cr || cr->total != m_known.total) {
+            m_differs = true;
             done(false, tr("%1 serves a file of another size (%2 bytes, this download has %3)")
                             .arg(where, cr && cr->total >= 0 ? QString::number(cr->total) : tr("unknown"))
                             .arg(m_known.total));
@@ -63,6 +68,7 @@ void UrlReplacer::start(const QUrl &url, const Known &known)
         m_lastModified = lastModified;
         if (!etag.isEmpty() && !m_known.etag.isEmpty()) {
             if (etag != m_known.etag) {
+                m_differs = true;
                 done(false, tr("%1 serves another version of the file (ETag %2, this download has %3)")
                                 .arg(where, QString::fromLatin1(etag), QString::fromLatin1(m_known.etag)));
                 return;
@@ -74,6 +80,7 @@ void UrlReplacer::start(const QUrl &url, const Known &known)
             // A weak ETag says "equivalent", not "the same bytes": compare content as well.
         }
         if (!lastModified.isEmpty() && !m_known.lastModified.isEmpty() && lastModified != m_known.lastModified) {
+            m_differs = true;
             done(false, tr("%1 serves a file modified at another time (%2, this download has %3)")
                             .arg(where, QString::fromLatin1(lastModified), QString::fromLatin1(m_known.lastModified)));
             return;
@@ -100,11 +107,13 @@ void UrlReplacer::checkNextSample()
             return;
         const ReplyError error = checkRangeReply(reply, start, end, m_known.total, false, m_etag, m_lastModified);
         if (error.isError() || reply->error() != QNetworkReply::NoError) {
+            m_differs = error.remoteChanged; // another size or other validators: another file
             done(false, error.isError() ? error.message : classifyReply(reply, false).message);
             return;
         }
         const QByteArray data = reply->readAll();
         if (data.size() != end - start || PieceCrcs::compute(data) != crc) {
+            m_differs = true;
             done(false, tr("%1 serves different content (bytes %2-%3 do not match the ones on disk)")
                             .arg(m_url.toDisplayString(QUrl::RemoveUserInfo))
                             .arg(start)

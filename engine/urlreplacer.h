@@ -35,12 +35,16 @@ public:
             quint32 crc = 0; // CRC32 of those bytes on disk
         };
         QList<Sample> samples; // all are compared, in this order
+        bool sameUrl = false; // the download's own address: no first look (its identity is known)
     };
 
     UrlReplacer(QNetworkAccessManager *nam, const DownloadOptions &options, QObject *parent = nullptr);
     ~UrlReplacer() override;
 
     void start(const QUrl &url, const Known &known);
+    // After a refusal: the URL serves something else (size, validators, content), as opposed
+    // to a request that failed.
+    bool contentDiffers() const { return m_differs; }
 
 Q_SIGNALS:
     // etag, lastModified: what the URL serves now (the download's identity from then on).
@@ -59,6 +63,7 @@ private:
     QPointer<QNetworkReply> m_reply;
     int m_checked = 0;
     bool m_done = false;
+    bool m_differs = false;
 };
 
 } // namespace bytehaul

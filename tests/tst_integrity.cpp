@@ -391,6 +391,29 @@ private slots:
         QCOMPARE(stateName(s.state), stateName(DownloadState::Completed));
         QCOMPARE(fileSha256(s.filePath), sha256(old.data)); // never a mix of the two
     }
+    // No validators and the file replaced by one of the same size during the download: no
+    // answer can tell, so the finished file is sampled against the server before it is called
+    // complete (found by tst_model, seed 359).
+    void aFileReplacedMidDownloadWithoutValidatorsIsNeverMixed()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(8 * MiB, 71);
+        r.bytesPerSecond = 2 * MiB;
+        server.setResource("/x.bin", r);
+        QTemporaryDir dir;
+        DownloadManager manager;
+        manager.setDefaultOptions(fastOptions(4));
+        const DownloadId id = manager.add(requestFor(server, "/x.bin", dir.path()));
+        QTRY_VERIFY_WITH_TIMEOUT(manager.snapshot(id).done >= 3 * MiB, 30000);
+        const QByteArray second = TestServer::makeData(8 * MiB, 72);
+        server.resource("/x.bin").data = second;
+        server.resource("/x.bin").bytesPerSecond = 0;
+        const DownloadSnapshot s = waitFinished(manager, id);
+        QCOMPARE(stateName(s.state), stateName(DownloadState::Completed));
+        QCOMPARE(fileSha256(s.filePath), sha256(second));
+        QVERIFY2(s.note.contains("different content"), qPrintable(s.note));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestIntegrity)

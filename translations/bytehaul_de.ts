@@ -611,6 +611,14 @@
             <numerusform>Der Server nennt weder ETag noch Last-Modified, daher wurden %n Stichproben erneut geladen und verglichen: sie stimmen überein.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Cannot read %1 to check it: %2</source>
+        <translation>%1 kann zum Prüfen nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not check the file against the server: %1</source>
+        <translation>Die Datei konnte nicht mit dem Server abgeglichen werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>bytehaul::UrlReplacer</name>

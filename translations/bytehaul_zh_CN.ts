@@ -606,6 +606,14 @@
             <numerusform>服务器未提供 ETag 或 Last-Modified，因此重新获取并比较了 %n 个抽样区段：均一致。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Cannot read %1 to check it: %2</source>
+        <translation>无法读取 %1 以进行检查：%2</translation>
+    </message>
+    <message>
+        <source>Could not check the file against the server: %1</source>
+        <translation>无法将文件与服务器核对：%1</translation>
+    </message>
 </context>
 <context>
     <name>bytehaul::UrlReplacer</name>
