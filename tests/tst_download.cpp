@@ -418,13 +418,17 @@ private slots:
         }
         for (DownloadId id : ids)
             QCOMPARE(stateName(waitFinished(manager, id).state), stateName(DownloadState::Completed));
-        const double expected = (global ? 3.0 : 1.5); // seconds at 1 MiB/s
-        QVERIFY2(clock.elapsed() >= qint64(expected * 1000 * 0.85),
+        // A lower bound only: a slow machine can make it longer, never shorter, so this cannot
+        // fail from noise. The bucket may start with a burst (a tenth of a second's worth).
+        const double expected = (global ? 3.0 : 1.5) - 0.25; // seconds at 1 MiB/s
+        QVERIFY2(clock.elapsed() >= qint64(expected * 1000),
                  qPrintable(QStringLiteral("%1 ms").arg(clock.elapsed())));
         QCOMPARE(fileSha256(dir.filePath("a.bin")), sha256(r.data));
     }
 
-    // A ratio, not a duration: a slow machine slows both downloads alike.
+    // Wiring only: a download of 8 connections and one of 1 under one global limit both
+    // complete. How the limit is shared (per download, not per connection) is asserted with a
+    // simulated clock in tst_sharedratelimiter; a ratio measured here would depend on timing.
     void globalLimitIsSharedFairly()
     {
         TestServer server;
@@ -445,12 +449,6 @@ private slots:
         request.url = QUrl(server.url("/narrow.bin"));
         request.overrides.connections = 1;
         const DownloadId narrow = manager.add(request);
-        QSignalSpy finished(&manager, &DownloadManager::downloadFinished);
-        QVERIFY(finished.wait(60000));
-        const qint64 wideDone = manager.snapshot(wide).done, narrowDone = manager.snapshot(narrow).done;
-        qInfo("at the first finish: 8 connections %lld, 1 connection %lld bytes", wideDone, narrowDone);
-        QVERIFY2(std::min(wideDone, narrowDone) >= std::max(wideDone, narrowDone) * 85 / 100,
-                 qPrintable(QStringLiteral("8 connections: %1 bytes, 1 connection: %2 bytes").arg(wideDone).arg(narrowDone)));
         QCOMPARE(stateName(waitFinished(manager, wide).state), stateName(DownloadState::Completed));
         QCOMPARE(stateName(waitFinished(manager, narrow).state), stateName(DownloadState::Completed));
         QCOMPARE(fileSha256(dir.filePath("narrow.bin")), sha256(r.data));
@@ -479,7 +477,7 @@ private slots:
         // Counted on the server: connections busy with a request at the same time (idle
         // keep-alive connections waiting in a pool are not load on it).
         QVERIFY2(server.maxBusyConnections() <= 16, qPrintable(QString::number(server.maxBusyConnections())));
-        QVERIFY(server.maxBusyConnections() >= 13); // both really ran together
+        QVERIFY2(server.maxBusyConnections() >= 13, qPrintable(QString::number(server.maxBusyConnections()))); // both really ran together
         QCOMPARE(fileSha256(dir.filePath("y.bin")), sha256(r.data));
     }
 

@@ -1,5 +1,11 @@
 #include "testserver.h"
 
+#ifdef Q_OS_UNIX
+#include <cerrno>
+#include <sys/socket.h>
+#include <sys/types.h>
+#endif
+
 #include <QElapsedTimer>
 #include <QRandomGenerator>
 #include <QFile>
@@ -97,13 +103,34 @@ void TestServer::onNewConnection()
         connect(c->timer, &QTimer::timeout, this, [this, c] { pump(c); });
         m_connections.append(c);
         ++m_open;
-        // "At once" means for longer than a moment: a client that aborts one connection and
-        // opens the next has its close seen here a little after the new accept.
-        QTimer::singleShot(50, this, [this] { m_maxConcurrent = std::max(m_maxConcurrent, m_open); });
+        m_maxConcurrent = std::max(m_maxConcurrent, liveConnections(false));
         connect(socket, &QTcpSocket::readyRead, this, [this, c] { onReadyRead(c); });
         connect(socket, &QTcpSocket::bytesWritten, this, [this, c] { pump(c); });
         connect(socket, &QTcpSocket::disconnected, this, [this, c] { closeConnection(c); });
     }
+}
+
+// Counted at the moment, without a delay: connections the client already closed (its FIN is
+// in the kernel, not yet seen by Qt) do not count. A client that closes one connection and
+// opens the next sends the FIN first, so the new accept or request never sees both.
+int TestServer::liveConnections(bool busyOnly) const
+{
+    int n = 0;
+    for (const Connection *c : std::as_const(m_connections)) {
+        if (busyOnly && !c->sending)
+            continue;
+#ifdef Q_OS_UNIX
+        const qintptr fd = c->socket->socketDescriptor();
+        char byte;
+        if (fd < 0)
+            continue;
+        const ssize_t r = ::recv(int(fd), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+        if (r == 0 || (r < 0 && errno != EAGAIN && errno != EWOULDBLOCK))
+            continue; // closed by the client
+#endif
+        ++n;
+    }
+    return n;
 }
 
 void TestServer::closeConnection(Connection *c)
@@ -268,12 +295,7 @@ void TestServer::handleRequest(Connection *c, const QByteArray &head)
         c->dropAt = end - start; // declared more than it sends: close after the real bytes
     c->sentThisResponse = 0;
     c->sending = true;
-    QTimer::singleShot(50, this, [this] {
-        int busy = 0;
-        for (const Connection *other : std::as_const(m_connections))
-            busy += other->sending ? 1 : 0;
-        m_maxBusy = std::max(m_maxBusy, busy);
-    });
+    m_maxBusy = std::max(m_maxBusy, liveConnections(true));
     c->clock.start();
     if (c->rate > 0 || c->stalled)
         c->timer->start();

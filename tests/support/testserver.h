@@ -85,10 +85,10 @@ public:
     void addRedirect(const QByteArray &from, const QByteArray &to) { m_redirects.insert(from, to); }
 
     int connectionCount() const { return m_connectionCount; }
-    // The most connections open together, sampled 50 ms after each accept.
+    // The most connections open together, counted at each accept (exactly: see liveConnections).
     int maxConcurrentConnections() const { return m_maxConcurrent; }
     // The most connections busy answering a request together (idle keep-alive ones excluded),
-    // sampled 50 ms after each request.
+    // counted at each request.
     int maxBusyConnections() const { return m_maxBusy; }
     const QList<RequestLog> &requests() const { return m_requests; }
     qint64 bodyBytesSent() const { return m_bodyBytesSent; }
@@ -101,6 +101,7 @@ private:
     void pump(Connection *c);
     void finishResponse(Connection *c);
     void closeConnection(Connection *c);
+    int liveConnections(bool busyOnly) const;
 
     std::unique_ptr<QTcpServer> m_server;
     bool m_tls = false;
