@@ -549,12 +549,19 @@ void Session::cancel(PartialData partial)
     if (m_writer) {
         closeWriter(remove, remove, cancelled);
     } else {
-        if (remove && !m_path.isEmpty() && m_mode != Mode::None) {
-            // A paused download's partial file and control file.
-            QFile::remove(m_dataPath);
-            QFile::remove(controlFilePath(m_path));
-        }
-        cancelled(true);
+        // Paused, or between two writers (a restart from zero closing the old one): after any
+        // close still under way, the partial file and its control file go if asked. (Found by
+        // tst_model: a cancel-and-delete during a restart's probe left the .part behind.)
+        closeWriter(false, false, [this, remove, cancelled](bool ok) {
+            if (remove && !m_path.isEmpty()) {
+                // Never a file under the final name this download did not open itself.
+                const QString data = !m_dataPath.isEmpty() ? m_dataPath : partialDataPath(m_path);
+                if (!data.isEmpty())
+                    QFile::remove(data);
+                QFile::remove(controlFilePath(m_path));
+            }
+            cancelled(ok);
+        });
     }
 }
 

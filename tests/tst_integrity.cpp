@@ -414,6 +414,36 @@ private slots:
         QCOMPARE(fileSha256(s.filePath), sha256(second));
         QVERIFY2(s.note.contains("different content"), qPrintable(s.note));
     }
+    // Cancel and delete while a remote change restarts the download from zero (the old writer
+    // still closing, the new probe under way): nothing of it is left (found by tst_model).
+    void cancelAndDeleteDuringARestartLeavesNothing()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(8 * MiB, 81);
+        r.etag = "\"a\"";
+        r.bytesPerSecond = 2 * MiB;
+        server.setResource("/c.bin", r);
+        QTemporaryDir dir;
+        DownloadManager manager;
+        manager.setDefaultOptions(fastOptions(4));
+        const DownloadId id = manager.add(requestFor(server, "/c.bin", dir.path()));
+        QTRY_VERIFY_WITH_TIMEOUT(manager.snapshot(id).done >= 2 * MiB, 30000);
+        server.resource("/c.bin").etag = "\"b\"";
+        server.resource("/c.bin").data = TestServer::makeData(8 * MiB, 82);
+        // Answers with If-Range reveal the change (a 200); the new probe (none) then stalls.
+        server.resource("/c.bin").fault = [&server](int, int) {
+            Fault f;
+            f.stall = !server.requests().last().headers.contains("if-range");
+            return f;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(manager.snapshot(id).note.contains("starting over"), 30000);
+        manager.cancel(id, PartialData::Delete);
+        const DownloadSnapshot s = waitFinished(manager, id);
+        QCOMPARE(stateName(s.state), stateName(DownloadState::Cancelled));
+        QVERIFY2(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).isEmpty(),
+                 qPrintable(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).join(", ")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestIntegrity)
