@@ -176,6 +176,7 @@ private:
     void startRanged(QNetworkReply *probe, qint64 probeEnd);
     void startResumed(QNetworkReply *probe, qint64 probeEnd);
     void continueResumed(QNetworkReply *probe, qint64 probeEnd);
+    void sampleThenResume(const QList<qint64> &badPieces); // no validators: sampled same-file check first
     void applyResume(const QList<qint64> &badPieces);
     void assignIdleWorkers();
     void maybeComplete();

@@ -174,63 +174,71 @@ void Session::startResumed(QNetworkReply *probe, qint64 probeEnd)
     while (int(m_workers.size()) < n)
         addWorker();
     openWriter(false);
-    if (st.etag.isEmpty() && st.lastModified.isEmpty()) {
-        // No ETag or Last-Modified tells this version from another of the same size: fetch
-        // sampled ranges again (the newest piece of each run, the first, two at random, some
-        // partial bytes) and compare them with the disk before trusting the rest.
-        QPointer<QNetworkReply> unused(probe); // re-requested once the check is done
-        discard(unused, this);
-        setState(DownloadState::Verifying);
-        // 16 KiB windows: the end of each completed run (the newest bytes a connection wrote),
-        // the start of the first, two random pieces, the end of each durable partial range.
-        QList<std::pair<qint64, qint64>> windows;
-        PieceMap map(st.totalSize, st.pieceSize);
-        map.loadBitset(st.completedBitset);
-        QList<qint64> complete;
-        for (qint64 p = 0; p < map.pieceCount(); ++p) {
-            if (!map.isComplete(p))
-                continue;
-            complete.append(p);
-            const qint64 end = map.pieceStart(p) + map.pieceLength(p);
-            if ((p + 1 == map.pieceCount() || !map.isComplete(p + 1)) && windows.size() < 8)
-                windows.append({ std::max<qint64>(map.pieceStart(p), end - kSampleWindow), end });
-        }
-        if (!complete.isEmpty()) {
-            windows.append({ map.pieceStart(complete.first()), map.pieceStart(complete.first()) + kSampleWindow });
-            for (int i = 0; i < 2; ++i) {
-                const qint64 p = complete.at(QRandomGenerator::global()->bounded(int(complete.size())));
-                windows.append({ map.pieceStart(p), std::min(map.pieceStart(p) + kSampleWindow, map.pieceStart(p) + map.pieceLength(p)) });
-            }
-        }
-        for (const ControlSegment &seg : st.segments) {
-            if (seg.durableEnd > seg.start)
-                windows.append({ std::max(seg.start, seg.durableEnd - kSampleWindow), seg.durableEnd });
-        }
-        const UrlReplacer::Known known = sampleWindows(windows);
-        if (m_state != DownloadState::Verifying)
-            return; // the data file could not be read
-        runSampleCheck(known, [this, count = int(known.samples.size())](bool same, const QString &reason) {
-            if (!m_resume)
-                return;
-            if (same) {
-                m_resumeCheck = tr("The server gives no ETag or Last-Modified, so %n sampled range(s) "
-                                   "were fetched again and compared: they match.",
-                                   nullptr, count);
-                continueResumed(nullptr, 0);
-                return;
-            }
-            // Another version: start over, the old control file removed before the data file
-            // is truncated.
-            m_resume.reset();
-            setNote(tr("Starting over: %1. Old and new bytes are never mixed.").arg(reason), NoteKind::Warning);
-            closeWriter(false, true, [this](bool) {
-                if (m_state == DownloadState::Verifying)
-                    startRanged(nullptr, 0);
-            });
-        });
-        return;
-    }
     continueResumed(probe, probeEnd);
+}
+
+void Session::sampleThenResume(const QList<qint64> &badPieces)
+{
+    // No ETag or Last-Modified tells this version from another of the same size: fetch 16 KiB
+    // windows again and compare them with the disk before trusting the rest: the end of each
+    // completed run (the newest bytes a connection wrote), the start of the first, two random
+    // pieces, the end of each durable partial range. Pieces that failed their CRC check are
+    // left out (they are fetched again anyway: a torn piece is no sign of another version).
+    const ControlState &st = *m_resume;
+    setState(DownloadState::Verifying);
+    QList<std::pair<qint64, qint64>> windows;
+    PieceMap map(st.totalSize, st.pieceSize);
+    map.loadBitset(st.completedBitset);
+    for (qint64 piece : badPieces)
+        map.setComplete(piece, false);
+    QList<qint64> complete;
+    for (qint64 p = 0; p < map.pieceCount(); ++p) {
+        if (!map.isComplete(p))
+            continue;
+        complete.append(p);
+        const qint64 end = map.pieceStart(p) + map.pieceLength(p);
+        if ((p + 1 == map.pieceCount() || !map.isComplete(p + 1)) && windows.size() < 8)
+            windows.append({ std::max<qint64>(map.pieceStart(p), end - kSampleWindow), end });
+    }
+    if (!complete.isEmpty()) {
+        windows.append({ map.pieceStart(complete.first()), map.pieceStart(complete.first()) + kSampleWindow });
+        for (int i = 0; i < 2; ++i) {
+            const qint64 p = complete.at(QRandomGenerator::global()->bounded(int(complete.size())));
+            windows.append({ map.pieceStart(p), std::min(map.pieceStart(p) + kSampleWindow, map.pieceStart(p) + map.pieceLength(p)) });
+        }
+    }
+    for (const ControlSegment &seg : st.segments) {
+        const qint64 first = map.pieceAt(seg.start);
+        const qint64 last = map.pieceAt(std::max(seg.start, seg.durableEnd - 1));
+        bool tainted = false;
+        for (qint64 piece : badPieces)
+            tainted = tainted || (piece >= first && piece <= last);
+        if (seg.durableEnd > seg.start && !tainted)
+            windows.append({ std::max(seg.start, seg.durableEnd - kSampleWindow), seg.durableEnd });
+    }
+    const UrlReplacer::Known known = sampleWindows(windows);
+    if (m_state != DownloadState::Verifying)
+        return; // the data file could not be read
+    runSampleCheck(known, [this, badPieces, count = int(known.samples.size())](bool same, const QString &reason) {
+        if (!m_resume)
+            return;
+        if (same) {
+            m_resumeCheck = tr("The server gives no ETag or Last-Modified, so %n sampled range(s) "
+                               "were fetched again and compared: they match.",
+                               nullptr, count);
+            applyResume(badPieces);
+            assignIdleWorkers();
+            return;
+        }
+        // Another version: start over, the old control file removed before the data file is
+        // truncated.
+        m_resume.reset();
+        setNote(tr("Starting over: %1. Old and new bytes are never mixed.").arg(reason), NoteKind::Warning);
+        closeWriter(false, true, [this](bool) {
+            if (m_state == DownloadState::Verifying)
+                startRanged(nullptr, 0);
+        });
+    });
 }
 
 void Session::continueResumed(QNetworkReply *probe, qint64 probeEnd)
@@ -253,10 +261,20 @@ void Session::continueResumed(QNetworkReply *probe, qint64 probeEnd)
         connect(m_writer, &FileWriter::verified, this, [this](const QList<qint64> &bad) {
             if (m_state != DownloadState::Verifying || !m_resume)
                 return; // paused or cancelled meanwhile
+            if (m_resume->etag.isEmpty() && m_resume->lastModified.isEmpty()) {
+                sampleThenResume(bad);
+                return;
+            }
             applyResume(bad);
             assignIdleWorkers();
         });
         m_writer->verify(pieces);
+        return;
+    }
+    if (st.etag.isEmpty() && st.lastModified.isEmpty()) {
+        QPointer<QNetworkReply> unused(probe); // re-requested once the check is done
+        discard(unused, this);
+        sampleThenResume({});
         return;
     }
     applyResume({});
