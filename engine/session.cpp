@@ -95,7 +95,7 @@ Session::Session(DownloadId id, const DownloadRequest &request, const DownloadOp
             checkpoint(false);
     });
     if (request.startPaused) {
-        m_state = DownloadState::Paused;
+        setState(DownloadState::Paused, Announce::Later); // nothing listens yet
         showSavedProgress();
     }
 }
@@ -232,7 +232,7 @@ DownloadSnapshot Session::snapshot() const
     return s;
 }
 
-void Session::setState(DownloadState state)
+void Session::setState(DownloadState state, Announce announce)
 {
     if (m_state == state)
         return;
@@ -246,7 +246,8 @@ void Session::setState(DownloadState state)
         m_saveTimer.start();
     else if (state != DownloadState::Downloading)
         m_saveTimer.stop();
-    publish();
+    if (announce == Announce::Now)
+        publish();
 }
 
 void Session::setNote(const QString &note, NoteKind kind)
@@ -511,9 +512,7 @@ void Session::pause()
     }
     checkpoint(true);
     // Paused is announced once the checkpoint is durable: "Paused" on screen means "saved".
-    m_state = DownloadState::Paused;
-    m_tickTimer.stop();
-    m_saveTimer.stop();
+    setState(DownloadState::Paused, Announce::Later);
     closeWriter(false, false, [this](bool) {
         if (m_state == DownloadState::Paused)
             publish();
@@ -530,9 +529,7 @@ void Session::cancel(PartialData partial)
         m_mode = Mode::None;
         m_scheduler.reset();
     }
-    m_state = DownloadState::Cancelled;
-    m_tickTimer.stop();
-    m_saveTimer.stop();
+    setState(DownloadState::Cancelled, Announce::Later); // finish() announces it
     const bool remove = partial == PartialData::Delete
         || (partial == PartialData::AsConfigured && !m_options.keepPartialOnCancel);
     if (!remove && m_mode != Mode::None)
@@ -592,9 +589,7 @@ void Session::finish(DownloadState terminal)
         return; // exactly one terminal signal
     m_finishedEmitted = true;
     m_lock.release(); // over: another process may take the file now
-    m_tickTimer.stop();
-    m_saveTimer.stop();
-    m_state = terminal;
+    setState(terminal, Announce::Later);
     releaseNetwork(); // before finished(): the next queued download can take the warm connections
     publish();
     Q_EMIT finished(snapshot());
@@ -623,9 +618,7 @@ void Session::fail(const ReplyError &error)
     m_httpStatus = error.httpStatus;
     m_errorDetail = error.detail;
     m_errorClass = error.errorClass == ErrorClass::None ? ErrorClass::User : error.errorClass;
-    m_state = DownloadState::Failed;
-    m_tickTimer.stop();
-    m_saveTimer.stop();
+    setState(DownloadState::Failed, Announce::Later); // finish() announces it
     // Keep every byte already received: save progress, flush and sync what the writer holds.
     checkpoint(true);
     if (m_writer)
@@ -791,9 +784,7 @@ void Session::onWriterFailed(const QString &error, bool diskFull)
     m_errorCode = diskFull ? ErrorCode::DiskFull : ErrorCode::WriteFailed;
     m_errorDetail = error;
     m_reloadFromControl = true;
-    m_state = DownloadState::Paused;
-    m_tickTimer.stop();
-    m_saveTimer.stop();
+    setState(DownloadState::Paused, Announce::Later); // once the writer is closed
     closeWriter(false, false, [this](bool) { publish(); });
 }
 
@@ -836,9 +827,7 @@ void Session::checkpoint(bool cleanStop)
 
 void Session::completeDownload()
 {
-    m_state = DownloadState::Verifying; // the file is whole once the writer has synced it
-    m_saveTimer.stop();
-    publish();
+    setState(DownloadState::Verifying); // the file is whole once the writer has synced it
     // Synced with the control file kept, then renamed into place, then the control file goes:
     // a crash at any moment leaves a control file that says what to check.
     const auto done = [this](bool ok) { onDataSynced(ok, false); };

@@ -128,7 +128,10 @@ private:
     enum class Mode { None, Ranged, Stream };
 
     // session.cpp
-    void setState(DownloadState state);
+    // The one place the state changes (with its timers). Later: the caller announces it once
+    // the disk is settled ("Paused" on screen means saved; a terminal state through finish()).
+    enum class Announce { Now, Later };
+    void setState(DownloadState state, Announce announce = Announce::Now);
     void showSavedProgress();
     void seedWriterFromControlFile();
     void setNote(const QString &note, NoteKind kind);

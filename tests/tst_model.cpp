@@ -742,6 +742,8 @@ private slots:
             const quint64 seed = base + quint64(i);
             Sequence sequence(seed);
             const QString failure = sequence.run();
+            if ((i + 1) % 500 == 0)
+                qInfo("model: %d of %d sequences, %d failed, %.0f s", i + 1, count, failures, clock.elapsed() / 1000.0);
             if (!failure.isEmpty()) {
                 ++failures;
                 report << QStringLiteral("seed %1: %2\n  moves:\n    %3").arg(seed).arg(failure, sequence.log());
