@@ -212,7 +212,7 @@ DownloadSnapshot Session::snapshot() const
             // Nothing is connected: the next retry, if one is pending, is what the user sees.
             if (m_probeRetry.isActive()) {
                 s.retryInMs = m_probeRetry.remainingTime();
-                s.retryAttempt = m_probeFailures + 1;
+                s.retryAttempt = m_probeAttempts.attempts() + 1;
             }
             for (const auto &w : m_workers) {
                 const qint64 in = w->retryRemainingMs();
@@ -342,7 +342,7 @@ void Session::start()
     m_scheduler.reset();
     m_lastDone = 0;
     m_streamPos = 0;
-    m_probeFailures = 0;
+    m_probeAttempts.progress();
     setState(DownloadState::Probing);
     sendProbe();
 }
@@ -942,13 +942,17 @@ void Session::runSampleCheck(const UrlReplacer::Known &known, std::function<void
         }
         // The check's request failed (a 503, a cut connection): nothing was learnt; try again
         // like any request, and in the end fail with everything on disk kept.
-        const ReplyError error { ErrorClass::Retry, reason };
-        if (attempt >= m_options.retry.maxRetries) {
+        if (attempt == 0) {
+            m_checkAttempts.setPolicy(m_options.retry);
+            m_checkAttempts.progress();
+        }
+        const std::optional<std::chrono::milliseconds> wait = m_checkAttempts.next({ ErrorClass::Retry, reason });
+        if (!wait) {
             fail({ ErrorClass::Retry, tr("Could not check the file against the server: %1").arg(reason),
                    ErrorCode::Network, 0, reason });
             return;
         }
-        m_sampleRetry.start(retryWait(error, m_options.retry, attempt));
+        m_sampleRetry.start(*wait);
         m_sampleRetryAction = [this, known, then, attempt] { runSampleCheck(known, then, attempt + 1); };
     });
     check->start(m_finalUrl, known);

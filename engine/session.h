@@ -31,6 +31,7 @@
 #include "engine/scheduler.h"
 #include "engine/speedmeter.h"
 #include "engine/urlreplacer.h"
+#include "engine/worker.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -51,9 +52,8 @@ namespace bytehaul {
 
 class FileWriter;
 class NetworkPool;
-class Worker;
 
-class Session final : public QObject
+class Session final : public QObject, public WorkerHost
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(Session)
@@ -80,29 +80,29 @@ public:
     // same file; urlReplaced() tells the verdict.
     void replaceUrl(const QUrl &url);
 
-    // For the workers (same thread).
-    const QUrl &url() const { return m_finalUrl; }
-    const DownloadOptions &options() const { return m_options; }
-    qint64 totalSize() const { return m_total; }
-    const QByteArray &ifRange() const { return m_ifRange; }
-    // The version the probe saw; every 206 must carry the same (when it carries one).
-    const QByteArray &etag() const { return m_etag; }
-    const QByteArray &lastModified() const { return m_lastModified; }
-    qint64 replyBufferSize() const;
+    // WorkerHost: for the workers (same thread).
+    const QUrl &url() const override { return m_finalUrl; }
+    const DownloadOptions &options() const override { return m_options; }
+    qint64 totalSize() const override { return m_total; }
+    const QByteArray &ifRange() const override { return m_ifRange; }
+    // The version the probe saw; every 206 must carry exactly the same validators.
+    const QByteArray &etag() const override { return m_etag; }
+    const QByteArray &lastModified() const override { return m_lastModified; }
+    qint64 replyBufferSize() const override;
     // How long a request waited for its response headers: what a new connection costs, which
     // decides whether splitting a segment that is about to finish pays off.
-    void noteResponseLatency(int ms);
+    void noteResponseLatency(int ms) override;
     // Bytes the network side may still hand to the writer. The budget bounds the memory a
     // download's data occupies: half of it for bytes waiting for the disk, a quarter for Qt's
     // reply buffers (replyBufferSize()), and the rest is what the allocator needs around them
     // (measured: with 3/4 for waiting bytes, peak RSS at 8 connections was 50-54 MiB; with
     // 1/2, 33-36 MiB, at the same speed).
-    qint64 budgetRoom() const { return m_options.memoryBudget / 2 - m_budgetHeld; }
-    void waitForBudget(Worker *worker);
+    qint64 budgetRoom() const override { return m_options.memoryBudget / 2 - m_budgetHeld; }
+    void waitForBudget(Worker *worker) override;
     // Speed limits: the tokens this download may read now (its own bucket and the global one).
-    qint64 tokens();
-    void consumeTokens(qint64 bytes);
-    void waitForTokens(Worker *worker); // worker == nullptr: the stream path
+    qint64 tokens() override;
+    void consumeTokens(qint64 bytes) override;
+    void waitForTokens(Worker *worker) override; // worker == nullptr: the stream path
     void setRateLimit(qint64 bytesPerSecond); // changeable while running; 0: none
     void setConnections(int count); // changeable while running: workers are added or retired
     // Politeness per host: this download opens no connection while the others on the same host
@@ -111,13 +111,13 @@ public:
     QString host() const { return m_finalUrl.host(); }
     int activeConnections() const;
     Scheduler::Accepted deliver(Worker *worker, const Scheduler::Lease &lease, qint64 offset,
-                                const QByteArray &data);
-    Scheduler::Lease renewLease(Worker *worker, const Scheduler::Lease &lease);
-    void releaseLease(Worker *worker, const Scheduler::Lease &lease);
-    void workerIdle(Worker *worker, const Scheduler::Lease &lease);
-    void workerFailed(Worker *worker, const Scheduler::Lease &lease, const ReplyError &error);
-    void noteRetry(Worker *worker, const ReplyError &error);
-    void remoteChanged(const QString &why);
+                                const QByteArray &data) override;
+    Scheduler::Lease renewLease(Worker *worker, const Scheduler::Lease &lease) override;
+    void releaseLease(Worker *worker, const Scheduler::Lease &lease) override;
+    void workerIdle(Worker *worker, const Scheduler::Lease &lease) override;
+    void workerFailed(Worker *worker, const Scheduler::Lease &lease, const ReplyError &error) override;
+    void noteRetry(Worker *worker, const ReplyError &error) override;
+    void remoteChanged(const QString &why) override;
 
 Q_SIGNALS:
     void snapshotChanged(const bytehaul::DownloadSnapshot &snapshot);
@@ -211,8 +211,7 @@ private:
     QDateTime m_added;
 
     QPointer<QNetworkReply> m_probe;
-    int m_probeFailures = 0;
-    QElapsedTimer m_probeRetryingSince;
+    RetryBudget m_probeAttempts; // the probe's retries since the last answer
     QTimer m_probeRetry;
     QTimer m_probeTimeout; // no response headers in time
     QElapsedTimer m_probeSentAt;
@@ -228,6 +227,7 @@ private:
     std::vector<std::function<void(bool)>> m_afterCloses; // closeWriter() calls without a writer, waiting for them
     QPointer<UrlReplacer> m_sampleCheck;
     QTimer m_sampleRetry;
+    RetryBudget m_checkAttempts; // a same-file check's failed requests
     std::function<void()> m_sampleRetryAction; // a resume without validators: sampled ranges compared first
     QString m_resumeCheck; // what that check found, for the note
 
@@ -248,7 +248,7 @@ private:
     QPointer<QNetworkReply> m_stream;
     qint64 m_streamPos = 0;
     bool m_streamWaiting = false;
-    int m_streamRestarts = 0;
+    RetryBudget m_streamAttempts; // the stream path's restarts
 
     FileWriter *m_writer = nullptr;
     qint64 m_budgetHeld = 0;

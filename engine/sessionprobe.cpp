@@ -37,19 +37,15 @@ void Session::retryProbe(const ReplyError &error)
 {
     m_probeTimeout.stop();
     discard(m_probe, this);
-    if (m_probeFailures == 0)
-        m_probeRetryingSince.start();
-    const std::chrono::milliseconds wait = retryWait(error, m_options.retry, m_probeFailures);
-    const qint64 budget = m_options.retry.maxElapsed.count();
-    if (error.errorClass != ErrorClass::Retry || m_probeFailures >= m_options.retry.maxRetries
-        || (budget > 0 && m_probeRetryingSince.elapsed() + wait.count() > budget)) {
+    m_probeAttempts.setPolicy(m_options.retry);
+    const std::optional<std::chrono::milliseconds> wait = m_probeAttempts.next(error);
+    if (!wait) {
         fail(error);
         return;
     }
     setNote(error.message, NoteKind::Transient);
     ++m_retries;
-    ++m_probeFailures;
-    m_probeRetry.start(wait);
+    m_probeRetry.start(*wait);
 }
 
 void Session::onProbeFinished()

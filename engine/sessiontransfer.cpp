@@ -353,7 +353,7 @@ void Session::remoteChanged(const QString &why)
     m_startOver = true;
     m_lastDone = 0;
     m_streamPos = 0;
-    m_probeFailures = 0;
+    m_probeAttempts.progress();
     setState(DownloadState::Probing); // before closeWriter(), which may call back at once
     closeWriter(false, true, [this](bool) {
         if (m_state != DownloadState::Probing)
@@ -501,23 +501,24 @@ void Session::restartStream(const ReplyError &error)
     // This server cannot continue a transfer mid-way (that is why this is the stream path), so
     // a broken connection means starting over: honestly, truncating what was written, and
     // saying so. Bounded by the retry policy like any other retry.
-    if (error.errorClass != ErrorClass::Retry || m_streamRestarts >= m_options.retry.maxRetries) {
+    m_streamAttempts.setPolicy(m_options.retry);
+    const std::optional<std::chrono::milliseconds> wait = m_streamAttempts.next(error);
+    if (!wait) {
         fail(error);
         return;
     }
-    const int attempt = m_streamRestarts++;
     discard(m_stream, this);
     setNote(tr("%1; the server cannot resume, so the download restarts from the beginning.").arg(error.message),
             NoteKind::Warning);
     m_mode = Mode::None;
     m_streamPos = 0;
     m_lastDone = 0;
-    m_probeFailures = 0;
-    closeWriter(false, true, [this, error, attempt](bool) {
+    m_probeAttempts.progress();
+    closeWriter(false, true, [this, wait](bool) {
         if (m_state != DownloadState::Downloading)
             return; // paused or cancelled meanwhile
         setState(DownloadState::Probing);
-        m_probeRetry.start(retryWait(error, m_options.retry, attempt));
+        m_probeRetry.start(*wait);
     });
 }
 

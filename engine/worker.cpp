@@ -1,15 +1,14 @@
 #include "engine/worker.h"
 
 #include "engine/retrypolicy.h"
-#include "engine/session.h"
 
 #include <QNetworkReply>
 
 namespace bytehaul {
 
-Worker::Worker(int index, Session *session, QNetworkAccessManager *nam)
+Worker::Worker(int index, WorkerHost *host, QNetworkAccessManager *nam)
     : m_index(index)
-    , m_session(session)
+    , m_host(host)
     , m_nam(nam)
 {
     m_retryTimer.setSingleShot(true);
@@ -18,8 +17,8 @@ Worker::Worker(int index, Session *session, QNetworkAccessManager *nam)
     m_connectTimer.setSingleShot(true);
     connect(&m_connectTimer, &QTimer::timeout, this, [this] {
         handleFailure({ ErrorClass::Retry, tr("%1: no answer within %2 s (connect timeout)")
-                                               .arg(m_session->url().toDisplayString(QUrl::RemoveUserInfo))
-                                               .arg(m_session->options().connectTimeout.count() / 1000.0) });
+                                               .arg(m_host->url().toDisplayString(QUrl::RemoveUserInfo))
+                                               .arg(m_host->options().connectTimeout.count() / 1000.0) });
     });
 }
 
@@ -62,14 +61,14 @@ void Worker::retireReply()
 void Worker::startLease(const Scheduler::Lease &lease)
 {
     m_lease = lease;
-    m_failures = 0;
+    m_retry.progress();
     sendRequest();
 }
 
 void Worker::adoptReply(QNetworkReply *reply, const Scheduler::Lease &lease)
 {
     m_lease = lease;
-    m_failures = 0;
+    m_retry.progress();
     m_pos = lease.start;
     m_requestEnd = lease.end;
     m_attemptBytes = 0;
@@ -85,7 +84,7 @@ void Worker::adoptReply(QNetworkReply *reply, const Scheduler::Lease &lease)
 void Worker::attach(QNetworkReply *reply)
 {
     m_reply = reply;
-    reply->setReadBufferSize(m_session->replyBufferSize());
+    reply->setReadBufferSize(m_host->replyBufferSize());
     connect(reply, &QNetworkReply::metaDataChanged, this, &Worker::onMetaData);
     connect(reply, &QNetworkReply::readyRead, this, &Worker::pump);
     connect(reply, &QNetworkReply::finished, this, [this] {
@@ -104,28 +103,28 @@ void Worker::sendRequest()
     m_attemptBytes = 0;
     m_checked = false;
     m_replyFinished = false;
-    attach(m_nam->get(makeRequest(m_session->url(), m_session->options(), m_lease.start, m_lease.end,
-                                  m_session->ifRange())));
-    m_connectTimer.start(m_session->options().connectTimeout);
+    attach(m_nam->get(makeRequest(m_host->url(), m_host->options(), m_lease.start, m_lease.end,
+                                  m_host->ifRange())));
+    m_connectTimer.start(m_host->options().connectTimeout);
     m_sentAt.start();
 }
 
 void Worker::onMetaData()
 {
     if (m_connectTimer.isActive()) // the first headers of this request
-        m_session->noteResponseLatency(int(m_sentAt.elapsed()));
+        m_host->noteResponseLatency(int(m_sentAt.elapsed()));
     m_connectTimer.stop();
     if (!m_reply || m_checked)
         return;
     const int status = httpStatus(m_reply);
     if (status >= 300 && status < 400)
         return; // a redirect being followed
-    const ReplyError error = checkRangeReply(m_reply, m_lease.start, m_lease.end, m_session->totalSize(),
-                                             !m_session->ifRange().isEmpty(), m_session->etag(),
-                                             m_session->lastModified());
+    const ReplyError error = checkRangeReply(m_reply, m_lease.start, m_lease.end, m_host->totalSize(),
+                                             !m_host->ifRange().isEmpty(), m_host->etag(),
+                                             m_host->lastModified());
     if (error.remoteChanged) {
         // Not this connection's fault: the whole download starts over (the session stops us).
-        m_session->remoteChanged(error.message);
+        m_host->remoteChanged(error.message);
         return;
     }
     if (error.isError()) {
@@ -145,32 +144,32 @@ void Worker::pump()
             return;
     }
     while (m_reply && m_reply->bytesAvailable() > 0) {
-        const qint64 room = m_session->budgetRoom();
+        const qint64 room = m_host->budgetRoom();
         if (room <= 0) {
-            m_session->waitForBudget(this);
+            m_host->waitForBudget(this);
             return;
         }
-        const qint64 tokens = m_session->tokens();
+        const qint64 tokens = m_host->tokens();
         if (tokens <= 0) {
-            m_session->waitForTokens(this); // the reply's bounded buffer then slows the server
+            m_host->waitForTokens(this); // the reply's bounded buffer then slows the server
             return;
         }
         const QByteArray data = m_reply->read(std::min({ room, tokens, m_reply->bytesAvailable() }));
         if (data.isEmpty())
             break;
-        m_session->consumeTokens(data.size());
+        m_host->consumeTokens(data.size());
         const qint64 offset = m_pos;
         m_pos += data.size();
         m_attemptBytes += data.size();
         if (m_pos > m_lease.end) {
             // More bytes than the 206 declared: the server is lying. Keep what fits.
             const QByteArray fits = data.left(data.size() - (m_pos - m_lease.end));
-            m_session->deliver(this, m_lease, offset, fits);
+            m_host->deliver(this, m_lease, offset, fits);
             handleFailure({ ErrorClass::Retry, tr("%1: the server sent more bytes than the range asked for")
-                                                   .arg(m_session->url().toDisplayString(QUrl::RemoveUserInfo)) });
+                                                   .arg(m_host->url().toDisplayString(QUrl::RemoveUserInfo)) });
             return;
         }
-        const Scheduler::Accepted accepted = m_session->deliver(this, m_lease, offset, data);
+        const Scheduler::Accepted accepted = m_host->deliver(this, m_lease, offset, data);
         if (accepted.streamDone) {
             // All that was asked for has arrived: wait for the reply to finish so that its
             // connection is idle again before the next request (otherwise Qt opens another).
@@ -207,7 +206,7 @@ void Worker::onFinished()
     if (m_pos < m_lease.end) {
         handleFailure({ ErrorClass::Retry,
                         tr("%1: the connection closed after %2 of %3 bytes of a segment")
-                            .arg(m_session->url().toDisplayString(QUrl::RemoveUserInfo))
+                            .arg(m_host->url().toDisplayString(QUrl::RemoveUserInfo))
                             .arg(m_pos - m_lease.start)
                             .arg(m_lease.end - m_lease.start) });
         return;
@@ -219,28 +218,23 @@ void Worker::handleFailure(const ReplyError &error)
 {
     dropReply();
     if (m_attemptBytes > 0)
-        m_failures = 0; // progress was made: this is a flaky link, not a dead one
-    if (m_failures == 0)
-        m_retryingSince.start();
-    const RetryPolicy &policy = m_session->options().retry;
-    const Scheduler::Lease renewed = m_session->renewLease(this, m_lease);
+        m_retry.progress(); // progress was made: this is a flaky link, not a dead one
+    const Scheduler::Lease renewed = m_host->renewLease(this, m_lease);
     if (!renewed.isValid()) {
         endLease(); // someone else finished the segment meanwhile
         return;
     }
-    const std::chrono::milliseconds wait = retryWait(error, policy, m_failures);
-    const bool outOfTime = policy.maxElapsed.count() > 0
-        && m_retryingSince.elapsed() + wait.count() > policy.maxElapsed.count();
-    if (error.errorClass != ErrorClass::Retry || m_failures >= policy.maxRetries || outOfTime) {
+    m_retry.setPolicy(m_host->options().retry);
+    const std::optional<std::chrono::milliseconds> wait = m_retry.next(error);
+    if (!wait) {
         const Scheduler::Lease lease = m_lease;
         m_lease = {};
-        m_session->workerFailed(this, lease, error);
+        m_host->workerFailed(this, lease, error);
         return;
     }
-    m_session->noteRetry(this, error);
+    m_host->noteRetry(this, error);
     m_lease = renewed;
-    m_retryTimer.start(wait);
-    ++m_failures;
+    m_retryTimer.start(*wait);
 }
 
 void Worker::endLease()
@@ -252,7 +246,7 @@ void Worker::endLease()
     m_retryTimer.stop();
     const Scheduler::Lease lease = m_lease;
     m_lease = {};
-    m_session->workerIdle(this, lease);
+    m_host->workerIdle(this, lease);
 }
 
 void Worker::stop()
@@ -262,7 +256,7 @@ void Worker::stop()
     const Scheduler::Lease lease = m_lease;
     m_lease = {};
     if (lease.isValid())
-        m_session->releaseLease(this, lease);
+        m_host->releaseLease(this, lease);
 }
 
 } // namespace bytehaul

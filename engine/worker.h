@@ -10,6 +10,7 @@
 #pragma once
 
 #include "engine/replycheck.h"
+#include "engine/retrypolicy.h"
 #include "engine/scheduler.h"
 
 #include <QElapsedTimer>
@@ -22,7 +23,39 @@ class QNetworkReply;
 
 namespace bytehaul {
 
-class Session;
+class Worker;
+
+// What a worker needs from the transfer it works for: the download's identity and options,
+// the memory budget and speed limit, and the scheduler's leases. The session implements it;
+// a worker knows nothing else of it (and the session header does not include this one).
+class WorkerHost
+{
+public:
+    virtual const QUrl &url() const = 0;
+    virtual const DownloadOptions &options() const = 0;
+    virtual qint64 totalSize() const = 0;
+    virtual const QByteArray &ifRange() const = 0;
+    virtual const QByteArray &etag() const = 0;
+    virtual const QByteArray &lastModified() const = 0;
+    virtual qint64 replyBufferSize() const = 0;
+    virtual void noteResponseLatency(int ms) = 0;
+    virtual qint64 budgetRoom() const = 0;
+    virtual void waitForBudget(Worker *worker) = 0;
+    virtual qint64 tokens() = 0;
+    virtual void consumeTokens(qint64 bytes) = 0;
+    virtual void waitForTokens(Worker *worker) = 0;
+    virtual Scheduler::Accepted deliver(Worker *worker, const Scheduler::Lease &lease, qint64 offset,
+                                        const QByteArray &data) = 0;
+    virtual Scheduler::Lease renewLease(Worker *worker, const Scheduler::Lease &lease) = 0;
+    virtual void releaseLease(Worker *worker, const Scheduler::Lease &lease) = 0;
+    virtual void workerIdle(Worker *worker, const Scheduler::Lease &lease) = 0;
+    virtual void workerFailed(Worker *worker, const Scheduler::Lease &lease, const ReplyError &error) = 0;
+    virtual void noteRetry(Worker *worker, const ReplyError &error) = 0;
+    virtual void remoteChanged(const QString &why) = 0;
+
+protected:
+    ~WorkerHost() = default;
+};
 
 class Worker final : public QObject
 {
@@ -30,7 +63,7 @@ class Worker final : public QObject
     Q_DISABLE_COPY_MOVE(Worker)
 
 public:
-    Worker(int index, Session *session, QNetworkAccessManager *nam);
+    Worker(int index, WorkerHost *host, QNetworkAccessManager *nam);
     ~Worker() override;
 
     int index() const { return m_index; }
@@ -42,7 +75,7 @@ public:
     bool isConnected() const { return !m_reply.isNull(); }
     // Waiting to try again: ms until the next attempt, else -1; and that attempt's number.
     qint64 retryRemainingMs() const { return m_retryTimer.isActive() ? m_retryTimer.remainingTime() : -1; }
-    int failures() const { return m_failures; }
+    int failures() const { return m_retry.attempts(); }
     const Scheduler::Lease &lease() const { return m_lease; }
     QNetworkAccessManager *networkManager() { return m_nam; }
 
@@ -65,7 +98,7 @@ private:
     void retireReply(); // the reply delivered all it was asked for: keep its connection alive
 
     int m_index;
-    Session *m_session = nullptr;
+    WorkerHost *m_host = nullptr;
     QNetworkAccessManager *m_nam = nullptr;
     QPointer<QNetworkReply> m_reply;
     Scheduler::Lease m_lease;
@@ -73,8 +106,7 @@ private:
     qint64 m_requestEnd = 0; // end of the range the current request asked for
     bool m_checked = false;
     bool m_replyFinished = false;
-    int m_failures = 0; // consecutive failed attempts without progress
-    QElapsedTimer m_retryingSince; // since the first of those failures
+    RetryBudget m_retry; // failed attempts since the last progress
     QElapsedTimer m_sentAt; // when the current request went out
     qint64 m_attemptBytes = 0;
     QTimer m_retryTimer;
