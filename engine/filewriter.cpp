@@ -224,11 +224,15 @@ bool FileWriter::readAt(qint64 offset, qint64 length, QByteArray &out)
 #endif
 }
 
-void FileWriter::close(bool sync, bool removeFile, const QString &controlPath)
+void FileWriter::close(bool sync, bool removeFile, const QString &controlPath, bool emptyFile)
 {
     QMetaObject::invokeMethod(
         this,
         [=, this] {
+            if (emptyFile) {
+                doEmpty(controlPath);
+                return;
+            }
 #ifdef Q_OS_UNIX
             // Written out here; the blocking sync goes to the pool with a copy of the descriptor,
             // so this thread writes on for the other downloads at once.
@@ -273,6 +277,28 @@ void FileWriter::doClose(bool sync, bool removeFile, const QString &controlPath)
     ok = ok && !m_failed;
     if (ok || removeFile)
         removeControlFiles(controlPath);
+    Q_EMIT closed(ok);
+}
+
+void FileWriter::doEmpty(const QString &controlPath)
+{
+    m_cache.take(0); // another version's bytes: dropped on purpose
+    removeControlFiles(controlPath);
+    bool ok = true;
+#ifdef Q_OS_UNIX
+    if (!controlPath.isEmpty()) {
+        // The control file's removal is durable before its bytes go.
+        const QByteArray dir = QFile::encodeName(QFileInfo(controlPath).absolutePath());
+        if (const int fd = ::open(dir.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); fd >= 0) {
+            ::fsync(fd);
+            ::close(fd);
+        }
+    }
+#endif
+    if (m_file.isOpen()) {
+        ok = m_file.resize(0) && syncData();
+        m_file.close();
+    }
     Q_EMIT closed(ok);
 }
 

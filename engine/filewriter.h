@@ -53,7 +53,10 @@ public:
     // between must leave a control file that tells the data is not yet trustworthy). The
     // blocking sync runs on a pool thread, so one download finishing never stalls the writes
     // of the others sharing the writer thread.
-    void close(bool sync, bool removeFile = false, const QString &controlPath = {});
+    // emptyFile: starting over (another version on the server): the control file goes first,
+    // durably, then the file is cut to zero bytes in place (the same inode: the lock on it
+    // stays; deleting it would let another process create the name anew).
+    void close(bool sync, bool removeFile = false, const QString &controlPath = {}, bool emptyFile = false);
     // The same, on the calling thread, synchronously (the writer's thread must not be running it).
     void doClose(bool sync, bool removeFile, const QString &controlPath = {});
     QString doCheckpoint(ControlState state, const QString &controlPath);
@@ -70,6 +73,7 @@ Q_SIGNALS:
 
 private:
     void doOpen(const QString &path, qint64 size, bool truncate, bool preallocate);
+    void doEmpty(const QString &controlPath);
     void doWrite(qint64 offset, const QByteArray &data);
     bool flushBlocks(qint64 minRunBytes);
     bool writeBlock(const WriteBackCache::Block &block);

@@ -588,6 +588,13 @@ void Session::finish(DownloadState terminal)
     if (m_finishedEmitted)
         return; // exactly one terminal signal
     m_finishedEmitted = true;
+    if (terminal == DownloadState::Failed && !m_dataPath.isEmpty() && !dataSharesFinalName()
+        && QFileInfo(m_dataPath).size() == 0 && !QFile::exists(controlFilePath(m_path))) {
+        // Failed while starting over (the old version's bytes already emptied, the new one not
+        // begun): an empty .part without a control file would look like someone else's (a
+        // browser's) to the next run, which would then save under another name.
+        QFile::remove(m_dataPath);
+    }
     m_lock.release(); // over: another process may take the file now
     setState(terminal, Announce::Later);
     releaseNetwork(); // before finished(): the next queued download can take the warm connections
@@ -663,7 +670,7 @@ void Session::openWriter(bool truncate)
     m_writer->open(m_dataPath, m_total, truncate, m_options.preallocate, m_options.memoryBudget, pieceSize);
 }
 
-void Session::closeWriter(bool removeData, bool removeControl, std::function<void(bool)> then)
+void Session::closeWriter(bool removeData, bool removeControl, std::function<void(bool)> then, bool emptyData)
 {
     FileWriter *writer = m_writer;
     if (!writer) {
@@ -695,7 +702,7 @@ void Session::closeWriter(bool removeData, bool removeControl, std::function<voi
     disconnect(writer, &FileWriter::written, this, nullptr);
     disconnect(writer, &FileWriter::failed, this, nullptr);
     // The control file goes only once the data is durable (or deleted with it).
-    writer->close(true, removeData, removeControl ? controlFilePath(m_path) : QString());
+    writer->close(true, removeData, removeControl ? controlFilePath(m_path) : QString(), emptyData);
 }
 
 void Session::onWritten(qint64 bytes)

@@ -142,7 +142,9 @@ private:
     void fail(const ReplyError &error);
     void finish(DownloadState terminal);
     void openWriter(bool truncate);
-    void closeWriter(bool removeData, bool removeControl, std::function<void(bool)> then);
+    // emptyData: starting over: the control file goes (durably), then the data file is cut to
+    // zero in place (the lock on it stays).
+    void closeWriter(bool removeData, bool removeControl, std::function<void(bool)> then, bool emptyData = false);
     void onWritten(qint64 bytes);
     void onWriterFailed(const QString &error, bool diskFull);
     ControlState controlState(bool cleanStop);

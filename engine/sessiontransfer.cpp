@@ -234,10 +234,13 @@ void Session::sampleThenResume(const QList<qint64> &badPieces)
         // truncated.
         m_resume.reset();
         setNote(tr("Starting over: %1. Old and new bytes are never mixed.").arg(reason), NoteKind::Warning);
-        closeWriter(false, true, [this](bool) {
-            if (m_state == DownloadState::Verifying)
-                startRanged(nullptr, 0);
-        });
+        closeWriter(
+            false, true,
+            [this](bool) {
+                if (m_state == DownloadState::Verifying)
+                    startRanged(nullptr, 0);
+            },
+            !dataSharesFinalName());
     });
 }
 
@@ -355,11 +358,17 @@ void Session::remoteChanged(const QString &why)
     m_streamPos = 0;
     m_probeAttempts.progress();
     setState(DownloadState::Probing); // before closeWriter(), which may call back at once
-    closeWriter(false, true, [this](bool) {
-        if (m_state != DownloadState::Probing)
-            return; // paused or cancelled while closing
-        sendProbe();
-    });
+    // The old version's bytes go with their control file: a failure before the new version's
+    // first save (the next answer a 404, say) leaves an empty .part, not a full-size file of the
+    // old version without a control file. (Never a file under the final name: the user's.)
+    closeWriter(
+        false, true,
+        [this](bool) {
+            if (m_state != DownloadState::Probing)
+                return; // paused or cancelled while closing
+            sendProbe();
+        },
+        !dataSharesFinalName());
 }
 
 void Session::waitForBudget(Worker *worker)
@@ -514,12 +523,15 @@ void Session::restartStream(const ReplyError &error)
     m_streamPos = 0;
     m_lastDone = 0;
     m_probeAttempts.progress();
-    closeWriter(false, true, [this, wait](bool) {
-        if (m_state != DownloadState::Downloading)
-            return; // paused or cancelled meanwhile
-        setState(DownloadState::Probing);
-        m_probeRetry.start(*wait);
-    });
+    closeWriter(
+        false, true,
+        [this, wait](bool) {
+            if (m_state != DownloadState::Downloading)
+                return; // paused or cancelled meanwhile
+            setState(DownloadState::Probing);
+            m_probeRetry.start(*wait);
+        },
+        !dataSharesFinalName());
 }
 
 void Session::onStreamFinished()

@@ -444,6 +444,51 @@ private slots:
         QVERIFY2(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).isEmpty(),
                  qPrintable(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).join(", ")));
     }
+    // Issue 4: a remote change, then a 404 for the new version. The failure leaves no full-size
+    // file of the old version without a control file (an empty .part at most), and the next run
+    // downloads the new version under the same name.
+    void aRemoteChangeThenAFailureLeavesAConsistentPair()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(8 * MiB, 91);
+        r.etag = "\"a\"";
+        r.bytesPerSecond = 2 * MiB;
+        server.setResource("/f.bin", r);
+        QTemporaryDir dir;
+        const QByteArray second = TestServer::makeData(8 * MiB, 92);
+        {
+            DownloadManager manager;
+            DownloadOptions o = fastOptions(4);
+            o.retry.maxRetries = 0; // the 404 ends it at once
+            manager.setDefaultOptions(o);
+            const DownloadId id = manager.add(requestFor(server, "/f.bin", dir.path()));
+            QTRY_VERIFY_WITH_TIMEOUT(durableBytes(dir.filePath("f.bin.bytehaul")) >= 2 * MiB, 30000);
+            server.resource("/f.bin").etag = "\"b\"";
+            server.resource("/f.bin").data = second;
+            // Answers with If-Range reveal the change (a 200); the new probe (none) gets a 404.
+            server.resource("/f.bin").fault = [&server](int, int) {
+                Fault f;
+                if (!server.requests().last().headers.contains("if-range"))
+                    f.status = 404;
+                return f;
+            };
+            const DownloadSnapshot s = waitFinished(manager, id);
+            QCOMPARE(stateName(s.state), stateName(DownloadState::Failed));
+            QCOMPARE(s.errorCode, ErrorCode::HttpNotFound);
+        }
+        QVERIFY(!QFile::exists(dir.filePath("f.bin.bytehaul")));
+        QVERIFY(!QFile::exists(dir.filePath("f.bin")));
+        QVERIFY(!QFile::exists(dir.filePath("f.bin.part"))); // not a wrong full-size file
+        server.resource("/f.bin").fault = {};
+        server.resource("/f.bin").bytesPerSecond = 0;
+        DownloadManager manager;
+        manager.setDefaultOptions(fastOptions(4));
+        const DownloadSnapshot s = waitFinished(manager, manager.add(requestFor(server, "/f.bin", dir.path())));
+        QCOMPARE(stateName(s.state), stateName(DownloadState::Completed));
+        QCOMPARE(s.filePath, dir.filePath("f.bin"));
+        QCOMPARE(fileSha256(s.filePath), sha256(second));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestIntegrity)

@@ -262,7 +262,7 @@ private:
         m_id = m_manager->add(request);
         m_urlPath = "/m.bin";
         m_watchedId = m_id;
-        m_checkedCompleted = false;
+        m_checkedTerminal = false;
     }
 
     bool waitState(std::function<bool(DownloadState)> pred, int timeoutMs)
@@ -291,9 +291,20 @@ private:
     void checkTerminal(bool exact)
     {
         const DownloadSnapshot s = snap();
-        if (s.state != DownloadState::Completed || m_checkedCompleted)
+        // Once, right after the end: later, another process may rightly take the file over.
+        if (!isTerminal(s.state) || m_checkedTerminal)
             return;
-        m_checkedCompleted = true;
+        if (s.state != DownloadState::Completed)
+            m_checkedTerminal = true;
+        if (s.state == DownloadState::Failed && !s.dataPath.isEmpty() && s.dataPath != s.filePath) {
+            // I2: a failure leaves a consistent pair: a partial file only with its control file.
+            const QFileInfo data(s.dataPath);
+            if (data.exists() && data.size() > 0 && !QFile::exists(controlFilePath(s.filePath)))
+                fail(QStringLiteral("I2: Failed left %1 (%2 bytes) without a control file").arg(s.dataPath).arg(data.size()));
+        }
+        if (s.state != DownloadState::Completed)
+            return;
+        m_checkedTerminal = true;
         const QByteArray got = fileSha256(s.filePath);
         if (exact) {
             const Version &want = served(m_urlPath);
@@ -711,7 +722,7 @@ private:
     std::chrono::milliseconds m_saveInterval { 1000 };
     QStringList m_moves;
     QString m_failure;
-    bool m_checkedCompleted = false;
+    bool m_checkedTerminal = false;
     qint64 m_lastDurable = -1;
     QString m_lastDataPath;
     bool m_mayReset = false;
