@@ -594,11 +594,50 @@ private:
         if (data.isEmpty() || snap().state == DownloadState::Completed)
             return;
         const qint64 durable = durableBytes(controlFilePath(data));
-        if (m_lastDurable >= 0 && !m_mayReset && durable >= 0 && durable < m_lastDurable && data == m_lastDataPath)
+        // A drop is right when the server no longer serves the version the last record's bytes
+        // were (even if the download had not noticed yet), or stopped honouring ranges.
+        const bool sameVersion = !m_lastVersion.isEmpty() && sha256(served(m_urlPath).data) == m_lastVersion;
+        if (m_lastDurable >= 0 && !m_mayReset && sameVersion && durable >= 0 && durable < m_lastDurable
+            && data == m_lastDataPath)
             fail(QStringLiteral("I3: durable progress went down from %1 to %2 bytes").arg(m_lastDurable).arg(durable));
         m_lastDurable = durable;
         m_lastDataPath = data;
+        m_lastVersion = vouchedVersion(controlFilePath(data));
         m_mayReset = m_profile.ignoreRange > 0 || m_profile.compressed > 0;
+    }
+
+    // SHA-256 of the one version all the bytes a control file vouches for belong to; empty when
+    // it vouches for nothing or they match no version.
+    QByteArray vouchedVersion(const QString &path) const
+    {
+        const ControlFileResult saved = loadControlFile(path);
+        if (!saved.state || saved.state->mode != ControlState::Mode::Ranged)
+            return {};
+        const ControlState &st = *saved.state;
+        const QString partPath = path.chopped(int(qstrlen(".bytehaul"))) + QStringLiteral(".part");
+        const QByteArray data = readAll(partPath);
+        PieceMap map(st.totalSize, st.pieceSize);
+        if (!map.loadBitset(st.completedBitset))
+            return {};
+        QList<std::pair<qint64, qint64>> ranges;
+        for (qint64 i = 0; i < map.pieceCount(); ++i)
+            if (map.isComplete(i))
+                ranges.append({ map.pieceStart(i), map.pieceStart(i) + map.pieceLength(i) });
+        for (const ControlSegment &seg : st.segments)
+            if (seg.durableEnd > seg.start)
+                ranges.append({ seg.start, seg.durableEnd });
+        if (ranges.isEmpty())
+            return {};
+        for (const QByteArray &candidate : std::as_const(m_allData)) {
+            if (candidate.size() != st.totalSize)
+                continue;
+            bool all = true;
+            for (const auto &[a, b] : std::as_const(ranges))
+                all = all && b <= data.size() && QByteArrayView(data).sliced(a, b - a) == QByteArrayView(candidate).sliced(a, b - a);
+            if (all)
+                return sha256(candidate);
+        }
+        return {};
     }
 
     void checkFiles(const char *when)
@@ -726,6 +765,7 @@ private:
     qint64 m_lastDurable = -1;
     QString m_lastDataPath;
     bool m_mayReset = false;
+    QByteArray m_lastVersion; // the version the last record's bytes were
 };
 } // namespace
 
