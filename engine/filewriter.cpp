@@ -249,7 +249,7 @@ void FileWriter::close(bool sync, bool removeFile, const QString &controlPath, b
                         if (ok)
                             removeControlFiles(controlPath);
                         // This object lives until closed() is handled (Session::closeWriter).
-                        QMetaObject::invokeMethod(this, [this, ok] { Q_EMIT closed(ok); }, Qt::QueuedConnection);
+                        QMetaObject::invokeMethod(this, [this, ok] { closedNow(ok); }, Qt::QueuedConnection);
                     });
                     return;
                 }
@@ -277,7 +277,18 @@ void FileWriter::doClose(bool sync, bool removeFile, const QString &controlPath)
     ok = ok && !m_failed;
     if (ok || removeFile)
         removeControlFiles(controlPath);
-    Q_EMIT closed(ok);
+    closedNow(ok);
+}
+
+void FileWriter::closeNowForQuit(const std::optional<ControlState> &last, const QString &controlPath)
+{
+    if (last)
+        doCheckpoint(*last, controlPath);
+    bool ok = flushBlocks(0);
+    if (ok && m_file.isOpen())
+        ok = syncData();
+    if (m_file.isOpen())
+        m_file.close();
 }
 
 void FileWriter::doEmpty(const QString &controlPath)
@@ -299,7 +310,15 @@ void FileWriter::doEmpty(const QString &controlPath)
         ok = m_file.resize(0) && syncData();
         m_file.close();
     }
+    closedNow(ok);
+}
+
+void FileWriter::closedNow(bool ok)
+{
+    // The writer owns itself: whoever closed it hears closed() and never touches it again
+    // (a download removed meanwhile does not leak it).
     Q_EMIT closed(ok);
+    deleteLater();
 }
 
 qint64 FileWriter::bytesAvailable() const

@@ -14,6 +14,8 @@
 #include <QFile>
 #include <QObject>
 
+#include <optional>
+
 namespace bytehaul {
 
 class FileWriter final : public QObject
@@ -56,10 +58,13 @@ public:
     // emptyFile: starting over (another version on the server): the control file goes first,
     // durably, then the file is cut to zero bytes in place (the same inode: the lock on it
     // stays; deleting it would let another process create the name anew).
+    // The writer deletes itself after closed() (deleteLater on its thread): the caller never
+    // touches it again.
     void close(bool sync, bool removeFile = false, const QString &controlPath = {}, bool emptyFile = false);
-    // The same, on the calling thread, synchronously (the writer's thread must not be running it).
-    void doClose(bool sync, bool removeFile, const QString &controlPath = {});
-    QString doCheckpoint(ControlState state, const QString &controlPath);
+    // At quit, on the calling thread, synchronously (the writer's thread must not be running
+    // it): the last checkpoint when given, then flush, sync and close; then the caller deletes
+    // the writer.
+    void closeNowForQuit(const std::optional<ControlState> &last, const QString &controlPath);
 
 
 Q_SIGNALS:
@@ -73,6 +78,9 @@ Q_SIGNALS:
 
 private:
     void doOpen(const QString &path, qint64 size, bool truncate, bool preallocate);
+    void doClose(bool sync, bool removeFile, const QString &controlPath = {});
+    QString doCheckpoint(ControlState state, const QString &controlPath);
+    void closedNow(bool ok); // emits closed(), then deletes itself
     void doEmpty(const QString &controlPath);
     void doWrite(qint64 offset, const QByteArray &data);
     bool flushBlocks(qint64 minRunBytes);

@@ -141,14 +141,12 @@ Session::~Session()
         // Not while a resumed file is being verified: nothing is applied yet, and the control
         // file on disk is still the truth (saving now wrote one with no pieces at all).
         const bool save = m_mode != Mode::None && !isTerminal(m_state) && !m_path.isEmpty() && !m_resume;
-        const ControlState state = save ? controlState(true) : ControlState {};
+        const std::optional<ControlState> state = save ? std::optional<ControlState>(controlState(true)) : std::nullopt;
         const QString controlPath = controlFilePath(m_path);
         QMetaObject::invokeMethod(
             writer,
             [=] {
-                if (save)
-                    writer->doCheckpoint(state, controlPath);
-                writer->doClose(true, false);
+                writer->closeNowForQuit(state, controlPath);
                 delete writer;
             },
             Qt::BlockingQueuedConnection);
@@ -688,9 +686,8 @@ void Session::closeWriter(bool removeData, bool removeControl, std::function<voi
     m_writer = nullptr;
     m_budgetHeld = 0;
     ++m_pendingCloses;
-    // The writer goes once it is closed, even when this session is gone by then (a removed
-    // download): the deletion is tied to the writer, not to this session.
-    connect(writer, &FileWriter::closed, writer, &QObject::deleteLater);
+    // The writer deletes itself once closed, even when this session is gone by then (a removed
+    // download).
     connect(writer, &FileWriter::closed, this, [this, then = std::move(then)](bool ok) {
         then(ok);
         if (--m_pendingCloses == 0) {

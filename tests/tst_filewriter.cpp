@@ -4,6 +4,7 @@
 #include "engine/filewriter.h"
 #include "testhelpers.h"
 
+#include <QPointer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -27,17 +28,18 @@ private slots:
         marker.close();
 
         const QByteArray data = QByteArray(300000, 'a') + QByteArray(300000, 'b');
-        FileWriter writer;
-        QSignalSpy opened(&writer, &FileWriter::opened);
-        QSignalSpy closed(&writer, &FileWriter::closed);
-        writer.open(path, data.size(), true, true, 16 << 20, 1 << 20);
+        QPointer<FileWriter> writer = new FileWriter; // it deletes itself once closed
+        QSignalSpy opened(writer, &FileWriter::opened);
+        QSignalSpy closed(writer, &FileWriter::closed);
+        writer->open(path, data.size(), true, true, 16 << 20, 1 << 20);
         QVERIFY(opened.wait(5000));
         QCOMPARE(opened.at(0).at(0).toBool(), true);
-        writer.write(300000, data.mid(300000)); // out of order, held in the cache
-        writer.write(0, data.left(300000));
-        writer.close(true, false, control);
+        writer->write(300000, data.mid(300000)); // out of order, held in the cache
+        writer->write(0, data.left(300000));
+        writer->close(true, false, control);
         QVERIFY(closed.wait(5000));
         QCOMPARE(closed.at(0).at(0).toBool(), true);
+        QTRY_VERIFY(writer.isNull()); // owns itself: gone after closed()
         QVERIFY(!QFile::exists(control));
         QCOMPARE(fileSha256(path), sha256(data));
     }
@@ -52,14 +54,14 @@ private slots:
         QVERIFY(marker.open(QIODevice::WriteOnly));
         marker.write("progress");
         marker.close();
-        FileWriter writer;
-        QSignalSpy opened(&writer, &FileWriter::opened);
-        QSignalSpy closed(&writer, &FileWriter::closed);
-        writer.open(QStringLiteral("/dev/full"), -1, false, false, 16 << 20, 1 << 20);
+        QPointer<FileWriter> writer = new FileWriter; // it deletes itself once closed
+        QSignalSpy opened(writer, &FileWriter::opened);
+        QSignalSpy closed(writer, &FileWriter::closed);
+        writer->open(QStringLiteral("/dev/full"), -1, false, false, 16 << 20, 1 << 20);
         QVERIFY(opened.wait(5000));
         QCOMPARE(opened.at(0).at(0).toBool(), true);
-        writer.write(0, QByteArray(1000, 'x')); // small: waits in the cache until close
-        writer.close(true, false, control);
+        writer->write(0, QByteArray(1000, 'x')); // small: waits in the cache until close
+        writer->close(true, false, control);
         QVERIFY(closed.wait(5000));
         QCOMPARE(closed.at(0).at(0).toBool(), false);
         QVERIFY(QFile::exists(control));
@@ -69,14 +71,14 @@ private slots:
     void freeSpaceIsReadFromTheOpenFile()
     {
         QTemporaryDir dir;
-        FileWriter writer;
-        QCOMPARE(writer.bytesAvailable(), qint64(-1)); // nothing open
-        QSignalSpy opened(&writer, &FileWriter::opened);
-        writer.open(dir.filePath("f.bin"), 4096, true, true, 16 << 20, 1 << 20);
+        QPointer<FileWriter> writer = new FileWriter; // it deletes itself once closed
+        QCOMPARE(writer->bytesAvailable(), qint64(-1)); // nothing open
+        QSignalSpy opened(writer, &FileWriter::opened);
+        writer->open(dir.filePath("f.bin"), 4096, true, true, 16 << 20, 1 << 20);
         QVERIFY(opened.wait(5000));
-        QVERIFY(writer.bytesAvailable() > 0);
-        QSignalSpy closed(&writer, &FileWriter::closed);
-        writer.close(false);
+        QVERIFY(writer->bytesAvailable() > 0);
+        QSignalSpy closed(writer, &FileWriter::closed);
+        writer->close(false);
         QVERIFY(closed.wait(5000));
     }
 };
