@@ -304,6 +304,7 @@ void Session::start()
     if (isTerminal(m_state) || m_state == DownloadState::Downloading || m_state == DownloadState::Probing
         || m_state == DownloadState::Verifying)
         return;
+    ++m_run; // callbacks of an earlier run (a close under way) see it and stay out
     if (m_options.saveInterval.count() <= 0) {
         fail({ ErrorClass::Fatal, tr("The save interval must be positive (got %1 ms)").arg(m_options.saveInterval.count()) });
         return;
@@ -318,6 +319,8 @@ void Session::start()
     m_progressAtMs = nowMs();
     if (m_workers.empty())
         addWorker();
+    if (m_mode == Mode::Ranged && m_etag.isEmpty() && m_lastModified.isEmpty())
+        m_reloadFromControl = true; // no If-Range can notice a change: the sampled check must
     if (m_reloadFromControl) {
         m_reloadFromControl = false;
         m_scheduler.reset();
@@ -420,6 +423,15 @@ void Session::replaceUrl(const QUrl &url)
             [this, replacer, url, accept](bool ok, const QString &reason, const QUrl &final, const QByteArray &etag,
                                           const QByteArray &lastModified) {
                 replacer->deleteLater();
+                if (ok && m_state != DownloadState::Paused && m_state != DownloadState::Queued) {
+                    // Resumed while the address was checked: the download may have moved on to
+                    // another version meanwhile; the verdict is stale (found by review).
+                    const QString stale = tr("the download was resumed while the address was being checked");
+                    setNote(tr("Address not replaced: %1").arg(stale), NoteKind::Warning);
+                    publish();
+                    Q_EMIT urlReplaced(m_id, false, stale);
+                    return;
+                }
                 if (ok) {
                     accept(url, final, reason, etag, lastModified);
                 } else {
@@ -496,6 +508,7 @@ void Session::setQueued()
 
 void Session::pause()
 {
+    ++m_run;
     // Verifying at the end: the last bytes are being synced; the download completes in a moment.
     if (isTerminal(m_state) || m_state == DownloadState::Paused
         || (m_state == DownloadState::Verifying && m_mode != Mode::None && !m_resume))
@@ -511,7 +524,12 @@ void Session::pause()
     checkpoint(true);
     // Paused is announced once the checkpoint is durable: "Paused" on screen means "saved".
     setState(DownloadState::Paused, Announce::Later);
-    closeWriter(false, false, [this](bool) {
+    closeWriter(false, false, [this](bool ok) {
+        // A failed last flush (a full disk, a pulled drive): what the scheduler remembers may not
+        // be on disk; the next start trusts only the control file (found by review: otherwise
+        // the dropped bytes were never fetched again).
+        if (!ok)
+            m_reloadFromControl = true;
         if (m_state == DownloadState::Paused)
             publish();
     });
@@ -586,6 +604,8 @@ void Session::finish(DownloadState terminal)
     if (m_finishedEmitted)
         return; // exactly one terminal signal
     m_finishedEmitted = true;
+    if (m_state == DownloadState::Cancelled)
+        terminal = DownloadState::Cancelled; // a failure's callback that ran after the cancel
     if (terminal == DownloadState::Failed && !m_dataPath.isEmpty() && !dataSharesFinalName()
         && QFileInfo(m_dataPath).size() == 0 && !QFile::exists(controlFilePath(m_path))) {
         // Failed while starting over (the old version's bytes already emptied, the new one not
@@ -674,6 +694,15 @@ void Session::closeWriter(bool removeData, bool removeControl, std::function<voi
     if (!writer) {
         if (removeControl && !m_path.isEmpty())
             QFile::remove(controlFilePath(m_path));
+        if (emptyData && !m_dataPath.isEmpty() && !dataSharesFinalName() && QFile::exists(m_dataPath)) {
+            // The control file's removal durable first, then the old version's bytes go (the
+            // same inode: the lock stays). Reached after the final sampled check found another
+            // version, when the writer is already closed.
+            syncDirectory(QFileInfo(m_dataPath).absolutePath());
+            QFile data(m_dataPath);
+            if (data.open(QIODevice::ReadWrite))
+                data.resize(0);
+        }
         // A close still under way (a restart's, say) comes first: "Paused" is announced only
         // once nothing more happens to the files (found by tst_model: the control file a restart
         // was removing vanished after Paused).
@@ -780,6 +809,8 @@ void Session::onWriterFailed(const QString &error, bool diskFull)
     // and resuming once there is room continues from what is durable. Bytes accepted after
     // the last checkpoint may not have reached the disk, so the in-memory progress is dropped
     // and the next start reloads the control file.
+    if (m_state == DownloadState::Paused)
+        m_reloadFromControl = true; // the pause's close failed too: see pause()
     if (isTerminal(m_state) || m_state == DownloadState::Paused)
         return;
     stopNetwork();

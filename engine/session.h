@@ -225,6 +225,7 @@ private:
     qint64 m_lastSavedDone = -1;
     QTimer m_saveTimer;
     QPointer<UrlReplacer> m_replacer;
+    quint64 m_run = 0; // counts start() and pause(): a callback from an earlier run stays out
     int m_pendingCloses = 0; // writers closing on the writer thread
     std::vector<std::function<void(bool)>> m_afterCloses; // closeWriter() calls without a writer, waiting for them
     QPointer<UrlReplacer> m_sampleCheck;

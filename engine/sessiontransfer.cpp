@@ -236,8 +236,8 @@ void Session::sampleThenResume(const QList<qint64> &badPieces)
         setNote(tr("Starting over: %1. Old and new bytes are never mixed.").arg(reason), NoteKind::Warning);
         closeWriter(
             false, true,
-            [this](bool) {
-                if (m_state == DownloadState::Verifying)
+            [this, run = m_run](bool) {
+                if (m_state == DownloadState::Verifying && run == m_run)
                     startRanged(nullptr, 0);
             },
             !dataSharesFinalName());
@@ -363,9 +363,9 @@ void Session::remoteChanged(const QString &why)
     // old version without a control file. (Never a file under the final name: the user's.)
     closeWriter(
         false, true,
-        [this](bool) {
-            if (m_state != DownloadState::Probing)
-                return; // paused or cancelled while closing
+        [this, run = m_run](bool) {
+            if (m_state != DownloadState::Probing || run != m_run)
+                return; // paused, resumed or cancelled while closing (start() probes itself)
             sendProbe();
         },
         !dataSharesFinalName());
@@ -525,9 +525,9 @@ void Session::restartStream(const ReplyError &error)
     m_probeAttempts.progress();
     closeWriter(
         false, true,
-        [this, wait](bool) {
-            if (m_state != DownloadState::Downloading)
-                return; // paused or cancelled meanwhile
+        [this, wait, run = m_run](bool) {
+            if (m_state != DownloadState::Downloading || run != m_run)
+                return; // paused, resumed or cancelled meanwhile
             setState(DownloadState::Probing);
             m_probeRetry.start(*wait);
         },

@@ -464,6 +464,7 @@ private slots:
             manager.setDefaultOptions(o);
             const DownloadId id = manager.add(requestFor(server, "/f.bin", dir.path()));
             QTRY_VERIFY_WITH_TIMEOUT(durableBytes(dir.filePath("f.bin.bytehaul")) >= 2 * MiB, 30000);
+            QVERIFY(pauseAndWait(manager, id)); // no answer of the old version stays in flight
             server.resource("/f.bin").etag = "\"b\"";
             server.resource("/f.bin").data = second;
             // Answers with If-Range reveal the change (a 200); the new probe (none) gets a 404.
@@ -473,6 +474,7 @@ private slots:
                     f.status = 404;
                 return f;
             };
+            manager.resume(id);
             const DownloadSnapshot s = waitFinished(manager, id);
             QCOMPARE(stateName(s.state), stateName(DownloadState::Failed));
             QCOMPARE(s.errorCode, ErrorCode::HttpNotFound);

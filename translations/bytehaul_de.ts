@@ -619,6 +619,10 @@
         <source>Could not check the file against the server: %1</source>
         <translation>Die Datei konnte nicht mit dem Server abgeglichen werden: %1</translation>
     </message>
+    <message>
+        <source>the download was resumed while the address was being checked</source>
+        <translation>der Download wurde fortgesetzt, während die Adresse geprüft wurde</translation>
+    </message>
 </context>
 <context>
     <name>bytehaul::UrlReplacer</name>

@@ -614,6 +614,10 @@
         <source>Could not check the file against the server: %1</source>
         <translation>无法将文件与服务器核对：%1</translation>
     </message>
+    <message>
+        <source>the download was resumed while the address was being checked</source>
+        <translation>在检查地址期间下载已被继续</translation>
+    </message>
 </context>
 <context>
     <name>bytehaul::UrlReplacer</name>
