@@ -106,7 +106,7 @@ private:
 };
 
 constexpr qsizetype kMaxText = 64 * 1024; // URLs and validators
-constexpr qint64 kMaxPieces = qint64(1) << 26; // 64 Mi pieces: 64 TiB at 1 MiB
+constexpr qint64 kMaxPieces = PieceMap::kMaxPieces;
 constexpr quint32 kMaxSegments = 4096;
 
 quint32 crc(QByteArrayView data)

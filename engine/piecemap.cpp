@@ -9,8 +9,10 @@ PieceMap::PieceMap(qint64 totalSize, qint64 pieceSize)
     : m_total(std::max<qint64>(0, totalSize))
     , m_pieceSize(std::max<qint64>(1, pieceSize))
 {
-    m_count = (m_total + m_pieceSize - 1) / m_pieceSize;
-    m_bits = QByteArray(int((m_count + 7) / 8), '\0');
+    // Callers bound the count (kMaxPieces) before building a map; this arithmetic cannot
+    // overflow or truncate whatever they pass.
+    m_count = countFor(m_total, m_pieceSize);
+    m_bits = QByteArray(qsizetype(m_count / 8 + (m_count % 8 != 0)), '\0');
 }
 
 qint64 PieceMap::pieceLength(qint64 piece) const

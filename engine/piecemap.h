@@ -11,6 +11,15 @@ namespace bytehaul {
 class PieceMap final
 {
 public:
+    // The most pieces a download may have: 64 TiB at the default 1 MiB. Every size a server
+    // announces is checked against it before a map (or its CRCs) is allocated.
+    static constexpr qint64 kMaxPieces = qint64(1) << 26;
+    // How many pieces of pieceSize hold totalSize bytes, without overflow for any qint64.
+    static qint64 countFor(qint64 totalSize, qint64 pieceSize)
+    {
+        return totalSize <= 0 || pieceSize <= 0 ? 0 : totalSize / pieceSize + (totalSize % pieceSize != 0);
+    }
+
     PieceMap() = default;
     PieceMap(qint64 totalSize, qint64 pieceSize);
 

@@ -170,6 +170,9 @@ private:
     void retryProbe(const ReplyError &error);
     void startPlainGet(const QString &why);
     bool chooseOutputPath(const QNetworkReply *reply);
+    // A size the server announced, checked before anything is allocated for it: at most
+    // PieceMap::kMaxPieces pieces, and (when preallocating) room for it on the disk.
+    bool admitTotal(qint64 total, qint64 pieceSize);
     // Adopts our own unfinished download at path, locking its data file. *busy: another
     // process holds it.
     bool adoptExistingPath(const QString &path, bool *busy);

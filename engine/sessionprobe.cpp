@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QStorageInfo>
 
 namespace bytehaul {
 
@@ -76,6 +77,39 @@ bool Session::adoptExistingPath(const QString &path, bool *busy)
     }
     m_path = path;
     m_dataPath = data;
+    return true;
+}
+
+bool Session::admitTotal(qint64 total, qint64 pieceSize)
+{
+    if (total < 0)
+        return true; // unknown: the writer's own checks stand
+    const QString url = m_finalUrl.toDisplayString(QUrl::RemoveUserInfo);
+    if (PieceMap::countFor(total, pieceSize) > PieceMap::kMaxPieces) {
+        fail({ ErrorClass::User,
+               tr("%1: the server says the file is %2 bytes, more than bytehaul can download (%3 bytes at most)")
+                   .arg(url)
+                   .arg(total)
+                   .arg(PieceMap::kMaxPieces * pieceSize),
+               ErrorCode::BadResponse });
+        return false;
+    }
+    // Preallocated files must fit now; a sparse one (preallocate off) may fill the disk on the
+    // way and pauses then, keeping its bytes, until the user makes room.
+    if (!m_options.preallocate)
+        return true;
+    const qint64 have = std::max<qint64>(0, QFileInfo(m_dataPath).size());
+    const QStorageInfo storage(QFileInfo(m_dataPath).absolutePath());
+    const qint64 available = storage.isValid() ? storage.bytesAvailable() : -1;
+    if (available >= 0 && total - have > available) {
+        fail({ ErrorClass::User,
+               tr("Not enough disk space for %1: it needs %2 more bytes, %3 are free")
+                   .arg(QDir::toNativeSeparators(m_path))
+                   .arg(total - have)
+                   .arg(available),
+               ErrorCode::DiskFull, 0, QDir::toNativeSeparators(m_path) });
+        return false;
+    }
     return true;
 }
 
@@ -262,7 +296,8 @@ void Session::onProbeMetaData()
             return;
         }
         m_total = cr->total;
-        if (!chooseOutputPath(reply))
+        if (!chooseOutputPath(reply)
+            || !admitTotal(m_total, m_resume ? m_resume->pieceSize : m_options.pieceSize))
             return;
         m_probe = nullptr;
         reply->disconnect(this);

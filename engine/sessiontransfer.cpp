@@ -453,11 +453,14 @@ void Session::attachStream(QNetworkReply *reply)
         if (!len) {
             fail({ ErrorClass::User, tr("%1: the server sent an invalid Content-Length (%2)")
                                          .arg(m_finalUrl.toDisplayString(QUrl::RemoveUserInfo),
-                                              QString::fromLatin1(reply->rawHeader("Content-Length").left(40))) });
+                                              QString::fromLatin1(reply->rawHeader("Content-Length").left(40))),
+                   ErrorCode::BadResponse });
             return;
         }
         m_total = *len;
     }
+    if (!admitTotal(m_total, m_options.pieceSize))
+        return;
     m_etag = reply->rawHeader("ETag");
     m_lastModified = reply->rawHeader("Last-Modified");
     m_contentType = reply->rawHeader("Content-Type");

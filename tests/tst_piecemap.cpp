@@ -2,12 +2,25 @@
 
 #include <QTest>
 
+#include <limits>
+
 using namespace bytehaul;
 
 class TestPieceMap final : public QObject
 {
     Q_OBJECT
 private slots:
+    // The count of any size a server may announce, without overflow: the bound is checked on it.
+    void countForNeverOverflows()
+    {
+        constexpr qint64 max = std::numeric_limits<qint64>::max();
+        QCOMPARE(PieceMap::countFor(max, 1 << 20), max / (1 << 20) + 1);
+        QCOMPARE(PieceMap::countFor(qint64(1) << 53, 1 << 20), qint64(1) << 33);
+        QCOMPARE(PieceMap::countFor(0, 1 << 20), 0);
+        QCOMPARE(PieceMap::countFor(1, 1 << 20), 1);
+        QVERIFY(PieceMap::countFor(qint64(1) << 53, 1 << 20) > PieceMap::kMaxPieces);
+        QCOMPARE(PieceMap::countFor(PieceMap::kMaxPieces << 20, 1 << 20), PieceMap::kMaxPieces);
+    }
     void geometry_data()
     {
         QTest::addColumn<qint64>("total");

@@ -623,6 +623,14 @@
         <source>the download was resumed while the address was being checked</source>
         <translation>der Download wurde fortgesetzt, während die Adresse geprüft wurde</translation>
     </message>
+    <message>
+        <source>%1: the server says the file is %2 bytes, more than bytehaul can download (%3 bytes at most)</source>
+        <translation>%1: Der Server gibt die Datei mit %2 Bytes an, mehr als bytehaul herunterladen kann (höchstens %3 Bytes)</translation>
+    </message>
+    <message>
+        <source>Not enough disk space for %1: it needs %2 more bytes, %3 are free</source>
+        <translation>Nicht genug Speicherplatz für %1: es braucht %2 Bytes mehr, %3 sind frei</translation>
+    </message>
 </context>
 <context>
     <name>bytehaul::UrlReplacer</name>

@@ -618,6 +618,14 @@
         <source>the download was resumed while the address was being checked</source>
         <translation>在检查地址期间下载已被继续</translation>
     </message>
+    <message>
+        <source>%1: the server says the file is %2 bytes, more than bytehaul can download (%3 bytes at most)</source>
+        <translation>%1：服务器声称文件大小为 %2 字节，超过 bytehaul 可下载的上限（最多 %3 字节）</translation>
+    </message>
+    <message>
+        <source>Not enough disk space for %1: it needs %2 more bytes, %3 are free</source>
+        <translation>%1 的磁盘空间不足：还需要 %2 字节，可用 %3 字节</translation>
+    </message>
 </context>
 <context>
     <name>bytehaul::UrlReplacer</name>

@@ -254,7 +254,8 @@ void TestServer::handleRequest(Connection *c, const QByteArray &head)
     response = "HTTP/1.1 " + QByteArray(status == 206 ? "206 Partial Content" : "200 OK") + "\r\n";
     if (status == 206) {
         response += "Content-Range: bytes " + QByteArray::number(start) + '-' + QByteArray::number(end - 1) + '/'
-            + (r.hideTotal ? QByteArray("*") : QByteArray::number(size)) + "\r\n";
+            + (!fault.rawTotal.isEmpty() ? fault.rawTotal : r.hideTotal ? QByteArray("*") : QByteArray::number(size))
+            + "\r\n";
     }
     if (r.honorRange)
         response += "Accept-Ranges: bytes\r\n";

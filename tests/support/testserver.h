@@ -28,6 +28,7 @@ struct Fault
     qint64 cutAfter = -1; // close the connection after this many body bytes
     QByteArray contentEncoding;
     QByteArray rawContentLength; // sent verbatim instead of the real one
+    QByteArray rawTotal; // a 206's Content-Range total, sent verbatim instead of the real one
     QByteArray location; // with a 3xx status: the Location header (empty: none)
     bool stall = false; // send the headers, then nothing (the client's read timeout must act)
 };

