@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -90,6 +91,11 @@ private slots:
         QCOMPARE(res.exitCode, 1);
         QVERIFY2(res.err.contains("404"), res.err.constData());
         QVERIFY2(res.err.contains(server.url("/nope").toUtf8()), res.err.constData());
+        // Every line is ours: none of Qt's internal warnings, and the last one names the URL.
+        const QList<QByteArray> lines = res.err.trimmed().split('\n');
+        for (const QByteArray &line : lines)
+            QVERIFY2(!QRegularExpression("^Q[A-Za-z]+(::\\w+)+:").match(QString::fromUtf8(line)).hasMatch(), line.constData());
+        QVERIFY2(lines.last().contains(server.url("/nope").toUtf8()), res.err.constData());
     }
 
     void badUsageExitsTwo_data()

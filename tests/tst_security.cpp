@@ -5,6 +5,7 @@
 #include "engine/controlfile.h"
 #include "engine/downloadmanager.h"
 #include "engine/filenames.h"
+#include "engine/messagefilter.h"
 #include "testhelpers.h"
 #include "testserver.h"
 
@@ -82,6 +83,19 @@ private slots:
         QVERIFY2(s.error.contains(server.url("/huge.iso")) || s.error.contains("huge.iso"), qPrintable(s.error));
         // Nothing is left behind: no preallocated file, no control file.
         QVERIFY2(entries(dir.path()).isEmpty(), qPrintable(entries(dir.path()).join(", ")));
+    }
+
+    // Qt's bookkeeping is not shown to users; bytehaul's own messages and fatal errors are.
+    void qtInternalWarningsAreFiltered()
+    {
+        QVERIFY(isQtInternalMessage(QtWarningMsg, "default",
+                                    "QNetworkReplyImplPrivate::error: Internal problem, this method must only be called once."));
+        QVERIFY(isQtInternalMessage(QtWarningMsg, "qt.network.ssl", "QSslSocket: cannot resolve SSL_set_psk"));
+        QVERIFY(isQtInternalMessage(QtWarningMsg, "default", "QObject::connect: No such signal Foo::bar()"));
+        QVERIFY(isQtInternalMessage(QtDebugMsg, "qt.qpa.xcb", "xcb event"));
+        QVERIFY(!isQtInternalMessage(QtWarningMsg, "default", "bytehaul-cli: http://x/a: HTTP 404 Not Found"));
+        QVERIFY(!isQtInternalMessage(QtWarningMsg, "default", "Quit: 2 downloads paused"));
+        QVERIFY(!isQtInternalMessage(QtFatalMsg, "qt.core", "ASSERT failure"));
     }
 };
 

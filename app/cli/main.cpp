@@ -1,6 +1,7 @@
 // bytehaul-cli: the headless face of the engine.
 #include "cli/cliapp.h"
 #include "cli/clioptions.h"
+#include "engine/messagefilter.h"
 #include "translations/languages.h"
 
 #include <QCoreApplication>
@@ -38,6 +39,7 @@ int main(int argc, char *argv[])
     mallopt(M_ARENA_MAX, 2);
 #endif
     QCoreApplication app(argc, argv);
+    bytehaul::installMessageFilter(); // Qt's internal warnings are not our output (BYTEHAUL_DEBUG=1 shows them)
     // http_proxy, https_proxy, all_proxy and no_proxy from the environment, unless --proxy.
     QNetworkProxyFactory::setUseSystemConfiguration(true);
     QCoreApplication::setApplicationName(QStringLiteral("bytehaul-cli"));

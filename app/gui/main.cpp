@@ -1,5 +1,6 @@
 // bytehaul: the desktop application. Composition root: settings, engine, window.
 #include "engine/downloadmanager.h"
+#include "engine/messagefilter.h"
 #include "gui/appsettings.h"
 #include "gui/networkpreferences.h"
 #include "gui/singleinstance.h"
@@ -37,6 +38,7 @@ int main(int argc, char *argv[])
     mallopt(M_ARENA_MAX, 2); // see bytehaul-cli's main: keeps peak RSS near the memory budget
 #endif
     QApplication app(argc, argv);
+    bytehaul::installMessageFilter(); // Qt's internal warnings are not our output (BYTEHAUL_DEBUG=1 shows them)
     QNetworkProxyFactory::setUseSystemConfiguration(true); // the desktop's / environment's proxy
     QApplication::setApplicationName(QStringLiteral("bytehaul"));
     QApplication::setOrganizationName(QStringLiteral("bytehaul"));
