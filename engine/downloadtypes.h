@@ -71,6 +71,7 @@ enum class ErrorCode {
     WriteFailed,
     ChecksumMismatch,
     FileInUse, // another bytehaul process is downloading into this file
+    InvalidHeader, // a request header (or the User-Agent) that is not a valid HTTP header
 };
 
 // What a download's note is: news (a fallback, a resume), a warning the user should see (a
@@ -96,6 +97,10 @@ enum class PartialData {
     Keep,
     Delete,
 };
+
+// Bounds every caller's numbers are clamped to (the CLI refuses values outside them).
+inline constexpr qint64 kMaxMemoryBudget = qint64(4) << 30; // 4 GiB between network and disk
+inline constexpr qint64 kMaxPieceSize = qint64(256) << 20;
 
 // Everything that can be set downloader-wide and overridden per download.
 struct DownloadOptions

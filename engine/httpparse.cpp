@@ -61,6 +61,28 @@ std::optional<ContentRange> parseContentRange(const QByteArray &value)
     return cr;
 }
 
+bool isHeaderName(QByteArrayView name)
+{
+    if (name.isEmpty())
+        return false;
+    for (const char c : name) {
+        const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        if (!alnum && !QByteArrayView("!#$%&'*+-.^_`|~").contains(c))
+            return false;
+    }
+    return true;
+}
+
+bool isHeaderValue(QByteArrayView value)
+{
+    for (const char c : value) {
+        const auto u = static_cast<unsigned char>(c);
+        if ((u < 0x20 && c != '\t') || u == 0x7f)
+            return false;
+    }
+    return true;
+}
+
 std::optional<qint64> parseContentLength(const QByteArray &value)
 {
     return parseDigits(QByteArrayView(value.trimmed()));

@@ -30,6 +30,12 @@ std::optional<qint64> parseContentLength(const QByteArray &value);
 std::optional<std::chrono::milliseconds> parseRetryAfter(const QByteArray &value, const QDateTime &now,
                                                          std::chrono::milliseconds maxDelay);
 
+// A header field name: an RFC 9110 token ("X-Token", never "Bad Name" or "a:b").
+bool isHeaderName(QByteArrayView name);
+// A header field value a request may carry: no CR, LF, NUL or other control character but
+// tab (a CR LF would end the header and inject another one).
+bool isHeaderValue(QByteArrayView value);
+
 // "1048576", "512K", "16M", "2G", "1.5M" (binary multiples, case-insensitive, optional "iB"/"B").
 std::optional<qint64> parseSize(const QString &text);
 

@@ -57,9 +57,9 @@ Session::Session(DownloadId id, const DownloadRequest &request, const DownloadOp
 {
     DownloadOptions &o = m_options;
     o.connections = std::clamp(o.connections, 1, 64);
-    o.pieceSize = std::max<qint64>(o.pieceSize, 16 << 10);
+    o.pieceSize = std::clamp<qint64>(o.pieceSize, 16 << 10, kMaxPieceSize);
     o.minSegmentSize = std::clamp<qint64>(o.minSegmentSize, 16 << 10, o.pieceSize);
-    o.memoryBudget = std::max<qint64>(o.memoryBudget, 256 << 10);
+    o.memoryBudget = std::clamp<qint64>(o.memoryBudget, 256 << 10, kMaxMemoryBudget);
     m_clock.start();
     m_probeRetry.setSingleShot(true);
     connect(&m_probeRetry, &QTimer::timeout, this, &Session::sendProbe);

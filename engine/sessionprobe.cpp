@@ -1,6 +1,7 @@
 // Session, part 2: the probe, the file name, and whether a control file found next to the
 // target lets us continue.
 #include "engine/filenames.h"
+#include "engine/httpparse.h"
 #include "engine/retrypolicy.h"
 #include "engine/session.h"
 #include "engine/sessionutil.h"
@@ -23,6 +24,22 @@ void Session::sendProbe()
         fail({ ErrorClass::Fatal,
                tr("%1: not a valid http or https address").arg(url.toDisplayString(QUrl::RemoveUserInfo)),
                ErrorCode::InvalidUrl });
+        return;
+    }
+    // A header that would inject another (CR LF), or a name that is not a token, is never sent.
+    for (const auto &[name, value] : m_options.headers) {
+        if (!isHeaderName(name) || !isHeaderValue(value)) {
+            fail({ ErrorClass::Fatal,
+                   tr("%1: the request header '%2' is not a valid HTTP header")
+                       .arg(url.toDisplayString(QUrl::RemoveUserInfo), QString::fromUtf8(name.left(80))),
+                   ErrorCode::InvalidHeader });
+            return;
+        }
+    }
+    if (!isHeaderValue(m_options.userAgent)) {
+        fail({ ErrorClass::Fatal,
+               tr("%1: the User-Agent holds a line break or control character").arg(url.toDisplayString(QUrl::RemoveUserInfo)),
+               ErrorCode::InvalidHeader });
         return;
     }
     QNetworkReply *reply = m_workers[0]->networkManager()->get(makeRequest(url, m_options, 0, m_options.pieceSize));
@@ -198,7 +215,8 @@ bool Session::chooseOutputPath(const QNetworkReply *reply)
         return false;
     }
     if (QFileInfo(m_path).fileName() != name)
-        setNote(tr("%1 already exists; saving as %2").arg(name, QFileInfo(m_path).fileName()), NoteKind::Info);
+        // A warning: a script (or a user) that expects the old name must learn it is another file.
+        setNote(tr("%1 already exists; saving as %2").arg(name, QFileInfo(m_path).fileName()), NoteKind::Warning);
     return true;
 }
 

@@ -123,6 +123,62 @@ private slots:
                                           << QByteArray("CA certificate");
         QTest::newRow("zero save interval?") << QStringList { "--save-interval", "0", "http://127.0.0.1/a" }
                                              << QByteArray("save-interval");
+        // Input that once slipped through: a header injected through the User-Agent, a header
+        // name with a space (sent verbatim, and the server lost the Range after it), an empty
+        // or folder -o, a memory budget of a terabyte.
+        QTest::newRow("CR LF in the user agent?") << QStringList { "--user-agent", "ua\r\nInjected: 1", "http://127.0.0.1/a" }
+                                                  << QByteArray("--user-agent");
+        QTest::newRow("LF in the user agent?") << QStringList { "--user-agent", "ua\nInjected: 1", "http://127.0.0.1/a" }
+                                               << QByteArray("--user-agent");
+        QTest::newRow("space in a header name?") << QStringList { "--header", "Bad Name: v", "http://127.0.0.1/a" }
+                                                 << QByteArray("--header");
+        QTest::newRow("control character in a header?") << QStringList { "--header", "X-A: a\x01b", "http://127.0.0.1/a" }
+                                                        << QByteArray("--header");
+        QTest::newRow("empty -o?") << QStringList { "-o", "", "http://127.0.0.1/a" } << QByteArray("needs a file name");
+        QTest::newRow("-o a folder?") << QStringList { "-o", "/tmp", "http://127.0.0.1/a" } << QByteArray("is a folder");
+        QTest::newRow("-o a folder with ..?") << QStringList { "-o", "/tmp/x/..", "http://127.0.0.1/a" }
+                                              << QByteArray("is a folder");
+        QTest::newRow("-o ending in a slash?") << QStringList { "-o", "newdir/", "http://127.0.0.1/a" }
+                                               << QByteArray("needs a file name");
+        QTest::newRow("memory budget of 1T?") << QStringList { "--memory-budget", "1T", "http://127.0.0.1/a" }
+                                              << QByteArray("memory-budget");
+        QTest::newRow("memory budget of 64G?") << QStringList { "--memory-budget", "64G", "http://127.0.0.1/a" }
+                                               << QByteArray("memory-budget");
+    }
+
+    // -o with .. is normalised before the name is taken: "sub/x/../f.bin" is sub/f.bin.
+    void outputPathIsNormalised()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(300000, 8);
+        server.setResource("/a", r);
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath("sub/x"));
+        const Result res = runCli({ "-q", "-o", "sub/x/../f.bin", server.url("/a") }, dir.path());
+        QCOMPARE(res.exitCode, 0);
+        QCOMPARE(fileSha256(dir.filePath("sub/f.bin")), sha256(r.data));
+        QVERIFY(!QFile::exists(dir.filePath("f.bin")));
+    }
+
+    // -o naming a file that exists: the old file is left alone, and stderr says where the
+    // download went, even with -q, so a script never hashes the old file unawares.
+    void existingOutputFileIsSaidEvenWhenQuiet()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(300000, 9);
+        server.setResource("/a", r);
+        QTemporaryDir dir;
+        QFile old(dir.filePath("out.bin"));
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write("the user's own file");
+        old.close();
+        const Result res = runCli({ "-q", "-o", dir.filePath("out.bin"), server.url("/a") });
+        QCOMPARE(res.exitCode, 0);
+        QCOMPARE(fileSha256(dir.filePath("out.bin")), sha256("the user's own file"));
+        QCOMPARE(fileSha256(dir.filePath("out (1).bin")), sha256(r.data));
+        QVERIFY2(res.err.contains("out (1).bin") && res.err.contains("out.bin"), res.err.constData());
     }
     void badUsageExitsTwo()
     {

@@ -85,6 +85,44 @@ private slots:
         QVERIFY2(entries(dir.path()).isEmpty(), qPrintable(entries(dir.path()).join(", ")));
     }
 
+    // A header that would inject another, or a name that is not a token, is never sent: the
+    // engine refuses it whoever asks (the window, the browser bridge, the CLI).
+    void invalidHeadersAreNeverSent_data()
+    {
+        QTest::addColumn<QByteArray>("name");
+        QTest::addColumn<QByteArray>("value");
+        QTest::addColumn<QByteArray>("userAgent");
+        QTest::newRow("CR LF in the user agent") << QByteArray() << QByteArray() << QByteArray("ua\r\nInjected: 1");
+        QTest::newRow("NUL in the user agent") << QByteArray() << QByteArray() << QByteArray("ua\0x", 4);
+        QTest::newRow("LF in a value") << QByteArray("X-A") << QByteArray("v\nInjected: 1") << QByteArray();
+        QTest::newRow("space in a name") << QByteArray("Bad Name") << QByteArray("v") << QByteArray();
+        QTest::newRow("colon in a name") << QByteArray("A:B") << QByteArray("v") << QByteArray();
+        QTest::newRow("empty name") << QByteArray("") << QByteArray("v") << QByteArray();
+    }
+    void invalidHeadersAreNeverSent()
+    {
+        QFETCH(QByteArray, name);
+        QFETCH(QByteArray, value);
+        QFETCH(QByteArray, userAgent);
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(100000, 4);
+        server.setResource("/f", r);
+        QTemporaryDir dir;
+        DownloadManager manager;
+        manager.setDefaultOptions(fastOptions(2));
+        DownloadRequest request = requestFor(QUrl(server.url("/f")), dir.path());
+        if (!userAgent.isEmpty())
+            request.overrides.userAgent = userAgent;
+        else
+            request.overrides.headers.append({ name, value });
+        const DownloadSnapshot s = waitFinished(manager, manager.add(request));
+        QCOMPARE(stateName(s.state), stateName(DownloadState::Failed));
+        QCOMPARE(int(s.errorCode), int(ErrorCode::InvalidHeader));
+        QCOMPARE(server.requests().size(), 0);
+        QVERIFY2(entries(dir.path()).isEmpty(), qPrintable(entries(dir.path()).join(", ")));
+    }
+
     // Qt's bookkeeping is not shown to users; bytehaul's own messages and fatal errors are.
     void qtInternalWarningsAreFiltered()
     {

@@ -127,6 +127,10 @@
         <source>another bytehaul is downloading this file</source>
         <translation>ein anderes bytehaul lädt diese Datei herunter</translation>
     </message>
+    <message>
+        <source>a request header is not valid</source>
+        <translation>ein Anfrage-Header ist ungültig</translation>
+    </message>
 </context>
 <context>
     <name>bytehaul</name>
@@ -631,6 +635,14 @@
         <source>Not enough disk space for %1: it needs %2 more bytes, %3 are free</source>
         <translation>Nicht genug Speicherplatz für %1: es braucht %2 Bytes mehr, %3 sind frei</translation>
     </message>
+    <message>
+        <source>%1: the request header &apos;%2&apos; is not a valid HTTP header</source>
+        <translation>%1: Der Anfrage-Header „%2“ ist kein gültiger HTTP-Header</translation>
+    </message>
+    <message>
+        <source>%1: the User-Agent holds a line break or control character</source>
+        <translation>%1: Der User-Agent enthält einen Zeilenumbruch oder ein Steuerzeichen</translation>
+    </message>
 </context>
 <context>
     <name>bytehaul::UrlReplacer</name>
@@ -732,6 +744,10 @@
     <message>
         <source>%1 downloads</source>
         <translation>%1 Downloads</translation>
+    </message>
+    <message>
+        <source>%1 already existed and was left alone; the download was saved as %2</source>
+        <translation>%1 existierte bereits und blieb unverändert; der Download wurde als %2 gespeichert</translation>
     </message>
 </context>
 <context>
@@ -855,14 +871,6 @@ Exit-Codes: 0 alle Downloads fertig, 1 ein Download ist fehlgeschlagen, 2 falsch
         <translation>--%1 muss eine ganze Zahl von %2 bis %3 sein, nicht &apos;%4&apos;</translation>
     </message>
     <message>
-        <source>--%1: &apos;%2&apos; is not a size of at least %3 (use a number with K, M or G)</source>
-        <translation>--%1: &apos;%2&apos; ist keine Größe von mindestens %3 (eine Zahl mit K, M oder G angeben)</translation>
-    </message>
-    <message>
-        <source>--header must look like &apos;Name: value&apos;, not &apos;%1&apos;</source>
-        <translation>--header muss wie &apos;Name: Wert&apos; aussehen, nicht &apos;%1&apos;</translation>
-    </message>
-    <message>
         <source>--%1 must be a number of seconds from %2 to %3, not &apos;%4&apos;</source>
         <translation>--%1 muss eine Sekundenzahl von %2 bis %3 sein, nicht &apos;%4&apos;</translation>
     </message>
@@ -921,6 +929,26 @@ Exit-Codes: 0 alle Downloads fertig, 1 ein Download ist fehlgeschlagen, 2 falsch
     <message>
         <source>Seconds between saves of the control file (default 1).</source>
         <translation>Sekunden zwischen zwei Sicherungen der Steuerdatei (Standard 1).</translation>
+    </message>
+    <message>
+        <source>--%1: &apos;%2&apos; is not a size from %3 to %4 (use a number with K, M or G)</source>
+        <translation>--%1: „%2“ ist keine Größe von %3 bis %4 (eine Zahl mit K, M oder G angeben)</translation>
+    </message>
+    <message>
+        <source>--header must look like &apos;Name: value&apos; with a name of letters, digits and -_.!#$%&amp;&apos;*+^`|~ and no line break, not &apos;%1&apos;</source>
+        <translation>--header muss die Form „Name: Wert“ haben, mit einem Namen aus Buchstaben, Ziffern und -_.!#$%&amp;&apos;*+^`|~ und ohne Zeilenumbruch, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>--user-agent must not hold a line break or control character</source>
+        <translation>--user-agent darf keinen Zeilenumbruch und kein Steuerzeichen enthalten</translation>
+    </message>
+    <message>
+        <source>-o/--output needs a file name.</source>
+        <translation>-o/--output braucht einen Dateinamen.</translation>
+    </message>
+    <message>
+        <source>-o/--output needs a file name, and &apos;%1&apos; is a folder; use -d/--dir to save into a folder.</source>
+        <translation>-o/--output braucht einen Dateinamen, und „%1“ ist ein Ordner; zum Speichern in einen Ordner -d/--dir verwenden.</translation>
     </message>
 </context>
 <context>

@@ -127,6 +127,10 @@
         <source>another bytehaul is downloading this file</source>
         <translation>另一个 bytehaul 正在下载此文件</translation>
     </message>
+    <message>
+        <source>a request header is not valid</source>
+        <translation>请求头无效</translation>
+    </message>
 </context>
 <context>
     <name>bytehaul</name>
@@ -626,6 +630,14 @@
         <source>Not enough disk space for %1: it needs %2 more bytes, %3 are free</source>
         <translation>%1 的磁盘空间不足：还需要 %2 字节，可用 %3 字节</translation>
     </message>
+    <message>
+        <source>%1: the request header &apos;%2&apos; is not a valid HTTP header</source>
+        <translation>%1：请求头“%2”不是有效的 HTTP 头</translation>
+    </message>
+    <message>
+        <source>%1: the User-Agent holds a line break or control character</source>
+        <translation>%1：User-Agent 含有换行符或控制字符</translation>
+    </message>
 </context>
 <context>
     <name>bytehaul::UrlReplacer</name>
@@ -724,6 +736,10 @@
     <message>
         <source>%1 downloads</source>
         <translation>%1 个下载</translation>
+    </message>
+    <message>
+        <source>%1 already existed and was left alone; the download was saved as %2</source>
+        <translation>%1 已存在且未被改动；下载已保存为 %2</translation>
     </message>
 </context>
 <context>
@@ -847,14 +863,6 @@ Exit codes: 0 all downloads completed, 1 a download failed, 2 bad usage,
         <translation>--%1 必须是 %2 到 %3 之间的整数，而不是 &apos;%4&apos;</translation>
     </message>
     <message>
-        <source>--%1: &apos;%2&apos; is not a size of at least %3 (use a number with K, M or G)</source>
-        <translation>--%1：&apos;%2&apos; 不是至少 %3 的大小（请使用带 K、M 或 G 的数字）</translation>
-    </message>
-    <message>
-        <source>--header must look like &apos;Name: value&apos;, not &apos;%1&apos;</source>
-        <translation>--header 的格式应为 &apos;Name: value&apos;，而不是 &apos;%1&apos;</translation>
-    </message>
-    <message>
         <source>--%1 must be a number of seconds from %2 to %3, not &apos;%4&apos;</source>
         <translation>--%1 必须是 %2 到 %3 之间的秒数，而不是 &apos;%4&apos;</translation>
     </message>
@@ -913,6 +921,26 @@ Exit codes: 0 all downloads completed, 1 a download failed, 2 bad usage,
     <message>
         <source>Seconds between saves of the control file (default 1).</source>
         <translation>两次保存控制文件之间的秒数（默认 1）。</translation>
+    </message>
+    <message>
+        <source>--%1: &apos;%2&apos; is not a size from %3 to %4 (use a number with K, M or G)</source>
+        <translation>--%1：“%2”不是 %3 到 %4 之间的大小（请使用带 K、M 或 G 的数字）</translation>
+    </message>
+    <message>
+        <source>--header must look like &apos;Name: value&apos; with a name of letters, digits and -_.!#$%&amp;&apos;*+^`|~ and no line break, not &apos;%1&apos;</source>
+        <translation>--header 的格式必须为“名称: 值”，名称只能由字母、数字和 -_.!#$%&amp;&apos;*+^`|~ 组成且不含换行，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>--user-agent must not hold a line break or control character</source>
+        <translation>--user-agent 不能包含换行符或控制字符</translation>
+    </message>
+    <message>
+        <source>-o/--output needs a file name.</source>
+        <translation>-o/--output 需要一个文件名。</translation>
+    </message>
+    <message>
+        <source>-o/--output needs a file name, and &apos;%1&apos; is a folder; use -d/--dir to save into a folder.</source>
+        <translation>-o/--output 需要一个文件名，而“%1”是文件夹；要保存到文件夹请使用 -d/--dir。</translation>
     </message>
 </context>
 <context>

@@ -55,6 +55,8 @@ QString ErrorText::summary(const DownloadSnapshot &s)
         return tr("checksum mismatch");
     case ErrorCode::FileInUse:
         return tr("another bytehaul is downloading this file");
+    case ErrorCode::InvalidHeader:
+        return tr("a request header is not valid");
     }
     // Not classified: the engine's own words, without the address (it has a column of its own).
     QString text = s.error;

@@ -135,7 +135,7 @@ QList<StoredDownload> QueueStore::load(QString *error) const
         d.error = o.value(QStringLiteral("error")).toString();
         const int code = o.value(QStringLiteral("errorCode")).toInt(int(ErrorCode::Other));
         d.errorCode = d.error.isEmpty() ? ErrorCode::None
-            : code >= int(ErrorCode::Other) && code <= int(ErrorCode::FileInUse) ? ErrorCode(code)
+            : code >= int(ErrorCode::Other) && code <= int(ErrorCode::InvalidHeader) ? ErrorCode(code)
                                                                                            : ErrorCode::Other;
         d.httpStatus = std::clamp(o.value(QStringLiteral("httpStatus")).toInt(), 0, 999);
         d.errorDetail = o.value(QStringLiteral("errorDetail")).toString().left(4096);

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 
 #include <cstdio>
 
@@ -46,7 +47,7 @@ CliApp::CliApp(const CliConfig &config, QObject *parent) : QObject(parent), m_co
 void CliApp::start()
 {
     for (const DownloadRequest &request : std::as_const(m_config.requests))
-        m_manager.add(request);
+        m_asked.insert(m_manager.add(request), request.outputPath);
     if (m_tty)
         m_redraw.start();
 }
@@ -89,6 +90,12 @@ void CliApp::onFinished(const DownloadSnapshot &snapshot)
     ++m_finished;
     clearProgressLine();
     if (snapshot.state == DownloadState::Completed) {
+        const QString asked = m_asked.value(snapshot.id);
+        if (!asked.isEmpty() && QFileInfo(asked).absoluteFilePath() != QFileInfo(snapshot.filePath).absoluteFilePath()) {
+            // Said even with -q: a script that hashes the -o file must not read the old one.
+            printErr(tr("%1 already existed and was left alone; the download was saved as %2")
+                         .arg(QDir::toNativeSeparators(asked), QDir::toNativeSeparators(snapshot.filePath)));
+        }
         if (!m_config.quiet)
             printOut(tr("Completed %1 (%2)").arg(QDir::toNativeSeparators(snapshot.filePath), formatSize(snapshot.done)));
     } else {

@@ -38,6 +38,7 @@ private:
     int m_failed = 0;
     int m_lastLineLength = 0;
     QHash<DownloadId, QString> m_lastNote;
+    QHash<DownloadId, QString> m_asked; // the -o path given, per download
 };
 
 } // namespace bytehaul::cli

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTextStream>
 
 #include <algorithm>
@@ -133,35 +134,46 @@ ParseResult parseCommandLine(const QStringList &arguments)
         out = v;
         return true;
     };
-    const auto parseSizeOption = [&](const QCommandLineOption &opt, qint64 lo, qint64 &out) {
+    const auto parseSizeOption = [&](const QCommandLineOption &opt, qint64 lo, qint64 hi, qint64 &out) {
         if (!parser.isSet(opt))
             return true;
         const auto v = parseSize(parser.value(opt));
-        if (!v || *v < lo) {
-            result.error = CliOptions::tr("--%1: '%2' is not a size of at least %3 (use a number with K, M or G)")
-                               .arg(opt.names().constLast(), parser.value(opt), formatSize(lo));
+        if (!v || *v < lo || *v > hi) {
+            result.error = CliOptions::tr("--%1: '%2' is not a size from %3 to %4 (use a number with K, M or G)")
+                               .arg(opt.names().constLast(), parser.value(opt), formatSize(lo), formatSize(hi));
             return false;
         }
         out = *v;
         return true;
     };
     if (!parseCount(connections, 1, 64, options.connections) || !parseCount(concurrent, 1, 100, config.maxConcurrent)
-        || !parseSizeOption(pieceSize, 16 << 10, options.pieceSize)
-        || !parseSizeOption(memoryBudget, 256 << 10, options.memoryBudget)
-        || !parseSizeOption(limitRate, 1024, options.rateLimit)
-        || !parseSizeOption(overallLimit, 1024, config.overallLimit))
+        || !parseSizeOption(pieceSize, 16 << 10, kMaxPieceSize, options.pieceSize)
+        || !parseSizeOption(memoryBudget, 256 << 10, kMaxMemoryBudget, options.memoryBudget)
+        || !parseSizeOption(limitRate, 1024, kMaxSaneSize, options.rateLimit)
+        || !parseSizeOption(overallLimit, 1024, kMaxSaneSize, config.overallLimit))
         return result;
+    // Names must be tokens and values free of CR, LF, NUL and other controls: a line break
+    // would end the header and inject another one (or lose the Range header after it).
     for (const QString &h : parser.values(header)) {
         const qsizetype colon = h.indexOf(QLatin1Char(':'));
-        if (colon <= 0 || h.left(colon).trimmed().isEmpty() || h.contains(QLatin1Char('\n'))
-            || h.contains(QLatin1Char('\r'))) {
-            result.error = CliOptions::tr("--header must look like 'Name: value', not '%1'").arg(h);
+        const QByteArray name = h.left(colon).trimmed().toLatin1();
+        const QByteArray value = h.mid(colon + 1).trimmed().toUtf8();
+        if (colon <= 0 || !isHeaderName(name) || !isHeaderValue(value)) {
+            result.error = CliOptions::tr("--header must look like 'Name: value' with a name of letters, digits and "
+                                          "-_.!#$%&'*+^`|~ and no line break, not '%1'")
+                               .arg(h.simplified());
             return result;
         }
-        options.headers.append({ h.left(colon).trimmed().toLatin1(), h.mid(colon + 1).trimmed().toUtf8() });
+        options.headers.append({ name, value });
     }
-    if (parser.isSet(userAgent))
-        options.userAgent = parser.value(userAgent).toUtf8();
+    if (parser.isSet(userAgent)) {
+        const QByteArray ua = parser.value(userAgent).toUtf8();
+        if (!isHeaderValue(ua)) {
+            result.error = CliOptions::tr("--user-agent must not hold a line break or control character");
+            return result;
+        }
+        options.userAgent = ua;
+    }
     const auto parseSeconds = [&](const QCommandLineOption &opt, double lo, double hi, std::chrono::milliseconds &out) {
         if (!parser.isSet(opt))
             return true;
@@ -282,6 +294,22 @@ ParseResult parseCommandLine(const QStringList &arguments)
         result.error = CliOptions::tr("-o/--output takes one URL; use -d/--dir for several.");
         return result;
     }
+    // -o names a file: normalised first ("a/b/.." is "a", never two levels up), and a name that
+    // is empty or a folder is a usage error, not a file called "dir (1)".
+    QString outputPath;
+    if (parser.isSet(output)) {
+        const QString given = parser.value(output);
+        outputPath = QDir::cleanPath(QDir::current().absoluteFilePath(given));
+        const QString name = QFileInfo(outputPath).fileName();
+        if (given.isEmpty() || given.endsWith(QLatin1Char('/')) || name.isEmpty() || name == QLatin1String("..")
+            || name == QLatin1String(".") || QFileInfo(outputPath).isDir()) {
+            result.error = given.isEmpty() ? CliOptions::tr("-o/--output needs a file name.")
+                                           : CliOptions::tr("-o/--output needs a file name, and '%1' is a folder; use -d/--dir "
+                                                            "to save into a folder.")
+                                                 .arg(given);
+            return result;
+        }
+    }
     for (const QString &u : std::as_const(urls)) {
         const QUrl strict(u, QUrl::StrictMode);
         if (!strict.isValid() || strict.host().isEmpty()
@@ -293,8 +321,7 @@ ParseResult parseCommandLine(const QStringList &arguments)
         request.url = strict;
         request.checksumAlgorithm = checksumAlgorithm;
         request.checksumHex = checksumHex;
-        if (parser.isSet(output))
-            request.outputPath = QDir::current().absoluteFilePath(parser.value(output));
+        request.outputPath = outputPath;
         request.outputDir = parser.isSet(dir) ? QDir::current().absoluteFilePath(parser.value(dir)) : QDir::currentPath();
         config.requests.append(request);
     }
