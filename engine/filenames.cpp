@@ -139,6 +139,12 @@ QString sanitizeFileName(const QString &name)
         const ushort u = c.unicode();
         if (u < 0x20 || u == 0x7f || (u >= 0x80 && u < 0xa0))
             continue; // control characters vanish
+        // So do the invisible ones that make a name look like another: bidi overrides and
+        // isolates ("invoice\u202Egpj.exe" shows as "invoiceexe.jpg"), zero-width characters
+        // and marks, line separators.
+        if ((u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069) || (u >= 0x200b && u <= 0x200f)
+            || u == 0x2060 || u == 0xfeff || u == 0x061c || u == 0x180e || u == 0x2028 || u == 0x2029)
+            continue;
         if (QStringLiteral("/\\:*?\"<>|").contains(c))
             out.append(QLatin1Char('_'));
         else
@@ -159,11 +165,20 @@ QString sanitizeFileName(const QString &name)
     if (isReservedWindowsName(base) || isReservedWindowsName(base.section(QLatin1Char('.'), 0, 0)))
         base.append(QLatin1Char('_'));
 
-    // At most 255 bytes of UTF-8, keeping the extension; cut on a character boundary.
-    const qsizetype limit = 255 - ext.toUtf8().size();
-    while (base.toUtf8().size() > limit) {
+    // Never one of bytehaul's own names: a server must not plant a control file (or what looks
+    // like a partial download) next to a future download.
+    const QString whole = base + ext;
+    if (whole.endsWith(QLatin1String(".bytehaul"), Qt::CaseInsensitive)
+        || whole.endsWith(QLatin1String(".part"), Qt::CaseInsensitive)
+        || whole.contains(QLatin1String(".bytehaul."), Qt::CaseInsensitive))
+        ext.append(QLatin1Char('_'));
+    // At most kMaxNameBytes of UTF-8, keeping the extension, so that "<name> (99).bytehaul.tmp..."
+    // still fits a file system's 255 bytes; cut on a code point boundary (never half a
+    // surrogate pair: 100 emoji once ended in '?').
+    const qsizetype limit = kMaxNameBytes - ext.toUtf8().size();
+    while (!base.isEmpty() && base.toUtf8().size() > limit) {
         base.chop(1);
-        if (!base.isEmpty() && base.back().isLowSurrogate())
+        if (!base.isEmpty() && base.back().isHighSurrogate())
             base.chop(1);
     }
     if (base.isEmpty())

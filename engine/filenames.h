@@ -25,7 +25,12 @@ QString existingDataPath(const QString &finalPath);
 // Two names for one file (a hard link)? Links are not followed.
 bool sameFile(const QString &a, const QString &b);
 QStringList numberedCandidates(const QString &dir, const QString &name, int max = 100);
-// Makes any string a safe single file name (never empty, never a path).
+// The longest name sanitizeFileName() returns, in bytes of UTF-8: a file system allows 255, and
+// bytehaul's own names add up to 40 (" (100)", ".bytehaul", a temporary suffix).
+inline constexpr qsizetype kMaxNameBytes = 215;
+// Makes any string a safe single file name (never empty, never a path): no control, bidi or
+// zero-width characters, no separators, no leading dots, no name of bytehaul's own files
+// (".bytehaul", ".part"), at most kMaxNameBytes cut on a code point boundary.
 QString sanitizeFileName(const QString &name);
 // Picks the name for a download: Content-Disposition, URL, "download"; sanitised.
 QString chooseFileName(const QByteArray &contentDisposition, const QUrl &url);

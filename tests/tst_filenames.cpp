@@ -46,6 +46,22 @@ private slots:
         QTest::newRow("reserved name with extension?") << QByteArray("attachment; filename=\"nul.txt\"")
                                                      << "http://h/y" << "nul_.txt";
         QTest::newRow("encoded slash in URL is flattened?") << QByteArray() << "http://h/a%2F..%2Fb" << "a_.._b";
+        // Names that look like another: bidi overrides and isolates, zero-width characters.
+        QTest::newRow("right-to-left override removed?") << QByteArray("attachment; filename*=UTF-8''invoice%E2%80%AEgpj.exe")
+                                                         << "http://h/y" << "invoicegpj.exe";
+        QTest::newRow("bidi isolates removed?") << QByteArray("attachment; filename*=UTF-8''a%E2%81%A6b%E2%81%A9c.txt")
+                                                << "http://h/y" << "abc.txt";
+        QTest::newRow("zero-width space and joiner removed?")
+            << QByteArray("attachment; filename*=UTF-8''set%E2%80%8Bup%E2%80%8D.exe%EF%BB%BF") << "http://h/y" << "setup.exe";
+        QTest::newRow("left-to-right mark in the URL removed?") << QByteArray() << "http://h/file%E2%80%8E.pdf" << "file.pdf";
+        // Never one of bytehaul's own names.
+        QTest::newRow("a control file's name?") << QByteArray("attachment; filename=\"x.iso.bytehaul\"")
+                                                << "http://h/y" << "x.iso.bytehaul_";
+        QTest::newRow("a control file's name in capitals?") << QByteArray() << "http://h/x.BYTEHAUL" << "x.BYTEHAUL_";
+        QTest::newRow("a partial file's name?") << QByteArray("attachment; filename=\"x.iso.part\"")
+                                                << "http://h/y" << "x.iso.part_";
+        QTest::newRow("a control file's temporary name?") << QByteArray("attachment; filename=\"x.bytehaul.tmp\"")
+                                                          << "http://h/y" << "x.bytehaul.tmp_";
     }
     void choose()
     {
@@ -67,6 +83,19 @@ private slots:
         QVERIFY(safeWide.toUtf8().size() <= 255);
         QVERIFY(safeWide.endsWith(QLatin1String(".iso")));
         QCOMPARE(QString::fromUtf8(safeWide.toUtf8()), safeWide);
+        // Four-byte characters (surrogate pairs) are never cut in half either: 100 emoji + .iso
+        // once ended in '?'.
+        QString emoji;
+        for (int i = 0; i < 100; ++i)
+            emoji += QString::fromUcs4(U"\U0001F600", 1);
+        const QString safeEmoji = sanitizeFileName(emoji + QStringLiteral(".iso"));
+        QVERIFY(safeEmoji.toUtf8().size() <= kMaxNameBytes);
+        QVERIFY(safeEmoji.endsWith(QLatin1String(".iso")));
+        QCOMPARE(QString::fromUtf8(safeEmoji.toUtf8()), safeEmoji); // no lone surrogate
+        QVERIFY(!safeEmoji.back().isSurrogate() && !safeEmoji.chopped(4).back().isHighSurrogate());
+        QVERIFY(!safeEmoji.contains(QChar(0xfffd)) && !safeEmoji.contains(QLatin1Char('?')));
+        // A name that fits leaves room for bytehaul's own suffixes within 255 bytes.
+        QVERIFY(safe.toUtf8().size() + QByteArray(" (100).bytehaul.XXXXXXXXXXXX.tmp").size() <= 255);
     }
 
     void existingFilesAreNeverReused()
