@@ -2,6 +2,7 @@
 
 #include "engine/crc32.h"
 #include "engine/piecemap.h"
+#include "engine/safefile.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -277,61 +278,24 @@ ControlFileResult parseControl(const QByteArray &bytes)
 
 ControlFileResult loadControlFile(const QString &path)
 {
-    QFile file(path);
-    if (!file.exists())
+    // A control file is small (8 bytes per piece at most): a larger one, a link, a FIFO or a
+    // device is never read (a FIFO once hung the CLI, /dev/zero exhausted its memory).
+    const safefile::ReadResult read = safefile::readRegular(path, kControlHeaderSize + 8 * kMaxPieces);
+    if (!read.exists)
         return {};
-    if (!file.open(QIODevice::ReadOnly)) {
+    if (!read.error.isEmpty()) {
         ControlFileResult result;
-        result.error = ControlFileText::tr("cannot read the control file: %1").arg(file.errorString());
+        result.error = ControlFileText::tr("cannot read the control file: %1").arg(read.error);
         return result;
     }
-    // A control file is small (4 bytes per piece); refuse absurd sizes instead of reading them.
-    if (file.size() > kControlHeaderSize + 8 * kMaxPieces) {
-        ControlFileResult result;
-        result.error = ControlFileText::tr("the control file is impossibly large");
-        return result;
-    }
-    return parseControl(file.readAll());
+    return parseControl(read.data);
 }
 
 QString saveControlFile(const QString &path, const QByteArray &bytes)
 {
-    const QString temp = path + QStringLiteral(".tmp");
-    QFile file(temp);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return ControlFileText::tr("cannot write %1: %2").arg(QDir::toNativeSeparators(temp), file.errorString());
-    if (file.write(bytes) != bytes.size() || !file.flush()) {
-        const QString error = ControlFileText::tr("cannot write %1: %2").arg(QDir::toNativeSeparators(temp), file.errorString());
-        file.close();
-        QFile::remove(temp);
-        return error;
-    }
-#ifdef Q_OS_UNIX
-    if (::fsync(file.handle()) != 0) {
-        file.close();
-        QFile::remove(temp);
-        return ControlFileText::tr("cannot sync %1: %2").arg(QDir::toNativeSeparators(temp), QString::fromLocal8Bit(std::strerror(errno)));
-    }
-#endif
-    file.close();
-#ifdef Q_OS_UNIX
-    if (::rename(QFile::encodeName(temp).constData(), QFile::encodeName(path).constData()) != 0) {
-        const QString error = QString::fromLocal8Bit(std::strerror(errno));
-        QFile::remove(temp);
-        return ControlFileText::tr("cannot replace %1: %2").arg(QDir::toNativeSeparators(path), error);
-    }
-    // The rename is durable only once the directory entry is.
-    const int dir = ::open(QFile::encodeName(QFileInfo(path).absolutePath()).constData(), O_RDONLY | O_DIRECTORY);
-    if (dir >= 0) {
-        ::fsync(dir);
-        ::close(dir);
-    }
-#else
-    QFile::remove(path);
-    if (!QFile::rename(temp, path))
-        return ControlFileText::tr("cannot replace %1").arg(QDir::toNativeSeparators(path));
-#endif
-    return {};
+    // A new file under an unpredictable name (never through a link planted at "<path>.tmp"),
+    // synced, renamed over the old one, the folder synced.
+    return safefile::replaceDurably(path, bytes);
 }
 
 } // namespace bytehaul

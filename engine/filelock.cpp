@@ -7,6 +7,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #endif
 
@@ -16,13 +17,22 @@ FileLock::Result FileLock::acquire(const QString &path, bool create, QString *er
 {
     release();
 #ifdef Q_OS_UNIX
-    int flags = O_RDWR | O_CLOEXEC | O_NOFOLLOW;
+    // No link is followed, and only a regular file is locked: a FIFO (O_NONBLOCK keeps its open
+    // from waiting) or device planted at the data file's name is refused.
+    int flags = O_RDWR | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK;
     if (create)
         flags |= O_CREAT;
     const int fd = ::open(QFile::encodeName(path).constData(), flags, 0644);
     if (fd < 0) {
         if (error)
             *error = QString::fromLocal8Bit(std::strerror(errno));
+        return Result::Failed;
+    }
+    struct stat st;
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        ::close(fd);
+        if (error)
+            *error = QStringLiteral("not a regular file");
         return Result::Failed;
     }
     if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {

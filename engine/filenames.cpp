@@ -1,5 +1,7 @@
 #include "engine/filenames.h"
 
+#include "engine/safefile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -203,10 +205,9 @@ QString findFree(const QString &dir, const QString &name, const QSet<QString> &r
 {
     const QDir d(dir);
     const auto taken = [&reserved](const QString &path) {
-        const QFileInfo fi(path);
-        return reserved.contains(path) || fi.exists() || fi.isSymLink()
-            || QFileInfo::exists(path + QStringLiteral(".bytehaul"))
-            || QFileInfo(path + QStringLiteral(".part")).exists() || QFileInfo(path + QStringLiteral(".part")).isSymLink();
+        // Anything at a name counts, a dangling link or a FIFO too: it is never written through.
+        return reserved.contains(path) || safefile::lexists(path) || safefile::lexists(path + QStringLiteral(".bytehaul"))
+            || safefile::lexists(path + QStringLiteral(".part"));
     };
     QString candidate = d.filePath(name);
     if (!taken(candidate))

@@ -1,6 +1,7 @@
 #include "engine/filewriter.h"
 
 #include "engine/piecemap.h"
+#include "engine/safefile.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -55,7 +56,7 @@ void removeControlFiles(const QString &controlPath)
     if (controlPath.isEmpty())
         return;
     QFile::remove(controlPath);
-    QFile::remove(controlPath + QStringLiteral(".tmp"));
+    safefile::removeStaleTemporaries(controlPath);
 }
 
 } // namespace
@@ -192,10 +193,11 @@ void FileWriter::hashFile(const QString &path, const QByteArray &algorithm)
                 { "sha512", QCryptographicHash::Sha512 },
             };
             flushBlocks(0); // every byte handed over before this call is in the file
-            QFile file(path);
-            if (!algorithms.contains(algorithm.toLower()) || !file.open(QIODevice::ReadOnly)) {
-                Q_EMIT hashed({}, tr("Cannot read %1 to check it: %2")
-                                      .arg(QDir::toNativeSeparators(path), file.errorString()));
+            QFile file;
+            QString error;
+            if (!algorithms.contains(algorithm.toLower())
+                || !safefile::open(file, path, safefile::Access::Read, false, false, &error)) {
+                Q_EMIT hashed({}, tr("Cannot read %1 to check it: %2").arg(QDir::toNativeSeparators(path), error));
                 return;
             }
             QCryptographicHash hash(algorithms.value(algorithm.toLower()));
@@ -272,8 +274,8 @@ void FileWriter::doClose(bool sync, bool removeFile, const QString &controlPath)
     }
     if (m_file.isOpen())
         m_file.close();
-    if (removeFile && !m_file.fileName().isEmpty())
-        QFile::remove(m_file.fileName());
+    if (removeFile && !m_path.isEmpty())
+        QFile::remove(m_path);
     ok = ok && !m_failed;
     if (ok || removeFile)
         removeControlFiles(controlPath);
@@ -330,29 +332,21 @@ qint64 FileWriter::bytesAvailable() const
         return qint64(info.f_bavail) * qint64(info.f_frsize);
     return -1;
 #else
-    const QStorageInfo storage(QFileInfo(m_file.fileName()).absolutePath());
+    const QStorageInfo storage(QFileInfo(m_path).absolutePath());
     return storage.isValid() ? storage.bytesAvailable() : -1;
 #endif
 }
 
 void FileWriter::doOpen(const QString &path, qint64 size, bool truncate, bool preallocate)
 {
-    m_file.setFileName(path);
     m_size = size;
-    QIODevice::OpenMode mode = QIODevice::ReadWrite | QIODevice::Unbuffered;
-    if (truncate)
-        mode |= QIODevice::Truncate;
-    // Refuse to write through a symlink someone planted at the target path.
-    if (QFileInfo(path).isSymLink()) {
+    m_path = path;
+    // Never through a link or into a FIFO or device someone planted at the target path: the
+    // check is the open itself (O_NOFOLLOW, then fstat), not a look before it.
+    QString openError;
+    if (!safefile::open(m_file, path, safefile::Access::ReadWrite, true, truncate, &openError)) {
         m_failed = true;
-        Q_EMIT opened(false, tr("Cannot write %1: it is a symbolic link").arg(QDir::toNativeSeparators(path)));
-        return;
-    }
-    if (!m_file.open(mode)) {
-        const QString error = tr("Cannot open %1 for writing: %2")
-                                  .arg(QDir::toNativeSeparators(path), m_file.errorString());
-        m_failed = true;
-        Q_EMIT opened(false, error);
+        Q_EMIT opened(false, tr("Cannot open %1 for writing: %2").arg(QDir::toNativeSeparators(path), openError));
         return;
     }
     if (size > 0 && m_file.size() < size) {
@@ -448,7 +442,7 @@ bool FileWriter::writeBlock(const WriteBackCache::Block &block)
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            fail(tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(m_file.fileName()), describeErrno(errno)), errno);
+            fail(tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(m_path), describeErrno(errno)), errno);
             return false;
         }
         offset += n;
@@ -499,7 +493,7 @@ bool FileWriter::writeAt(qint64 offset, const char *data, qint64 length)
             if (errno == EINTR)
                 continue;
             fail(tr("Cannot write %1: %2")
-                     .arg(QDir::toNativeSeparators(m_file.fileName()), describeErrno(errno)), errno);
+                     .arg(QDir::toNativeSeparators(m_path), describeErrno(errno)), errno);
             return false;
         }
         data += n;
@@ -509,7 +503,7 @@ bool FileWriter::writeAt(qint64 offset, const char *data, qint64 length)
     return true;
 #else
     if (!m_file.seek(offset) || m_file.write(data, length) != length) {
-        fail(tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(m_file.fileName()), m_file.errorString()));
+        fail(tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(m_path), m_file.errorString()));
         return false;
     }
     return true;
@@ -520,12 +514,12 @@ bool FileWriter::syncData()
 {
 #if defined(Q_OS_LINUX)
     if (::fdatasync(m_file.handle()) != 0) {
-        fail(tr("Cannot sync %1: %2").arg(QDir::toNativeSeparators(m_file.fileName()), describeErrno(errno)), errno);
+        fail(tr("Cannot sync %1: %2").arg(QDir::toNativeSeparators(m_path), describeErrno(errno)), errno);
         return false;
     }
 #elif defined(Q_OS_UNIX)
     if (::fsync(m_file.handle()) != 0) {
-        fail(tr("Cannot sync %1: %2").arg(QDir::toNativeSeparators(m_file.fileName()), describeErrno(errno)), errno);
+        fail(tr("Cannot sync %1: %2").arg(QDir::toNativeSeparators(m_path), describeErrno(errno)), errno);
         return false;
     }
 #else

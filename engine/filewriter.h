@@ -91,6 +91,7 @@ private:
     void fail(const QString &error, int err = 0); // err: the errno, when there is one
 
     QFile m_file;
+    QString m_path; // m_file is opened on a descriptor (safefile::open) and does not keep its name
     qint64 m_size = -1;
     qint64 m_pieceSize = 1;
     WriteBackCache m_cache;

@@ -4,6 +4,7 @@
 #include "engine/filewriter.h"
 #include "engine/networkpool.h"
 #include "engine/piececrcs.h"
+#include "engine/safefile.h"
 #include "engine/sessionutil.h"
 #include "engine/urlreplacer.h"
 #include "engine/worker.h"
@@ -475,8 +476,8 @@ UrlReplacer::Known Session::knownFromControl(const ControlState &st, const QStri
         known.samples.append({ map.pieceStart(p), map.pieceStart(p) + map.pieceLength(p), st.pieceCrcs.value(p) });
     // Durable partial ranges have no CRC on record: read the bytes (at most a piece of each, two
     // ranges) from the data file.
-    QFile data(dataPath);
-    if (!st.segments.isEmpty() && data.open(QIODevice::ReadOnly)) {
+    QFile data;
+    if (!st.segments.isEmpty() && safefile::open(data, dataPath, safefile::Access::Read, false, false, nullptr)) {
         int taken = 0;
         for (const ControlSegment &seg : st.segments) {
             const qint64 end = std::min(seg.durableEnd, seg.start + st.pieceSize);
@@ -665,9 +666,9 @@ void Session::openWriter(bool truncate)
         // goes (durably) before the data file is restarted from zero. (A kill right after the
         // truncation left a ranged control file over a stream's bytes, trusted by the next run.)
         const QString control = controlFilePath(m_path);
-        if (QFile::exists(control) || QFile::exists(control + QStringLiteral(".tmp"))) {
+        if (safefile::lexists(control)) {
             QFile::remove(control);
-            QFile::remove(control + QStringLiteral(".tmp"));
+            safefile::removeStaleTemporaries(control);
             syncDirectory(QFileInfo(control).absolutePath());
         }
     }
@@ -699,8 +700,8 @@ void Session::closeWriter(bool removeData, bool removeControl, std::function<voi
             // same inode: the lock stays). Reached after the final sampled check found another
             // version, when the writer is already closed.
             syncDirectory(QFileInfo(m_dataPath).absolutePath());
-            QFile data(m_dataPath);
-            if (data.open(QIODevice::ReadWrite))
+            QFile data;
+            if (safefile::open(data, m_dataPath, safefile::Access::ReadWrite, false, false, nullptr))
                 data.resize(0);
         }
         // A close still under way (a restart's, say) comes first: "Paused" is announced only
@@ -904,7 +905,7 @@ void Session::onDataSynced(bool ok, bool sampled)
     QString error;
     if (ok && moveIntoPlace(&error)) {
         QFile::remove(controlFilePath(m_path));
-        QFile::remove(controlFilePath(m_path) + QStringLiteral(".tmp"));
+        safefile::removeStaleTemporaries(controlFilePath(m_path));
         finish(DownloadState::Completed);
     } else if (!isTerminal(m_state)) {
         fail({ ErrorClass::User,
@@ -941,10 +942,11 @@ UrlReplacer::Known Session::sampleWindows(const QList<std::pair<qint64, qint64>>
     UrlReplacer::Known known;
     known.total = m_total;
     known.sameUrl = true;
-    QFile data(m_dataPath);
-    if (!data.open(QIODevice::ReadOnly)) {
-        fail({ ErrorClass::User, tr("Cannot read %1 to check it: %2").arg(QDir::toNativeSeparators(m_dataPath), data.errorString()),
-               ErrorCode::WriteFailed, 0, data.errorString() });
+    QFile data;
+    QString error;
+    if (!safefile::open(data, m_dataPath, safefile::Access::Read, false, false, &error)) {
+        fail({ ErrorClass::User, tr("Cannot read %1 to check it: %2").arg(QDir::toNativeSeparators(m_dataPath), error),
+               ErrorCode::WriteFailed, 0, error });
         return known;
     }
     for (auto [start, end] : windows) {

@@ -5,9 +5,13 @@
 #include "testhelpers.h"
 
 #include <QPointer>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
+#include <sys/resource.h>
 
 using namespace bytehaul;
 using namespace bytehaul::test;
@@ -47,17 +51,28 @@ private slots:
 #ifdef Q_OS_LINUX
     void failedFinalWriteKeepsTheControlFile()
     {
-        // /dev/full refuses every write with ENOSPC: the last flush at close fails.
+        // A file-size limit makes the last flush at close fail (EFBIG, like a full disk) on a
+        // regular file: the writer opens nothing else (a device such as /dev/full is refused).
         QTemporaryDir dir;
         const QString control = dir.filePath("full.bytehaul");
         QFile marker(control);
         QVERIFY(marker.open(QIODevice::WriteOnly));
         marker.write("progress");
         marker.close();
+        struct rlimit old;
+        QCOMPARE(::getrlimit(RLIMIT_FSIZE, &old), 0);
+        const auto oldSignal = std::signal(SIGXFSZ, SIG_IGN);
+        struct rlimit small = old;
+        small.rlim_cur = 500;
+        QCOMPARE(::setrlimit(RLIMIT_FSIZE, &small), 0);
+        const auto restore = qScopeGuard([&] {
+            ::setrlimit(RLIMIT_FSIZE, &old);
+            std::signal(SIGXFSZ, oldSignal);
+        });
         QPointer<FileWriter> writer = new FileWriter; // it deletes itself once closed
         QSignalSpy opened(writer, &FileWriter::opened);
         QSignalSpy closed(writer, &FileWriter::closed);
-        writer->open(QStringLiteral("/dev/full"), -1, false, false, 16 << 20, 1 << 20);
+        writer->open(dir.filePath("full"), -1, false, false, 16 << 20, 1 << 20);
         QVERIFY(opened.wait(5000));
         QCOMPARE(opened.at(0).at(0).toBool(), true);
         writer->write(0, QByteArray(1000, 'x')); // small: waits in the cache until close
@@ -65,6 +80,18 @@ private slots:
         QVERIFY(closed.wait(5000));
         QCOMPARE(closed.at(0).at(0).toBool(), false);
         QVERIFY(QFile::exists(control));
+    }
+
+    // The writer never writes through a device or FIFO someone put at its path.
+    void specialFilesAreRefused()
+    {
+        QPointer<FileWriter> writer = new FileWriter;
+        QSignalSpy opened(writer, &FileWriter::opened);
+        writer->open(QStringLiteral("/dev/full"), -1, false, false, 16 << 20, 1 << 20);
+        QVERIFY(opened.wait(5000));
+        QCOMPARE(opened.at(0).at(0).toBool(), false);
+        QVERIFY2(opened.at(0).at(1).toString().contains("not a regular file"), qPrintable(opened.at(0).at(1).toString()));
+        delete writer;
     }
 #endif
 

@@ -31,6 +31,12 @@ DownloadRequest requestFor(const QUrl &url, const QString &dir)
     return request;
 }
 
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("missing");
+}
+
 QStringList entries(const QString &dir)
 {
     return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
@@ -121,6 +127,89 @@ private slots:
         QCOMPARE(int(s.errorCode), int(ErrorCode::InvalidHeader));
         QCOMPARE(server.requests().size(), 0);
         QVERIFY2(entries(dir.path()).isEmpty(), qPrintable(entries(dir.path()).join(", ")));
+    }
+
+    // A link, FIFO or device planted where bytehaul creates or reads a file: never written
+    // through, never read without bound, never a hang; the download completes byte-exact
+    // (under another name when the planted thing holds its name) and the trap is untouched.
+    void plantedLinksAndFifosAreNeverFollowed_data()
+    {
+        QTest::addColumn<QString>("suffix"); // after "f.bin"
+        QTest::addColumn<QString>("kind"); // link, dangling, fifo, zero
+        for (const QString suffix : { QString(), QStringLiteral(".part"), QStringLiteral(".bytehaul"), QStringLiteral(".bytehaul.tmp") }) {
+            for (const QString kind : { QStringLiteral("link"), QStringLiteral("dangling"), QStringLiteral("fifo"), QStringLiteral("zero") }) {
+                QTest::addRow("%s at f.bin%s", qPrintable(kind), qPrintable(suffix)) << suffix << kind;
+            }
+        }
+    }
+    void plantedLinksAndFifosAreNeverFollowed()
+    {
+        QFETCH(QString, suffix);
+        QFETCH(QString, kind);
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(6 * MiB, 21);
+        r.bytesPerSecond = 12 * MiB; // a few control-file saves on the way
+        server.setResource("/f.bin", r);
+        QTemporaryDir dir, elsewhere;
+        const QString victim = elsewhere.filePath("victim.txt");
+        QFile v(victim);
+        QVERIFY(v.open(QIODevice::WriteOnly));
+        v.write("the user's own precious file");
+        v.close();
+        const QString trap = dir.filePath("f.bin" + suffix);
+        if (kind == "link")
+            QVERIFY(QFile::link(victim, trap));
+        else if (kind == "dangling")
+            QVERIFY(QFile::link(elsewhere.filePath("created-through-a-link"), trap));
+        else if (kind == "zero")
+            QVERIFY(QFile::link("/dev/zero", trap));
+        else
+            QCOMPARE(::mkfifo(QFile::encodeName(trap).constData(), 0644), 0);
+
+        DownloadManager manager;
+        DownloadOptions o = fastOptions(4);
+        o.saveInterval = std::chrono::milliseconds(50);
+        manager.setDefaultOptions(o);
+        const DownloadSnapshot s = waitFinished(manager, manager.add(requestFor(QUrl(server.url("/f.bin")), dir.path())), 60000);
+        QVERIFY2(s.state == DownloadState::Completed, qPrintable(stateName(s.state) + ": " + s.error));
+        QCOMPARE(fileSha256(s.filePath), sha256(r.data));
+        QVERIFY2(!sameFile(s.filePath, trap) && QFileInfo(s.filePath).isFile() && !QFileInfo(s.filePath).isSymLink(),
+                 qPrintable(s.filePath));
+        // The trap is as it was, and so is what it points at.
+        QCOMPARE(readAll(victim), QByteArray("the user's own precious file"));
+        QVERIFY(!QFile::exists(elsewhere.filePath("created-through-a-link")));
+        QVERIFY2(QFileInfo(trap).isSymLink() || kind == "fifo", qPrintable(trap));
+        if (kind == "fifo") {
+            struct stat st;
+            QVERIFY(::lstat(QFile::encodeName(trap).constData(), &st) == 0 && S_ISFIFO(st.st_mode));
+        }
+        // Nothing left over but the result and the trap.
+        QStringList expected { QFileInfo(s.filePath).fileName(), QFileInfo(trap).fileName() };
+        expected.removeDuplicates();
+        expected.sort();
+        QCOMPARE(entries(dir.path()), expected);
+    }
+
+    // A FIFO where a resumed download's control file should be (its .part exists): a clear
+    // warning and a fresh start, never a hang.
+    void fifoInPlaceOfAControlFileIsNotReadForever()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(3 * MiB, 22);
+        server.setResource("/g.bin", r);
+        QTemporaryDir dir;
+        QFile part(dir.filePath("g.bin.part"));
+        QVERIFY(part.open(QIODevice::WriteOnly));
+        part.write(r.data.left(MiB));
+        part.close();
+        QCOMPARE(::mkfifo(QFile::encodeName(dir.filePath("g.bin.bytehaul")).constData(), 0644), 0);
+        DownloadManager manager;
+        manager.setDefaultOptions(fastOptions(4));
+        const DownloadSnapshot s = waitFinished(manager, manager.add(requestFor(QUrl(server.url("/g.bin")), dir.path())), 60000);
+        QVERIFY2(s.state == DownloadState::Completed, qPrintable(stateName(s.state) + ": " + s.error));
+        QCOMPARE(fileSha256(s.filePath), sha256(r.data));
     }
 
     // Qt's bookkeeping is not shown to users; bytehaul's own messages and fatal errors are.

@@ -232,26 +232,6 @@
         <source>cannot read the control file: %1</source>
         <translation>die Steuerdatei kann nicht gelesen werden: %1</translation>
     </message>
-    <message>
-        <source>the control file is impossibly large</source>
-        <translation>die Steuerdatei ist unmöglich groß</translation>
-    </message>
-    <message>
-        <source>cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>cannot sync %1: %2</source>
-        <translation>%1 kann nicht auf die Platte gebracht werden: %2</translation>
-    </message>
-    <message>
-        <source>cannot replace %1: %2</source>
-        <translation>%1 kann nicht ersetzt werden: %2</translation>
-    </message>
-    <message>
-        <source>cannot replace %1</source>
-        <translation>%1 kann nicht ersetzt werden</translation>
-    </message>
 </context>
 <context>
     <name>bytehaul::CookieFile</name>
@@ -284,10 +264,6 @@
     <message>
         <source>Cannot read %1 to check it: %2</source>
         <translation>%1 kann zum Prüfen nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: it is a symbolic link</source>
-        <translation>%1 kann nicht geschrieben werden: es ist ein symbolischer Link</translation>
     </message>
     <message>
         <source>Cannot open %1 for writing: %2</source>
@@ -407,6 +383,41 @@
     <message>
         <source>none</source>
         <translation>keins</translation>
+    </message>
+</context>
+<context>
+    <name>bytehaul::SafeFileText</name>
+    <message>
+        <source>%1 is a symbolic link; bytehaul does not write or read through links</source>
+        <translation>%1 ist ein symbolischer Link; bytehaul schreibt und liest nicht durch Links</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file</source>
+        <translation>%1 ist keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 bytes</source>
+        <translation>%1 ist größer als %2 Bytes</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot sync %1: %2</source>
+        <translation>%1 kann nicht synchronisiert werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot replace %1: %2</source>
+        <translation>%1 kann nicht ersetzt werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot replace %1</source>
+        <translation>%1 kann nicht ersetzt werden</translation>
     </message>
 </context>
 <context>

@@ -231,26 +231,6 @@
         <source>cannot read the control file: %1</source>
         <translation>无法读取控制文件：%1</translation>
     </message>
-    <message>
-        <source>the control file is impossibly large</source>
-        <translation>控制文件大得不合理</translation>
-    </message>
-    <message>
-        <source>cannot write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
-        <source>cannot sync %1: %2</source>
-        <translation>无法同步 %1：%2</translation>
-    </message>
-    <message>
-        <source>cannot replace %1: %2</source>
-        <translation>无法替换 %1：%2</translation>
-    </message>
-    <message>
-        <source>cannot replace %1</source>
-        <translation>无法替换 %1</translation>
-    </message>
 </context>
 <context>
     <name>bytehaul::CookieFile</name>
@@ -283,10 +263,6 @@
     <message>
         <source>Cannot read %1 to check it: %2</source>
         <translation>无法读取 %1 进行校验：%2</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: it is a symbolic link</source>
-        <translation>无法写入 %1：它是符号链接</translation>
     </message>
     <message>
         <source>Cannot open %1 for writing: %2</source>
@@ -406,6 +382,41 @@
     <message>
         <source>none</source>
         <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>bytehaul::SafeFileText</name>
+    <message>
+        <source>%1 is a symbolic link; bytehaul does not write or read through links</source>
+        <translation>%1 是符号链接；bytehaul 不会通过链接读写</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file</source>
+        <translation>%1 不是普通文件</translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 不存在</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 bytes</source>
+        <translation>%1 大于 %2 字节</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot sync %1: %2</source>
+        <translation>无法同步 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot replace %1: %2</source>
+        <translation>无法替换 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot replace %1</source>
+        <translation>无法替换 %1</translation>
     </message>
 </context>
 <context>
