@@ -127,6 +127,10 @@ struct DownloadOptions
     QUrl proxy; // http://host:port or socks5://host:port; empty: the system's (environment) proxy
     QList<QByteArray> extraCaCertificates; // PEM; trusted besides the system's. Never fewer checks.
     QList<QNetworkCookie> cookies; // sent where their domain and path match
+    // Set by the engine to the download's address: Authorization, Cookie and
+    // Proxy-Authorization headers and URL user-info go only to this scheme, host and port,
+    // never to another origin a redirect leads to (as curl does). Empty: no restriction.
+    QUrl credentialOrigin;
 };
 
 // Per-download settings: each one that is set replaces the manager's default; headers are

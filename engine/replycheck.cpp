@@ -4,6 +4,7 @@
 #include "engine/retrypolicy.h"
 
 #include <QCoreApplication>
+#include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSslCertificate>
 #include <QSslConfiguration>
@@ -35,13 +36,60 @@ QByteArray ifRangeValidator(const QByteArray &etag, const QByteArray &lastModifi
     return lastModified.trimmed();
 }
 
+bool sameOrigin(const QUrl &a, const QUrl &b)
+{
+    const auto defaultPort = [](const QUrl &u) { return u.port(u.scheme() == QLatin1String("https") ? 443 : 80); };
+    return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0 && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
+        && defaultPort(a) == defaultPort(b);
+}
+
+bool isCredentialHeader(const QByteArray &name)
+{
+    const QByteArray n = name.trimmed().toLower();
+    return n == "authorization" || n == "cookie" || n == "proxy-authorization";
+}
+
+namespace {
+constexpr char kRedirectTo[] = "bytehaul.redirectTo";
+constexpr char kInsecureRedirect[] = "bytehaul.insecureRedirect";
+constexpr auto kCarriesCredentials = QNetworkRequest::Attribute(QNetworkRequest::User + 1);
+} // namespace
+
+QNetworkReply *sendGet(QNetworkAccessManager *nam, const QNetworkRequest &request)
+{
+    QNetworkReply *reply = nam->get(request);
+    if (!request.attribute(kCarriesCredentials).toBool())
+        return reply;
+    // Qt copies every header of the request into the redirected one: each hop is judged here.
+    QObject::connect(reply, &QNetworkReply::redirected, reply, [reply](const QUrl &target) {
+        const QUrl from = reply->url();
+        if (from.scheme() == QLatin1String("https") && target.scheme() != QLatin1String("https")) {
+            reply->setProperty(kInsecureRedirect, true);
+            reply->abort();
+        } else if (sameOrigin(target, reply->request().url())) {
+            Q_EMIT reply->redirectAllowed();
+        } else {
+            reply->setProperty(kRedirectTo, target);
+            reply->abort();
+        }
+    });
+    return reply;
+}
+
 QNetworkRequest makeRequest(const QUrl &url, const DownloadOptions &options, qint64 start, qint64 end,
                             const QByteArray &ifRange)
 {
-    QNetworkRequest request(url);
+    // Credentials only for the origin they were given for.
+    const bool credentialsHere = !options.credentialOrigin.isValid() || sameOrigin(url, options.credentialOrigin);
+    QNetworkRequest request(credentialsHere ? url : url.adjusted(QUrl::RemoveUserInfo));
+    // Cookies from a jar count too: Qt puts them into the request, and a redirect copies them.
+    bool carries = (credentialsHere && !url.userInfo().isEmpty()) || !options.cookies.isEmpty();
+    for (const auto &[name, value] : options.headers)
+        carries = carries || (credentialsHere && isCredentialHeader(name));
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::NoLessSafeRedirectPolicy);
+                         carries ? QNetworkRequest::UserVerifiedRedirectPolicy : QNetworkRequest::NoLessSafeRedirectPolicy);
+    request.setAttribute(kCarriesCredentials, carries);
     request.setMaximumRedirectsAllowed(10);
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     request.setTransferTimeout(int(options.readTimeout.count()));
@@ -55,8 +103,10 @@ QNetworkRequest makeRequest(const QUrl &url, const DownloadOptions &options, qin
     }
     if (!options.userAgent.isEmpty())
         request.setRawHeader("User-Agent", options.userAgent);
-    for (const auto &[name, value] : options.headers)
-        request.setRawHeader(name, value);
+    for (const auto &[name, value] : options.headers) {
+        if (credentialsHere || !isCredentialHeader(name))
+            request.setRawHeader(name, value);
+    }
     if (start >= 0) {
         const QByteArray range = end > start
                                      ? "bytes=" + QByteArray::number(start) + '-' + QByteArray::number(end - 1)
@@ -159,6 +209,18 @@ std::chrono::milliseconds retryWait(const ReplyError &error, const RetryPolicy &
 
 ReplyError classifyReply(const QNetworkReply *reply, bool timedOut)
 {
+    if (reply->property(kInsecureRedirect).toBool()) {
+        return { ErrorClass::User, ReplyCheck::tr("%1: refused a redirect from https to http").arg(displayUrl(reply->url())),
+                 ErrorCode::InsecureRedirect };
+    }
+    if (const QUrl target = reply->property(kRedirectTo).toUrl(); target.isValid()) {
+        ReplyError moved { ErrorClass::Retry,
+                           ReplyCheck::tr("%1: redirected to %2, another server; following without the credentials "
+                                          "given for the first")
+                               .arg(displayUrl(reply->url()), displayUrl(target)) };
+        moved.redirectTo = target;
+        return moved;
+    }
     ReplyError result = classifyStatus(reply, timedOut);
     if (reply->hasRawHeader("Retry-After"))
         result.retryAfter = parseRetryAfter(reply->rawHeader("Retry-After"), QDateTime::currentDateTimeUtc(), kMaxRetryAfter);

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <optional>
 
+class QNetworkAccessManager;
 class QNetworkReply;
 
 namespace bytehaul {
@@ -27,6 +28,9 @@ struct ReplyError
     int httpStatus = 0;
     QString detail;
     bool remoteChanged = false; // the file on the server is not the one we were fetching
+    // A redirect to another origin from a request that carried credentials: not followed by
+    // Qt (it would copy them); the owner asks this address again, without them.
+    QUrl redirectTo;
     std::optional<std::chrono::milliseconds> retryAfter; // the server said when to come back
     bool isError() const { return errorClass != ErrorClass::None; }
 };
@@ -35,6 +39,16 @@ struct ReplyError
 // ifRange: a validator (strong ETag or Last-Modified) sent as If-Range.
 QNetworkRequest makeRequest(const QUrl &url, const DownloadOptions &options, qint64 start = -1,
                             qint64 end = -1, const QByteArray &ifRange = {});
+
+// Same scheme, host (case-insensitive) and port (defaults filled in).
+bool sameOrigin(const QUrl &a, const QUrl &b);
+// Authorization, Cookie, Proxy-Authorization (any case).
+bool isCredentialHeader(const QByteArray &name);
+
+// nam->get(request), with the redirect guard a request carrying credentials needs: a redirect
+// within its origin is followed, an https -> http one refused, one to another origin stopped
+// (classifyReply() then reports it with redirectTo set).
+QNetworkReply *sendGet(QNetworkAccessManager *nam, const QNetworkRequest &request);
 
 int httpStatus(const QNetworkReply *reply);
 bool isIdentityEncoding(const QNetworkReply *reply);

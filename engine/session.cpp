@@ -61,6 +61,7 @@ Session::Session(DownloadId id, const DownloadRequest &request, const DownloadOp
     o.pieceSize = std::clamp<qint64>(o.pieceSize, 16 << 10, kMaxPieceSize);
     o.minSegmentSize = std::clamp<qint64>(o.minSegmentSize, 16 << 10, o.pieceSize);
     o.memoryBudget = std::clamp<qint64>(o.memoryBudget, 256 << 10, kMaxMemoryBudget);
+    o.credentialOrigin = request.url;
     m_clock.start();
     m_probeRetry.setSingleShot(true);
     connect(&m_probeRetry, &QTimer::timeout, this, &Session::sendProbe);
@@ -345,6 +346,8 @@ void Session::start()
     m_lastDone = 0;
     m_streamPos = 0;
     m_probeAttempts.progress();
+    m_probeUrl.clear();
+    m_redirectHops = 0;
     setState(DownloadState::Probing);
     sendProbe();
 }
@@ -373,6 +376,7 @@ void Session::replaceUrl(const QUrl &url)
     const auto accept = [this](const QUrl &original, const QUrl &final, const QString &reason,
                                const QByteArray &etag, const QByteArray &lastModified) {
         m_request.url = original;
+        m_options.credentialOrigin = original; // the address the user named now
         m_finalUrl = final;
         // The new address's validators are the download's identity from now on: every answer
         // from it is compared with them, and a restart finds them in the control file.

@@ -118,6 +118,7 @@ public:
     void workerFailed(Worker *worker, const Scheduler::Lease &lease, const ReplyError &error) override;
     void noteRetry(Worker *worker, const ReplyError &error) override;
     void remoteChanged(const QString &why) override;
+    void movedTo(const QUrl &url) override;
 
 Q_SIGNALS:
     void snapshotChanged(const bytehaul::DownloadSnapshot &snapshot);
@@ -216,6 +217,8 @@ private:
     QDateTime m_added;
 
     QPointer<QNetworkReply> m_probe;
+    QUrl m_probeUrl; // where the probe goes when not to m_request.url: a cross-origin redirect's target
+    int m_redirectHops = 0; // cross-origin redirects followed by hand in this probe
     RetryBudget m_probeAttempts; // the probe's retries since the last answer
     QTimer m_probeRetry;
     QTimer m_probeTimeout; // no response headers in time

@@ -18,7 +18,7 @@ namespace bytehaul {
 
 void Session::sendProbe()
 {
-    const QUrl &url = m_request.url;
+    const QUrl url = m_probeUrl.isValid() ? m_probeUrl : m_request.url;
     if (!url.isValid() || url.host().isEmpty()
         || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
         fail({ ErrorClass::Fatal,
@@ -42,7 +42,7 @@ void Session::sendProbe()
                ErrorCode::InvalidHeader });
         return;
     }
-    QNetworkReply *reply = m_workers[0]->networkManager()->get(makeRequest(url, m_options, 0, m_options.pieceSize));
+    QNetworkReply *reply = sendGet(m_workers[0]->networkManager(), makeRequest(url, m_options, 0, m_options.pieceSize));
     m_probe = reply;
     m_probeTimeout.start(m_options.connectTimeout);
     m_probeSentAt.start();
@@ -55,6 +55,20 @@ void Session::retryProbe(const ReplyError &error)
 {
     m_probeTimeout.stop();
     discard(m_probe, this);
+    if (error.redirectTo.isValid()) {
+        // A redirect to another origin, followed by hand so that the credentials stay behind
+        // (makeRequest() leaves them out for that origin). Not a failure: no retry is spent.
+        if (++m_redirectHops > 10) {
+            fail({ ErrorClass::User, tr("%1: too many redirects (more than 10)").arg(m_request.url.toDisplayString(QUrl::RemoveUserInfo)),
+                   ErrorCode::TooManyRedirects });
+            return;
+        }
+        m_probeUrl = error.redirectTo;
+        sendProbe();
+        return;
+    }
+    m_probeUrl.clear(); // a retry asks the address the user gave again
+    m_redirectHops = 0;
     m_probeAttempts.setPolicy(m_options.retry);
     const std::optional<std::chrono::milliseconds> wait = m_probeAttempts.next(error);
     if (!wait) {
@@ -350,7 +364,7 @@ void Session::startPlainGet(const QString &why)
     discard(m_probe, this);
     if (!why.isEmpty())
         setNote(why, NoteKind::Info);
-    QNetworkReply *reply = m_workers[0]->networkManager()->get(makeRequest(m_finalUrl, m_options));
+    QNetworkReply *reply = sendGet(m_workers[0]->networkManager(), makeRequest(m_finalUrl, m_options));
     reply->setReadBufferSize(replyBufferSize());
     m_probe = reply;
     m_probeTimeout.start(m_options.connectTimeout);

@@ -333,6 +333,16 @@ void Session::applyResume(const QList<qint64> &badPieces)
     setState(DownloadState::Downloading);
 }
 
+void Session::movedTo(const QUrl &url)
+{
+    if (m_finalUrl == url)
+        return;
+    m_finalUrl = url;
+    setNote(tr("Redirected to %1; the credentials given for %2 stay there.")
+                .arg(url.toDisplayString(QUrl::RemoveUserInfo), m_request.url.host()),
+            NoteKind::Info);
+}
+
 void Session::remoteChanged(const QString &why)
 {
     if (isTerminal(m_state) || m_mode == Mode::None)

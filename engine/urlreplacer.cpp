@@ -38,7 +38,7 @@ void UrlReplacer::start(const QUrl &url, const Known &known)
         return;
     }
     // First look: size and validators, from the first byte only.
-    QNetworkReply *reply = m_nam->get(makeRequest(url, m_options, 0, 1));
+    QNetworkReply *reply = sendGet(m_nam, makeRequest(url, m_options, 0, 1));
     m_reply = reply;
     connect(reply, &QNetworkReply::finished, this, [this, reply] {
         reply->deleteLater();
@@ -99,7 +99,7 @@ void UrlReplacer::checkNextSample()
     const Known::Sample sample = m_known.samples[m_checked];
     const qint64 start = sample.start;
     const qint64 end = std::min(m_known.total, sample.end);
-    QNetworkReply *reply = m_nam->get(makeRequest(m_url, m_options, start, end));
+    QNetworkReply *reply = sendGet(m_nam, makeRequest(m_url, m_options, start, end));
     m_reply = reply;
     connect(reply, &QNetworkReply::finished, this, [this, reply, crc = sample.crc, start, end] {
         reply->deleteLater();

@@ -103,7 +103,7 @@ void Worker::sendRequest()
     m_attemptBytes = 0;
     m_checked = false;
     m_replyFinished = false;
-    attach(m_nam->get(makeRequest(m_host->url(), m_host->options(), m_lease.start, m_lease.end,
+    attach(sendGet(m_nam, makeRequest(m_host->url(), m_host->options(), m_lease.start, m_lease.end,
                                   m_host->ifRange())));
     m_connectTimer.start(m_host->options().connectTimeout);
     m_sentAt.start();
@@ -217,6 +217,8 @@ void Worker::onFinished()
 void Worker::handleFailure(const ReplyError &error)
 {
     dropReply();
+    if (error.redirectTo.isValid())
+        m_host->movedTo(error.redirectTo);
     if (m_attemptBytes > 0)
         m_retry.progress(); // progress was made: this is a flaky link, not a dead one
     const Scheduler::Lease renewed = m_host->renewLease(this, m_lease);

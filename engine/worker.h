@@ -52,6 +52,9 @@ public:
     virtual void workerFailed(Worker *worker, const Scheduler::Lease &lease, const ReplyError &error) = 0;
     virtual void noteRetry(Worker *worker, const ReplyError &error) = 0;
     virtual void remoteChanged(const QString &why) = 0;
+    // A request carrying credentials was redirected to another origin: later requests go there
+    // (without the credentials; every 206 is still checked against the download's identity).
+    virtual void movedTo(const QUrl &url) = 0;
 
 protected:
     ~WorkerHost() = default;

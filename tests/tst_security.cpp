@@ -11,6 +11,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QNetworkCookie>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -47,6 +48,138 @@ class TestSecurity final : public QObject
 {
     Q_OBJECT
 private slots:
+    // Credentials never leave their origin: after a redirect to another host or port,
+    // Authorization, Cookie and Proxy-Authorization are not sent there (as curl does), and
+    // the download still completes from the new place. Within one origin they are kept.
+    void credentialsStayWithTheirOrigin_data()
+    {
+        QTest::addColumn<bool>("otherPort"); // else: the same server as "localhost"
+        QTest::addColumn<bool>("laterRequests"); // else: the first request (the probe) is redirected
+        QTest::newRow("probe to another port") << true << false;
+        QTest::newRow("probe to another host name") << false << false;
+        QTest::newRow("range requests to another port") << true << true;
+    }
+    void credentialsStayWithTheirOrigin()
+    {
+        QFETCH(bool, otherPort);
+        QFETCH(bool, laterRequests);
+        TestServer a, b;
+        Resource r;
+        r.data = TestServer::makeData(12 * MiB, 31);
+        r.etag = "\"v1\"";
+        b.setResource("/f.bin", r);
+        a.setResource("/f.bin", r);
+        const QByteArray target = otherPort ? b.url("/f.bin").toUtf8()
+                                            : QByteArray("http://localhost:") + QByteArray::number(QUrl(a.url("/")).port()) + "/f.bin";
+        if (!otherPort) {
+            // a serves both names: the redirect goes to localhost:<a's port>/f.bin, served there
+            // under another path so that the two origins' requests can be told apart.
+            a.setResource("/at-localhost.bin", r);
+        }
+        const QByteArray location = otherPort ? target : QByteArray("http://localhost:") + QByteArray::number(QUrl(a.url("/")).port()) + "/at-localhost.bin";
+        a.resource("/f.bin").fault = [location, laterRequests](int request, int) {
+            Fault f;
+            if (!laterRequests || request > 0) {
+                f.status = 302;
+                f.location = location;
+            }
+            return f;
+        };
+        QTemporaryDir dir;
+        DownloadManager manager;
+        manager.setDefaultOptions(fastOptions(4));
+        QUrl url(a.url("/f.bin"));
+        url.setUserInfo(QStringLiteral("user:secret"));
+        DownloadRequest request = requestFor(url, dir.path());
+        request.overrides.headers = { { "Authorization", "Bearer TOKEN-123" },
+                                      { "Cookie", "session=SECRET-COOKIE" },
+                                      { "Proxy-Authorization", "Basic cHJveHk6cHc=" },
+                                      { "X-Harmless", "kept" } };
+        const DownloadSnapshot s = waitFinished(manager, manager.add(request));
+        QVERIFY2(s.state == DownloadState::Completed, qPrintable(stateName(s.state) + ": " + s.error));
+        QCOMPARE(fileSha256(s.filePath), sha256(r.data));
+        // The first origin got them.
+        QVERIFY(!a.requests().isEmpty());
+        QCOMPARE(a.requests().first().headers.value("authorization"), QByteArray("Bearer TOKEN-123"));
+        QCOMPARE(a.requests().first().headers.value("cookie"), QByteArray("session=SECRET-COOKIE"));
+        // The other origin never did, in any request.
+        QList<RequestLog> elsewhere = otherPort ? b.requests() : QList<RequestLog>();
+        if (!otherPort) {
+            for (const RequestLog &log : a.requests())
+                if (log.path == "/at-localhost.bin")
+                    elsewhere.append(log);
+        }
+        QVERIFY2(!elsewhere.isEmpty(), "the redirect was not followed");
+        for (const RequestLog &log : std::as_const(elsewhere)) {
+            QVERIFY2(!log.headers.contains("authorization"), log.headers.value("authorization").constData());
+            QVERIFY2(!log.headers.contains("cookie"), log.headers.value("cookie").constData());
+            QVERIFY2(!log.headers.contains("proxy-authorization"), log.headers.value("proxy-authorization").constData());
+            QCOMPARE(log.headers.value("x-harmless"), QByteArray("kept"));
+        }
+    }
+
+    // A redirect within the origin keeps the credentials (the server asked for them there).
+    void credentialsFollowASameOriginRedirect()
+    {
+        TestServer a;
+        Resource r;
+        r.data = TestServer::makeData(2 * MiB, 32);
+        a.setResource("/new.bin", r);
+        a.addRedirect("/old.bin", "/new.bin");
+        QTemporaryDir dir;
+        DownloadManager manager;
+        manager.setDefaultOptions(fastOptions(2));
+        DownloadRequest request = requestFor(QUrl(a.url("/old.bin")), dir.path());
+        request.overrides.headers = { { "Authorization", "Bearer TOKEN-123" } };
+        const DownloadSnapshot s = waitFinished(manager, manager.add(request));
+        QVERIFY2(s.state == DownloadState::Completed, qPrintable(s.error));
+        QCOMPARE(fileSha256(s.filePath), sha256(r.data));
+        int carried = 0;
+        for (const RequestLog &log : a.requests())
+            carried += log.path == "/new.bin" && log.headers.value("authorization") == "Bearer TOKEN-123";
+        QVERIFY(carried > 0);
+    }
+
+    // Cookies from a cookies file go where their domain, path and secure flag allow, only.
+    void loadedCookiesGoOnlyWhereTheyMatch()
+    {
+        TestServer a, b;
+        Resource r;
+        r.data = TestServer::makeData(2 * MiB, 33);
+        b.setResource("/f.bin", r);
+        a.resource("/f.bin").fault = [to = b.url("/f.bin").toUtf8()](int, int) {
+            Fault f;
+            f.status = 302;
+            f.location = QByteArray(to).replace("127.0.0.1", "localhost");
+            return f;
+        };
+        QTemporaryDir dir;
+        DownloadManager manager;
+        DownloadOptions o = fastOptions(2);
+        QNetworkCookie mine("session", "SECRET-COOKIE");
+        mine.setDomain("127.0.0.1");
+        mine.setPath("/");
+        QNetworkCookie secure("tls-only", "SECURE-COOKIE");
+        secure.setDomain("127.0.0.1");
+        secure.setPath("/");
+        secure.setSecure(true);
+        QNetworkCookie otherPath("other", "PATH-COOKIE");
+        otherPath.setDomain("127.0.0.1");
+        otherPath.setPath("/private/");
+        o.cookies = { mine, secure, otherPath };
+        manager.setDefaultOptions(o);
+        const DownloadSnapshot s = waitFinished(manager, manager.add(requestFor(QUrl(a.url("/f.bin")), dir.path())));
+        QVERIFY2(s.state == DownloadState::Completed, qPrintable(s.error));
+        QCOMPARE(fileSha256(s.filePath), sha256(r.data));
+        QVERIFY(!a.requests().isEmpty());
+        const QByteArray first = a.requests().first().headers.value("cookie");
+        QVERIFY2(first.contains("session=SECRET-COOKIE"), first.constData());
+        QVERIFY2(!first.contains("SECURE-COOKIE") && !first.contains("PATH-COOKIE"), first.constData());
+        QVERIFY(!b.requests().isEmpty());
+        for (const RequestLog &log : b.requests())
+            QVERIFY2(!log.headers.contains("cookie"), log.headers.value("cookie").constData());
+    }
+
     // A size no disk holds, announced by a 206 or a 200: a clean error before anything is
     // allocated for it (2^53 once crashed the writer thread with 2^33 pieces' arrays).
     void absurdSizesFailCleanly_data()

@@ -384,6 +384,10 @@
         <source>none</source>
         <translation>keins</translation>
     </message>
+    <message>
+        <source>%1: redirected to %2, another server; following without the credentials given for the first</source>
+        <translation>%1: umgeleitet zu %2, einem anderen Server; die Umleitung wird ohne die für den ersten angegebenen Zugangsdaten verfolgt</translation>
+    </message>
 </context>
 <context>
     <name>bytehaul::SafeFileText</name>
@@ -653,6 +657,14 @@
     <message>
         <source>%1: the User-Agent holds a line break or control character</source>
         <translation>%1: Der User-Agent enthält einen Zeilenumbruch oder ein Steuerzeichen</translation>
+    </message>
+    <message>
+        <source>%1: too many redirects (more than 10)</source>
+        <translation>%1: zu viele Umleitungen (mehr als 10)</translation>
+    </message>
+    <message>
+        <source>Redirected to %1; the credentials given for %2 stay there.</source>
+        <translation>Umgeleitet zu %1; die für %2 angegebenen Zugangsdaten bleiben dort.</translation>
     </message>
 </context>
 <context>

@@ -383,6 +383,10 @@
         <source>none</source>
         <translation>无</translation>
     </message>
+    <message>
+        <source>%1: redirected to %2, another server; following without the credentials given for the first</source>
+        <translation>%1：被重定向到另一台服务器 %2；跟随重定向时不携带为前者提供的凭据</translation>
+    </message>
 </context>
 <context>
     <name>bytehaul::SafeFileText</name>
@@ -648,6 +652,14 @@
     <message>
         <source>%1: the User-Agent holds a line break or control character</source>
         <translation>%1：User-Agent 含有换行符或控制字符</translation>
+    </message>
+    <message>
+        <source>%1: too many redirects (more than 10)</source>
+        <translation>%1：重定向次数过多（超过 10 次）</translation>
+    </message>
+    <message>
+        <source>Redirected to %1; the credentials given for %2 stay there.</source>
+        <translation>已重定向到 %1；为 %2 提供的凭据不会被发送到那里。</translation>
     </message>
 </context>
 <context>
