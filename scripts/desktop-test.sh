@@ -192,7 +192,7 @@ base="http://127.0.0.1:$port"
 # The app, the window manager and the tray see only this session and this HOME.
 export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$work/home/.local/share"
 export XDG_CACHE_HOME="$work/home/.cache" XDG_STATE_HOME="$work/home/.local/state" XDG_RUNTIME_DIR="$work/run"
-export TMPDIR="$work/tmp" # also where the single-instance socket lives
+export TMPDIR="$work/tmp" # the single-instance socket lives in XDG_RUNTIME_DIR (0700)
 export XDG_DOWNLOAD_DIR="$HOME/Downloads" LANG=C.UTF-8 no_proxy=127.0.0.1,localhost NO_PROXY=127.0.0.1,localhost
 unset QT_QPA_PLATFORM WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS SESSION_MANAGER XDG_CURRENT_DESKTOP \
     XDG_SESSION_TYPE LANGUAGE LC_ALL LC_MESSAGES http_proxy https_proxy all_proxy HTTP_PROXY HTTPS_PROXY \

@@ -1,71 +1,171 @@
 #include "gui/singleinstance.h"
 
-#include <QDataStream>
+#include "gui/instancemessage.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonObject>
 #include <QLocalSocket>
+#include <QRegularExpression>
+#include <QTimer>
+
+#ifdef Q_OS_UNIX
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
 
 namespace bytehaul::app {
 
 namespace {
-constexpr quint32 kMagic = 0x42484931; // "BHI1"
-constexpr quint32 kVersion = 1;
+
+#ifdef Q_OS_UNIX
+// A directory (not a link) owned by this user that nobody else may enter.
+bool isPrivateDirectory(const QString &dir)
+{
+    struct stat st;
+    return !dir.isEmpty() && ::lstat(QFile::encodeName(dir).constData(), &st) == 0 && S_ISDIR(st.st_mode)
+        && st.st_uid == ::getuid() && (st.st_mode & 077) == 0;
+}
+
+// Something at the path that is not a socket of this user: never connected to or removed.
+bool isForeign(const QString &path)
+{
+    struct stat st;
+    if (::lstat(QFile::encodeName(path).constData(), &st) != 0)
+        return false; // nothing there
+    return !S_ISSOCK(st.st_mode) || st.st_uid != ::getuid();
+}
+
+bool peerIsThisUser(const QLocalSocket *socket)
+{
+#ifdef Q_OS_LINUX
+    struct ucred cred {};
+    socklen_t len = sizeof(cred);
+    return ::getsockopt(int(socket->socketDescriptor()), SOL_SOCKET, SO_PEERCRED, &cred, &len) == 0
+        && cred.uid == ::getuid();
+#else
+    Q_UNUSED(socket)
+    return true; // the directory's permissions keep others out
+#endif
+}
+#endif
+
 } // namespace
 
-SingleInstance::SingleInstance(const QString &name, QObject *parent) : QObject(parent), m_name(name) { }
-
-QString SingleInstance::defaultName()
+SingleInstance::SingleInstance(const QString &path, QObject *parent)
+    : QObject(parent), m_path(path.isEmpty() ? defaultPath() : path)
 {
-    QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
-    if (user.isEmpty())
-        user = QStringLiteral("default");
-    return QStringLiteral("bytehaul-%1").arg(user);
+}
+
+QString SingleInstance::defaultPath(QString *error)
+{
+    // Two desktop sessions of one user (two displays) each get their own instance.
+    QString display = qEnvironmentVariable("WAYLAND_DISPLAY", qEnvironmentVariable("DISPLAY"));
+    display.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]")), QStringLiteral("_"));
+    const QString name = display.isEmpty() ? QStringLiteral("bytehaul.socket") : QStringLiteral("bytehaul-%1.socket").arg(display.left(64));
+#ifdef Q_OS_UNIX
+    const QString runtime = qEnvironmentVariable("XDG_RUNTIME_DIR");
+    if (isPrivateDirectory(runtime))
+        return QDir(runtime).filePath(name);
+    // No usable runtime directory: one of our own, created 0700, and checked (another user may
+    // have created it first: then it is not ours and not used).
+    const QString own = QDir(QDir::tempPath()).filePath(QStringLiteral("bytehaul-%1").arg(::getuid()));
+    ::mkdir(QFile::encodeName(own).constData(), 0700);
+    if (isPrivateDirectory(own))
+        return QDir(own).filePath(name);
+    if (error)
+        *error = QStringLiteral("%1 is not a private directory of this user").arg(own);
+    return {};
+#else
+    Q_UNUSED(error)
+    QString user = qEnvironmentVariable("USERNAME", QStringLiteral("default"));
+    return QStringLiteral("bytehaul-%1-%2").arg(user, name); // a named pipe, per user
+#endif
 }
 
 bool SingleInstance::handOver(const QStringList &urls, bool raise)
 {
+    if (m_path.isEmpty())
+        return false;
+#ifdef Q_OS_UNIX
+    if (isForeign(m_path))
+        return false; // not our socket: never handed anything
+#endif
     QLocalSocket socket;
-    socket.connectToServer(m_name);
+    socket.connectToServer(m_path);
     if (!socket.waitForConnected(1000))
         return false; // nobody there (or a stale socket from a crash)
-    QByteArray message;
-    QDataStream out(&message, QIODevice::WriteOnly);
-    out.setVersion(QDataStream::Qt_6_0);
-    out << kMagic << kVersion << raise << urls;
-    socket.write(message);
+    socket.write(encodeMessage({ urls, raise }));
     if (!socket.waitForBytesWritten(2000))
         return false;
-    socket.waitForReadyRead(2000); // the running instance acknowledges
-    return socket.readAll() == "ok";
+    // The running instance acknowledges with a frame of its own.
+    QByteArray reply;
+    for (int i = 0; i < 20 && reply.size() < kMaxMessageBytes; ++i) {
+        QJsonObject object;
+        qsizetype used = 0;
+        QString error;
+        switch (takeFrame(reply, &object, &used, &error)) {
+        case FrameResult::Complete:
+            return object.value(QStringLiteral("ok")).toBool();
+        case FrameResult::Bad:
+            return false;
+        case FrameResult::Incomplete:
+            break;
+        }
+        if (!socket.waitForReadyRead(2000))
+            return false;
+        reply += socket.readAll();
+    }
+    return false;
 }
 
 bool SingleInstance::listen()
 {
+    if (m_path.isEmpty())
+        return false;
+#ifdef Q_OS_UNIX
+    if (isForeign(m_path))
+        return false;
+#endif
     m_server.setSocketOptions(QLocalServer::UserAccessOption);
-    if (!m_server.listen(m_name)) {
+    if (!m_server.listen(m_path)) {
         // A socket file left by a crashed instance: nobody answered handOver(), so replace it.
-        QLocalServer::removeServer(m_name);
-        if (!m_server.listen(m_name))
+        QLocalServer::removeServer(m_path);
+        if (!m_server.listen(m_path))
             return false;
     }
     connect(&m_server, &QLocalServer::newConnection, this, [this] {
         while (QLocalSocket *socket = m_server.nextPendingConnection()) {
             connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
-            connect(socket, &QLocalSocket::readyRead, socket, [this, socket] {
-                QDataStream in(socket);
-                in.setVersion(QDataStream::Qt_6_0);
-                in.startTransaction();
-                quint32 magic = 0, version = 0;
-                bool raise = false;
-                QStringList urls;
-                in >> magic >> version >> raise >> urls;
-                if (!in.commitTransaction())
-                    return; // wait for the rest
-                if (magic != kMagic || version != kVersion || urls.size() > 10000) {
-                    socket->abort();
+#ifdef Q_OS_UNIX
+            if (!peerIsThisUser(socket)) {
+                socket->abort();
+                continue;
+            }
+#endif
+            // A sender that stops half-way is dropped after a while, not held open forever.
+            QTimer::singleShot(10000, socket, [socket] { socket->abort(); });
+            auto buffer = std::make_shared<QByteArray>();
+            connect(socket, &QLocalSocket::readyRead, socket, [this, socket, buffer] {
+                *buffer += socket->readAll();
+                QJsonObject object;
+                qsizetype used = 0;
+                QString error;
+                const FrameResult result = takeFrame(*buffer, &object, &used, &error);
+                if (result == FrameResult::Incomplete)
+                    return; // bounded: takeFrame refuses a declared length above the maximum
+                InstanceMessage message;
+                if (result == FrameResult::Bad || !toMessage(object, &message, &error)) {
+                    socket->write(frame({ { QStringLiteral("ok"), false }, { QStringLiteral("error"), error } }));
+                    socket->flush();
+                    socket->disconnectFromServer();
                     return;
                 }
-                socket->write("ok");
+                buffer->remove(0, used);
+                socket->write(frame({ { QStringLiteral("ok"), true } }));
                 socket->flush();
-                Q_EMIT received(urls, raise);
+                Q_EMIT received(message.urls, message.raise);
             });
         }
     });

@@ -1,6 +1,9 @@
-// SingleInstance: one bytehaul per user. The first process listens on a per-user local socket;
-// a later one hands its URLs over (a small versioned message) and exits. A socket left behind
-// by a crashed instance is detected (nobody answers) and replaced.
+// SingleInstance: one bytehaul per user and desktop session. The first process listens on a
+// local socket in a directory only its user can enter ($XDG_RUNTIME_DIR, else a 0700
+// directory of its own in the temporary folder); a later one hands its URLs over (a framed,
+// bounded JSON message, gui/instancemessage.h) and exits. A socket that is not the user's is
+// never used; a peer that is not the user is refused; a socket left behind by a crashed
+// instance is detected (nobody answers) and replaced.
 #pragma once
 
 #include <QLocalServer>
@@ -15,8 +18,12 @@ class SingleInstance final : public QObject
     Q_DISABLE_COPY_MOVE(SingleInstance)
 
 public:
-    explicit SingleInstance(const QString &name = defaultName(), QObject *parent = nullptr);
-    static QString defaultName();
+    // path: the socket's full path; empty: defaultPath().
+    explicit SingleInstance(const QString &path = QString(), QObject *parent = nullptr);
+    // "<private dir>/bytehaul[-<display>].socket"; empty (with *error) when no private
+    // directory can be had.
+    static QString defaultPath(QString *error = nullptr);
+    QString path() const { return m_path; }
 
     // true: another instance took the arguments; this process should exit.
     bool handOver(const QStringList &urls, bool raise);
@@ -27,7 +34,7 @@ Q_SIGNALS:
     void received(const QStringList &urls, bool raise);
 
 private:
-    QString m_name;
+    QString m_path;
     QLocalServer m_server;
 };
 
