@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
+#include <QNetworkProxyFactory>
 #include <QNetworkReply>
 #include <QSslCertificate>
 #include <QSslConfiguration>
@@ -34,6 +35,24 @@ QByteArray ifRangeValidator(const QByteArray &etag, const QByteArray &lastModifi
     if (!e.isEmpty() && !e.startsWith("W/"))
         return e;
     return lastModified.trimmed();
+}
+
+QNetworkProxy networkProxy(const QUrl &url)
+{
+    const bool socks = url.scheme().startsWith(QLatin1String("socks"));
+    QNetworkProxy proxy(socks ? QNetworkProxy::Socks5Proxy : QNetworkProxy::HttpProxy, url.host(),
+                        quint16(url.port(socks ? 1080 : 8080)), url.userName(), url.password());
+    if (url.scheme() == QLatin1String("socks5")) // socks5h: the proxy resolves names
+        proxy.setCapabilities(proxy.capabilities() & ~QNetworkProxy::HostNameLookupCapability);
+    return proxy;
+}
+
+bool usesSocksProxy(const QUrl &proxy, const QUrl &url)
+{
+    if (proxy.isValid())
+        return proxy.scheme().startsWith(QLatin1String("socks"));
+    const QList<QNetworkProxy> system = QNetworkProxyFactory::proxyForQuery(QNetworkProxyQuery(url));
+    return !system.isEmpty() && system.first().type() == QNetworkProxy::Socks5Proxy;
 }
 
 bool sameOrigin(const QUrl &a, const QUrl &b)

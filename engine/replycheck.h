@@ -4,6 +4,7 @@
 
 #include "engine/downloadtypes.h"
 
+#include <QNetworkProxy>
 #include <QNetworkRequest>
 
 #include <chrono>
@@ -39,6 +40,12 @@ struct ReplyError
 // ifRange: a validator (strong ETag or Last-Modified) sent as If-Range.
 QNetworkRequest makeRequest(const QUrl &url, const DownloadOptions &options, qint64 start = -1,
                             qint64 end = -1, const QByteArray &ifRange = {});
+
+// http://[user:pass@]host:port, socks5:// (names resolved here) or socks5h:// (names resolved by
+// the proxy) as Qt's proxy.
+QNetworkProxy networkProxy(const QUrl &url);
+// Whether requests to url go through a SOCKS proxy (the given one, else the system's).
+bool usesSocksProxy(const QUrl &proxy, const QUrl &url);
 
 // Same scheme, host (case-insensitive) and port (defaults filled in).
 bool sameOrigin(const QUrl &a, const QUrl &b);

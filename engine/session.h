@@ -217,6 +217,7 @@ private:
     QDateTime m_added;
 
     QPointer<QNetworkReply> m_probe;
+    bool m_socks = false; // through a SOCKS proxy (see replyBufferSize())
     QUrl m_probeUrl; // where the probe goes when not to m_request.url: a cross-origin redirect's target
     int m_redirectHops = 0; // cross-origin redirects followed by hand in this probe
     RetryBudget m_probeAttempts; // the probe's retries since the last answer

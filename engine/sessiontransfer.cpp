@@ -108,13 +108,8 @@ Worker *Session::addWorker()
                 jar->insertCookie(cookie);
             nam->setCookieJar(jar);
         }
-        if (m_options.proxy.isValid()) {
-            const QUrl &p = m_options.proxy;
-            const auto type = p.scheme().startsWith(QLatin1String("socks")) ? QNetworkProxy::Socks5Proxy
-                                                                            : QNetworkProxy::HttpProxy;
-            nam->setProxy(QNetworkProxy(type, p.host(), quint16(p.port(type == QNetworkProxy::Socks5Proxy ? 1080 : 8080)),
-                                        p.userName(), p.password()));
-        }
+        if (m_options.proxy.isValid())
+            nam->setProxy(networkProxy(m_options.proxy));
         m_networkManagers.push_back(std::move(nam));
     }
     m_workers.push_back(std::make_unique<Worker>(index, this, m_networkManagers[group].get()));

@@ -15,7 +15,7 @@ packages=(
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6
     libgl-dev zlib1g-dev libqt6svg6 qt6-qpa-plugins qt6-translations-l10n
     xvfb xauth
-    openbox trayer xdotool xclip imagemagick x11-utils nginx curl
+    openbox trayer xdotool xclip imagemagick x11-utils nginx curl microsocks tinyproxy
     dpkg-dev desktop-file-utils appstream
     clang libclang-rt-14-dev
 )
@@ -107,6 +107,7 @@ test)
     echo "sanitizers: $(grep -E 'tests passed' "$san/ctest.log")"
     # As root the full-disk test mounts a small tmpfs; there a skip is a failure.
     [ "$(id -u)" -eq 0 ] && export BYTEHAUL_REQUIRE_DISK_TEST=1
+    export BYTEHAUL_REQUIRE_PROXY_TEST=1 # microsocks and tinyproxy are installed above
     # Last, so that CTest's summary closes the output.
     cd "$build"
     QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 600 -j "$(nproc)"

@@ -10,6 +10,7 @@
 #include "ui/urlinput.h"
 
 #include "engine/controlfile.h"
+#include "gui/appsettings.h"
 #include "translations/languages.h"
 #include "ui/adddialog.h"
 #include "ui/detailspane.h"
@@ -139,6 +140,35 @@ class TestUi final : public QObject
 {
     Q_OBJECT
 private slots:
+    // A proxy's user name and password are used for the session and never written to the
+    // settings file.
+    void proxyCredentialsAreNeverSaved()
+    {
+        const QString org = QCoreApplication::organizationName();
+        QCoreApplication::setOrganizationName("bytehaul-test-" + QString::number(QCoreApplication::applicationPid()));
+        const auto restore = qScopeGuard([&] { QCoreApplication::setOrganizationName(org); });
+        QString file;
+        {
+            bytehaul::app::AppSettings settings;
+            bytehaul::ui::UiPreferences p = settings.preferences();
+            p.proxy = "socks5h://alice:pr0xy-s3cret@127.0.0.1:1080";
+            settings.setPreferences(p);
+            QCOMPARE(settings.preferences().proxy, QString("socks5h://alice:pr0xy-s3cret@127.0.0.1:1080")); // this session
+            QSettings raw;
+            raw.sync();
+            file = raw.fileName();
+            QCOMPARE(raw.value("network/proxy").toString(), QString("socks5h://127.0.0.1:1080"));
+        }
+        QFile saved(file);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        const QByteArray text = saved.readAll();
+        QVERIFY2(!text.contains("pr0xy-s3cret") && !text.contains("alice"), text.constData());
+        QVERIFY(text.contains("127.0.0.1:1080"));
+        // The next session has the address, without the credentials.
+        QCOMPARE(bytehaul::app::AppSettings().preferences().proxy, QString("socks5h://127.0.0.1:1080"));
+        saved.remove();
+    }
+
     // English plurals ("1 download"), as the application installs them.
     void initTestCase() { QCOMPARE(installTranslations(QStringLiteral("en")), QStringLiteral("en")); }
 

@@ -862,10 +862,6 @@ Exit-Codes: 0 alle Downloads fertig, 1 ein Download ist fehlgeschlagen, 2 falsch
         <translation>Sekunden ohne Daten, bevor eine Verbindung neu versucht wird (Standard 60).</translation>
     </message>
     <message>
-        <source>Proxy: http://host:port or socks5://host:port (default: http_proxy, https_proxy, all_proxy, no_proxy from the environment).</source>
-        <translation>Proxy: http://host:port oder socks5://host:port (Standard: http_proxy, https_proxy, all_proxy, no_proxy aus der Umgebung).</translation>
-    </message>
-    <message>
         <source>Also trust the CA certificate(s) in this PEM file. Certificate checks are never switched off.</source>
         <translation>Zusätzlich den CA-Zertifikaten in dieser PEM-Datei vertrauen. Zertifikatsprüfungen werden nie abgeschaltet.</translation>
     </message>
@@ -972,6 +968,10 @@ Exit-Codes: 0 alle Downloads fertig, 1 ein Download ist fehlgeschlagen, 2 falsch
     <message>
         <source>-o/--output needs a file name, and &apos;%1&apos; is a folder; use -d/--dir to save into a folder.</source>
         <translation>-o/--output braucht einen Dateinamen, und „%1“ ist ein Ordner; zum Speichern in einen Ordner -d/--dir verwenden.</translation>
+    </message>
+    <message>
+        <source>Proxy: http://host:port, socks5://host:port (names resolved here) or socks5h://host:port (names resolved by the proxy); user:password@ before the host when it asks (never printed or saved). Default: http_proxy, https_proxy, all_proxy, no_proxy from the environment.</source>
+        <translation>Proxy: http://host:port, socks5://host:port (Namen werden hier aufgelöst) oder socks5h://host:port (Namen löst der Proxy auf); benutzer:passwort@ vor dem Host, wenn er danach fragt (nie ausgegeben oder gespeichert). Standard: http_proxy, https_proxy, all_proxy, no_proxy aus der Umgebung.</translation>
     </message>
 </context>
 <context>

@@ -854,10 +854,6 @@ Exit codes: 0 all downloads completed, 1 a download failed, 2 bad usage,
         <translation>连接无数据多少秒后重试（默认 60）。</translation>
     </message>
     <message>
-        <source>Proxy: http://host:port or socks5://host:port (default: http_proxy, https_proxy, all_proxy, no_proxy from the environment).</source>
-        <translation>代理：http://host:port 或 socks5://host:port（默认：取自环境变量 http_proxy、https_proxy、all_proxy、no_proxy）。</translation>
-    </message>
-    <message>
         <source>Also trust the CA certificate(s) in this PEM file. Certificate checks are never switched off.</source>
         <translation>另外信任此 PEM 文件中的 CA 证书。证书校验永远不会关闭。</translation>
     </message>
@@ -964,6 +960,10 @@ Exit codes: 0 all downloads completed, 1 a download failed, 2 bad usage,
     <message>
         <source>-o/--output needs a file name, and &apos;%1&apos; is a folder; use -d/--dir to save into a folder.</source>
         <translation>-o/--output 需要一个文件名，而“%1”是文件夹；要保存到文件夹请使用 -d/--dir。</translation>
+    </message>
+    <message>
+        <source>Proxy: http://host:port, socks5://host:port (names resolved here) or socks5h://host:port (names resolved by the proxy); user:password@ before the host when it asks (never printed or saved). Default: http_proxy, https_proxy, all_proxy, no_proxy from the environment.</source>
+        <translation>代理：http://主机:端口、socks5://主机:端口（在本机解析域名）或 socks5h://主机:端口（由代理解析域名）；代理需要时在主机前加 用户名:密码@（从不显示或保存）。默认：环境变量 http_proxy、https_proxy、all_proxy、no_proxy。</translation>
     </message>
 </context>
 <context>

@@ -78,8 +78,10 @@ ParseResult parseCommandLine(const QStringList &arguments)
                                          CliOptions::tr("Seconds without data before a connection is retried (default 60)."),
                                          QStringLiteral("SECONDS"));
     const QCommandLineOption proxy(QStringLiteral("proxy"),
-                                   CliOptions::tr("Proxy: http://host:port or socks5://host:port (default: http_proxy, "
-                                      "https_proxy, all_proxy, no_proxy from the environment)."),
+                                   CliOptions::tr("Proxy: http://host:port, socks5://host:port (names resolved here) or "
+                                      "socks5h://host:port (names resolved by the proxy); user:password@ before the host "
+                                      "when it asks (never printed or saved). Default: http_proxy, https_proxy, "
+                                      "all_proxy, no_proxy from the environment."),
                                    QStringLiteral("URL"));
     const QCommandLineOption caCertificate(QStringLiteral("ca-certificate"),
                                            CliOptions::tr("Also trust the CA certificate(s) in this PEM file. Certificate "

@@ -1,9 +1,10 @@
 #include "gui/appsettings.h"
 
 #include <QDir>
+#include <QStandardPaths>
+#include <QUrl>
 
 #include <algorithm>
-#include <QStandardPaths>
 
 namespace bytehaul::app {
 
@@ -47,6 +48,9 @@ ui::UiPreferences AppSettings::preferences() const
     p.language = m_settings.value(kLanguage).toString();
     p.notifications = m_settings.value(kNotifications, true).toBool();
     p.proxy = m_settings.value(kProxy).toString();
+    // A proxy's user name and password live in memory only, for this session.
+    if (!m_sessionProxy.isEmpty() && withoutCredentials(m_sessionProxy) == p.proxy)
+        p.proxy = m_sessionProxy;
     p.caCertificateFile = m_settings.value(kCaFile).toString();
     return p;
 }
@@ -66,8 +70,15 @@ void AppSettings::setPreferences(const ui::UiPreferences &p)
     m_settings.setValue(kWatchClipboard, p.watchClipboard);
     m_settings.setValue(kLanguage, p.language);
     m_settings.setValue(kNotifications, p.notifications);
-    m_settings.setValue(kProxy, p.proxy);
+    m_settings.setValue(kProxy, withoutCredentials(p.proxy)); // never saved with its password
+    m_sessionProxy = p.proxy;
     m_settings.setValue(kCaFile, p.caCertificateFile);
+}
+
+QString AppSettings::withoutCredentials(const QString &proxy)
+{
+    const QUrl url(proxy, QUrl::StrictMode);
+    return url.isValid() && !url.userInfo().isEmpty() ? url.adjusted(QUrl::RemoveUserInfo).toString() : proxy;
 }
 
 QString AppSettings::queueFile()

@@ -16,6 +16,8 @@ public:
 
     ui::UiPreferences preferences() const;
     void setPreferences(const ui::UiPreferences &preferences);
+    // The proxy address as saved: without a user name and password.
+    static QString withoutCredentials(const QString &proxy);
 
     QByteArray windowGeometry() const { return m_settings.value(QStringLiteral("window/geometry")).toByteArray(); }
     void setWindowGeometry(const QByteArray &g) { m_settings.setValue(QStringLiteral("window/geometry"), g); }
@@ -26,6 +28,7 @@ public:
 
 private:
     mutable QSettings m_settings;
+    QString m_sessionProxy; // the proxy as given, credentials included: memory only
 };
 
 } // namespace bytehaul::app
