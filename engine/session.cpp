@@ -522,8 +522,12 @@ void Session::pause()
 {
     ++m_run;
     // Verifying at the end: the last bytes are being synced; the download completes in a moment.
+    // Not so the final sampled check of a file without validators: it asks the server, which
+    // may take its retries (found by tst_model, seed 780059: Pause ignored for more than 15 s).
+    // Paused there, the next start reloads the control file and checks again.
+    const bool finalNetworkCheck = m_sampleCheck || m_sampleRetry.isActive();
     if (isTerminal(m_state) || m_state == DownloadState::Paused
-        || (m_state == DownloadState::Verifying && m_mode != Mode::None && !m_resume))
+        || (m_state == DownloadState::Verifying && m_mode != Mode::None && !m_resume && !finalNetworkCheck))
         return;
     stopNetwork();
     if (m_mode == Mode::Stream)

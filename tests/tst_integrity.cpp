@@ -333,6 +333,44 @@ private slots:
         QVERIFY2(s.note.contains(changed ? "Starting over" : "sampled range"), qPrintable(s.note));
     }
 
+    // Pause during the final sampled check of a file without validators (the check asks the
+    // server and may wait on its retries): Paused at once, and the resumed download completes
+    // byte-exact (found by tst_model, seed 780059: the pause was ignored).
+    void pauseDuringTheFinalCheckIsHonoured()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(6 * MiB, 41); // no ETag, no Last-Modified
+        bool stallChecks = true;
+        int checks = 0;
+        r.fault = [&server, &stallChecks, &checks](int, int) {
+            Fault f;
+            const QByteArray range = server.requests().last().range; // "bytes=a-b"
+            const qsizetype dash = range.indexOf('-');
+            const qint64 a = range.mid(6, dash - 6).toLongLong(), b = range.mid(dash + 1).toLongLong();
+            if (range.startsWith("bytes=") && b - a + 1 == 16 * 1024) {
+                ++checks;
+                f.stall = stallChecks;
+            }
+            return f;
+        };
+        server.setResource("/nv.bin", r);
+        QTemporaryDir dir;
+        DownloadManager manager;
+        DownloadOptions o = fastOptions(2);
+        o.readTimeout = std::chrono::milliseconds(30000); // the stalled check waits, it does not fail
+        manager.setDefaultOptions(o);
+        const DownloadId id = manager.add(requestFor(server, "/nv.bin", dir.path()));
+        QTRY_VERIFY_WITH_TIMEOUT(checks > 0, 30000);
+        QCOMPARE(stateName(manager.snapshot(id).state), stateName(DownloadState::Verifying));
+        QVERIFY(pauseAndWait(manager, id));
+        stallChecks = false;
+        manager.resume(id);
+        const DownloadSnapshot s = waitFinished(manager, id);
+        QVERIFY2(s.state == DownloadState::Completed, qPrintable(stateName(s.state) + ": " + s.error));
+        QCOMPARE(fileSha256(s.filePath), sha256(r.data));
+    }
+
     // Replace address after a restart (the window restores a paused download from its list) is
     // checked against the bytes on disk as in one process; so is a download that has only
     // partial ranges on disk (no piece complete yet).
