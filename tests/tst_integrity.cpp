@@ -333,6 +333,46 @@ private slots:
         QVERIFY2(s.note.contains(changed ? "Starting over" : "sampled range"), qPrintable(s.note));
     }
 
+    // A resume check that fails (the server refuses the sampled ranges until the retries run
+    // out) ends Failed with the control file as it was: nothing it recorded is lost.
+    void aFailedResumeCheckKeepsTheControlFile()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(16 * MiB, 42); // no validators: a resume is sampled first
+        r.bytesPerSecond = 4 * MiB;
+        bool refuseChecks = false;
+        r.fault = [&server, &refuseChecks](int, int) {
+            Fault f;
+            const QByteArray range = server.requests().last().range;
+            const qsizetype dash = range.indexOf('-');
+            const qint64 a = range.mid(6, dash - 6).toLongLong(), b = range.mid(dash + 1).toLongLong();
+            if (refuseChecks && range.startsWith("bytes=") && b - a + 1 <= 16 * 1024)
+                f.status = 503;
+            return f;
+        };
+        server.setResource("/rc.bin", r);
+        QTemporaryDir dir;
+        const QString control = dir.filePath("rc.bin.bytehaul");
+        qint64 before = 0;
+        {
+            DownloadManager manager;
+            manager.setDefaultOptions(fastOptions(2));
+            const DownloadId id = manager.add(requestFor(server, "/rc.bin", dir.path()));
+            QTRY_VERIFY_WITH_TIMEOUT(manager.snapshot(id).done >= 3 * MiB, 30000);
+            QVERIFY(pauseAndWait(manager, id));
+            before = durableBytes(control);
+            QVERIFY(before >= 2 * MiB);
+        }
+        refuseChecks = true;
+        DownloadManager manager;
+        manager.setDefaultOptions(fastOptions(2));
+        const DownloadSnapshot s = waitFinished(manager, manager.add(requestFor(server, "/rc.bin", dir.path())));
+        QCOMPARE(stateName(s.state), stateName(DownloadState::Failed));
+        QVERIFY2(s.error.contains("check"), qPrintable(s.error));
+        QCOMPARE(durableBytes(control), before);
+    }
+
     // Pause during the final sampled check of a file without validators (the check asks the
     // server and may wait on its retries): Paused at once, and the resumed download completes
     // byte-exact (found by tst_model, seed 780059: the pause was ignored).
