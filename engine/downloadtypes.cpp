@@ -12,9 +12,10 @@ DownloadOptions DownloadOverrides::applyTo(DownloadOptions base) const
         base.pieceSize = *pieceSize;
     if (memoryBudget)
         base.memoryBudget = *memoryBudget;
-    for (const auto &[name, value] : headers) {
-        base.headers.removeIf([&name](const auto &h) { return h.first.compare(name, Qt::CaseInsensitive) == 0; });
-        base.headers.append({ name, value });
+    for (const auto &header : headers) {
+        // (Not a structured binding: clang 14 cannot capture one.)
+        base.headers.removeIf([&header](const auto &h) { return h.first.compare(header.first, Qt::CaseInsensitive) == 0; });
+        base.headers.append(header);
     }
     if (userAgent)
         base.userAgent = *userAgent;

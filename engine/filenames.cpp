@@ -137,10 +137,20 @@ QString sanitizeFileName(const QString &name)
 {
     QString out;
     out.reserve(name.size());
-    for (QChar c : name) {
+    for (qsizetype i = 0; i < name.size(); ++i) {
+        const QChar c = name.at(i);
         const ushort u = c.unicode();
         if (u < 0x20 || u == 0x7f || (u >= 0x80 && u < 0xa0))
             continue; // control characters vanish
+        // A surrogate stays only as half of a pair (found by fuzz_filename: a lone one made a
+        // name that is not valid text).
+        if (c.isHighSurrogate() && i + 1 < name.size() && name.at(i + 1).isLowSurrogate()) {
+            out.append(c);
+            out.append(name.at(++i));
+            continue;
+        }
+        if (c.isSurrogate())
+            continue;
         // So do the invisible ones that make a name look like another: bidi overrides and
         // isolates ("invoice\u202Egpj.exe" shows as "invoiceexe.jpg"), zero-width characters
         // and marks, line separators.
@@ -167,25 +177,29 @@ QString sanitizeFileName(const QString &name)
     if (isReservedWindowsName(base) || isReservedWindowsName(base.section(QLatin1Char('.'), 0, 0)))
         base.append(QLatin1Char('_'));
 
-    // Never one of bytehaul's own names: a server must not plant a control file (or what looks
-    // like a partial download) next to a future download.
-    const QString whole = base + ext;
-    if (whole.endsWith(QLatin1String(".bytehaul"), Qt::CaseInsensitive)
-        || whole.endsWith(QLatin1String(".part"), Qt::CaseInsensitive)
-        || whole.contains(QLatin1String(".bytehaul."), Qt::CaseInsensitive))
-        ext.append(QLatin1Char('_'));
     // At most kMaxNameBytes of UTF-8, keeping the extension, so that "<name> (99).bytehaul.tmp..."
-    // still fits a file system's 255 bytes; cut on a code point boundary (never half a
-    // surrogate pair: 100 emoji once ended in '?').
-    const qsizetype limit = kMaxNameBytes - ext.toUtf8().size();
+    // still fits a file system's 255 bytes (one byte kept for the '_' below); cut on a code
+    // point boundary (never half a surrogate pair: 100 emoji once ended in '?').
+    const qsizetype limit = kMaxNameBytes - 1 - ext.toUtf8().size();
     while (!base.isEmpty() && base.toUtf8().size() > limit) {
         base.chop(1);
         if (!base.isEmpty() && base.back().isHighSurrogate())
             base.chop(1);
     }
+    if (ext.isEmpty()) {
+        while (!base.isEmpty() && (base.back() == QLatin1Char('.') || base.back().isSpace()))
+            base.chop(1); // a cut may end in a dot or a space, which Windows drops
+    }
     if (base.isEmpty())
         base = QStringLiteral("download");
-    return base + ext;
+    // Never one of bytehaul's own names: a server must not plant a control file (or what looks
+    // like a partial download) next to a future download. Checked last, on the final name (found
+    // by fuzz_filename: a cut once produced "....part").
+    QString result = base + ext;
+    if (result.endsWith(QLatin1String(".bytehaul"), Qt::CaseInsensitive) || result.endsWith(QLatin1String(".part"), Qt::CaseInsensitive)
+        || result.contains(QLatin1String(".bytehaul."), Qt::CaseInsensitive))
+        result.append(QLatin1Char('_'));
+    return result;
 }
 
 QString chooseFileName(const QByteArray &contentDisposition, const QUrl &url)

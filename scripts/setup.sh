@@ -59,16 +59,20 @@ run)
 test)
     install_missing
     configure_and_build
-    # The control-file parser under libFuzzer (clang, ASan, UBSan), for a bounded time.
+    # Every parser of untrusted input under libFuzzer (clang, ASan, UBSan), each for a bounded
+    # time from its committed corpus; new inputs go to a scratch directory in the build tree.
     fuzz="$build-fuzz"
     CXX=clang++ CC=clang cmake -S "$here" -B "$fuzz" -G Ninja -DBYTEHAUL_FUZZ=ON \
         -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-    cmake --build "$fuzz" --target fuzz_controlfile
-    mkdir -p "$fuzz/corpus"
-    "$fuzz/tests/fuzz/fuzz_controlfile" -max_total_time="${BYTEHAUL_FUZZ_SECONDS:-60}" \
-        -rss_limit_mb=2048 -artifact_prefix="$fuzz/" "$fuzz/corpus" 2>"$fuzz/fuzz.log" \
-        || { tail -40 "$fuzz/fuzz.log"; echo "fuzz_controlfile: FAILED"; exit 1; }
-    echo "fuzz_controlfile: no crash in ${BYTEHAUL_FUZZ_SECONDS:-60} s ($(grep -c . "$fuzz/fuzz.log") log lines)"
+    cmake --build "$fuzz" --target fuzzers
+    for target in controlfile filename httpparse cookies instancemessage queue; do
+        mkdir -p "$fuzz/corpus/$target"
+        "$fuzz/tests/fuzz/fuzz_$target" -max_total_time="${BYTEHAUL_FUZZ_SECONDS:-30}" -rss_limit_mb=2048 \
+            -max_len=65536 -artifact_prefix="$fuzz/$target-" "$fuzz/corpus/$target" "$here/tests/fuzz/corpus/$target" \
+            2>"$fuzz/fuzz_$target.log" \
+            || { tail -40 "$fuzz/fuzz_$target.log"; echo "fuzz_$target: FAILED"; exit 1; }
+        echo "fuzz_$target: no crash in ${BYTEHAUL_FUZZ_SECONDS:-30} s ($(grep -o 'Done [0-9]* runs' "$fuzz/fuzz_$target.log" || echo "? runs"))"
+    done
     # The package: desktop file and metainfo valid, the .deb installs with apt and runs.
     desktop-file-validate "$here/resources/bytehaul.desktop"
     appstreamcli validate --no-net "$here/resources/bytehaul.metainfo.xml"

@@ -94,6 +94,12 @@ private slots:
         QCOMPARE(QString::fromUtf8(safeEmoji.toUtf8()), safeEmoji); // no lone surrogate
         QVERIFY(!safeEmoji.back().isSurrogate() && !safeEmoji.chopped(4).back().isHighSurrogate());
         QVERIFY(!safeEmoji.contains(QChar(0xfffd)) && !safeEmoji.contains(QLatin1Char('?')));
+        // Found by fuzz_filename: a lone surrogate is dropped, and a cut never ends in ".part".
+        const QString lone = QStringLiteral("a") + QChar(0xd83d) + QStringLiteral("b.txt");
+        QCOMPARE(sanitizeFileName(lone), QStringLiteral("ab.txt"));
+        const QString cut = QString(kMaxNameBytes - 6, QLatin1Char('x')) + QStringLiteral(".part") + QString(40, QChar(0x00e9));
+        const QString safeCut = sanitizeFileName(cut);
+        QVERIFY2(!safeCut.endsWith(QLatin1String(".part")) && safeCut.toUtf8().size() <= kMaxNameBytes, qPrintable(safeCut));
         // A name that fits leaves room for bytehaul's own suffixes within 255 bytes.
         QVERIFY(safe.toUtf8().size() + QByteArray(" (100).bytehaul.XXXXXXXXXXXX.tmp").size() <= 255);
     }

@@ -1,5 +1,7 @@
 #include "ui/queuestore.h"
 
+#include "engine/httpparse.h"
+
 #include <algorithm>
 #include <QCoreApplication>
 #include <QDir>
@@ -28,6 +30,16 @@ QString stateKey(DownloadState s)
     case DownloadState::Cancelled: return QStringLiteral("cancelled");
     }
     return QStringLiteral("queued");
+}
+
+// A size from the file: a whole number from -1 to 2^53, else the fallback (a double outside
+// qint64's range must never reach a conversion: that is undefined behaviour).
+qint64 toSize(const QJsonValue &value, qint64 fallback)
+{
+    const double d = value.toDouble(double(fallback));
+    if (!(d >= -1 && d <= double(kMaxSaneSize)))
+        return fallback;
+    return qint64(d);
 }
 
 DownloadState stateFromKey(const QString &key)
@@ -93,17 +105,28 @@ bool QueueStore::save(const QList<StoredDownload> &downloads, QString *error) co
 
 QList<StoredDownload> QueueStore::load(QString *error) const
 {
-    QList<StoredDownload> out;
     QFile file(m_path);
     if (!file.exists())
-        return out;
+        return {};
     if (!file.open(QIODevice::ReadOnly)) {
         if (error)
             *error = file.errorString();
-        return out;
+        return {};
     }
+    if (file.size() > kMaxQueueBytes) {
+        if (error)
+            *error = QCoreApplication::translate("bytehaul::ui::QueueStore", "the download list is damaged (%1)")
+                         .arg(QStringLiteral("%1 bytes").arg(file.size()));
+        return {};
+    }
+    return parse(file.read(kMaxQueueBytes), error);
+}
+
+QList<StoredDownload> QueueStore::parse(const QByteArray &json, QString *error)
+{
+    QList<StoredDownload> out;
     QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (!doc.isObject() || doc.object().value(QStringLiteral("format")).toInt() != kFormat) {
         if (error)
             *error = QCoreApplication::translate("bytehaul::ui::QueueStore", "the download list is damaged (%1)")
@@ -121,7 +144,7 @@ QList<StoredDownload> QueueStore::load(QString *error) const
         if (o.contains(QStringLiteral("connections")))
             d.request.overrides.connections = o.value(QStringLiteral("connections")).toInt();
         if (o.contains(QStringLiteral("rateLimit")))
-            d.request.overrides.rateLimit = qint64(o.value(QStringLiteral("rateLimit")).toDouble());
+            d.request.overrides.rateLimit = toSize(o.value(QStringLiteral("rateLimit")), 0);
         const QString checksum = o.value(QStringLiteral("checksum")).toString();
         if (!checksum.isEmpty()) {
             d.request.checksumAlgorithm = checksum.section(QLatin1Char('='), 0, 0).toLatin1();
@@ -129,8 +152,8 @@ QList<StoredDownload> QueueStore::load(QString *error) const
         }
         d.state = stateFromKey(o.value(QStringLiteral("state")).toString());
         d.added = QDateTime::fromString(o.value(QStringLiteral("added")).toString(), Qt::ISODateWithMs);
-        d.total = qint64(o.value(QStringLiteral("total")).toDouble(-1));
-        d.done = std::max<qint64>(0, qint64(o.value(QStringLiteral("done")).toDouble(0)));
+        d.total = toSize(o.value(QStringLiteral("total")), -1);
+        d.done = toSize(o.value(QStringLiteral("done")), 0);
         d.name = o.value(QStringLiteral("name")).toString();
         d.error = o.value(QStringLiteral("error")).toString();
         const int code = o.value(QStringLiteral("errorCode")).toInt(int(ErrorCode::Other));

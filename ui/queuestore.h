@@ -32,6 +32,9 @@ public:
 
     bool save(const QList<StoredDownload> &downloads, QString *error = nullptr) const;
     QList<StoredDownload> load(QString *error = nullptr) const; // a damaged file loads as empty
+    // The file's content as downloads (fuzzed: tests/fuzz/fuzz_queue.cpp).
+    static QList<StoredDownload> parse(const QByteArray &json, QString *error = nullptr);
+    static constexpr qint64 kMaxQueueBytes = 64 << 20;
 
 private:
     QString m_path;
