@@ -416,7 +416,24 @@ void Session::replaceUrl(const QUrl &url)
     const QString target = !m_path.isEmpty() ? m_path : m_savedPath;
     const ControlFileResult saved = target.isEmpty() ? ControlFileResult {} : loadControlFile(controlFilePath(target));
     UrlReplacer::Known known;
-    if (saved.state && saved.state->mode == ControlState::Mode::Ranged) {
+    if (m_mode == Mode::Ranged && m_total >= 0 && m_scheduler) {
+        // Paused in this process: the scheduler knows every byte on disk, more than the last
+        // save may (a download that fits in its probe saves none, one paused in its final check
+        // saved long before): its pieces are sampled from the data file (found by tst_model,
+        // seed 900696: a different file of the same size was accepted "with nothing downloaded
+        // yet" on an older control file, and the download completed with the old version).
+        ControlState st;
+        st.mode = ControlState::Mode::Ranged;
+        st.totalSize = m_total;
+        st.pieceSize = m_scheduler->pieces().pieceSize();
+        st.pieceCount = m_scheduler->pieces().pieceCount();
+        st.completedBitset = m_scheduler->pieces().toBitset();
+        for (const auto &[a, b] : m_scheduler->partialRanges())
+            st.segments.append({ a, b, b });
+        st.etag = m_etag;
+        st.lastModified = m_lastModified;
+        known = knownFromControl(st, m_dataPath);
+    } else if (saved.state && saved.state->mode == ControlState::Mode::Ranged) {
         known = knownFromControl(*saved.state, m_dataPath.isEmpty() ? existingDataPath(target) : m_dataPath);
     } else if (m_mode == Mode::Ranged && m_total >= 0) {
         known.total = m_total;
@@ -483,12 +500,21 @@ UrlReplacer::Known Session::knownFromControl(const ControlState &st, const QStri
     add(complete.value(0, -1));
     for (int i = 0; i < 2 && !complete.isEmpty(); ++i)
         add(complete.at(QRandomGenerator::global()->bounded(int(complete.size()))));
-    for (qint64 p : std::as_const(pieces))
-        known.samples.append({ map.pieceStart(p), map.pieceStart(p) + map.pieceLength(p), st.pieceCrcs.value(p) });
-    // Durable partial ranges have no CRC on record: read the bytes (at most a piece of each, two
-    // ranges) from the data file.
+    // Durable partial ranges have no CRC on record, nor have pieces known only in memory (no
+    // control file yet): their bytes are read from the data file.
     QFile data;
-    if (!st.segments.isEmpty() && safefile::open(data, dataPath, safefile::Access::Read, false, false, nullptr)) {
+    const bool readable = safefile::open(data, dataPath, safefile::Access::Read, false, false, nullptr);
+    for (qint64 p : std::as_const(pieces)) {
+        const qint64 start = map.pieceStart(p), end = start + map.pieceLength(p);
+        if (p < st.pieceCrcs.size()) {
+            known.samples.append({ start, end, st.pieceCrcs.at(p) });
+        } else if (readable && data.seek(start)) {
+            const QByteArray bytes = data.read(end - start);
+            if (bytes.size() == end - start)
+                known.samples.append({ start, end, PieceCrcs::compute(bytes) });
+        }
+    }
+    if (!st.segments.isEmpty() && readable) {
         int taken = 0;
         for (const ControlSegment &seg : st.segments) {
             const qint64 end = std::min(seg.durableEnd, seg.start + st.pieceSize);

@@ -333,6 +333,47 @@ private slots:
         QVERIFY2(s.note.contains(changed ? "Starting over" : "sampled range"), qPrintable(s.note));
     }
 
+    // Replace address while paused in the final check of a file without validators, with a
+    // different file of the same size: refused, because the pieces in memory are compared, not
+    // the last control file (which, for a download faster than its first save, records none).
+    // Found by tst_model, seed 900696: accepted "with nothing downloaded yet to compare", and
+    // the download completed with the old file.
+    void replaceDuringTheFinalCheckComparesWhatIsOnDisk()
+    {
+        TestServer server;
+        Resource r, other;
+        r.data = TestServer::makeData(4 * MiB, 43); // no validators
+        other.data = TestServer::makeData(4 * MiB, 44); // same size, other bytes, no validators
+        bool stallChecks = true;
+        r.fault = [&server, &stallChecks](int, int) {
+            Fault f;
+            const QByteArray range = server.requests().last().range;
+            const qsizetype dash = range.indexOf('-');
+            const qint64 a = range.mid(6, dash - 6).toLongLong(), b = range.mid(dash + 1).toLongLong();
+            f.stall = stallChecks && range.startsWith("bytes=") && b - a + 1 == 16 * 1024;
+            return f;
+        };
+        server.setResource("/fc.bin", r);
+        server.setResource("/other.bin", other);
+        QTemporaryDir dir;
+        DownloadManager manager;
+        DownloadOptions o = fastOptions(4);
+        o.readTimeout = std::chrono::milliseconds(30000);
+        manager.setDefaultOptions(o);
+        const DownloadId id = manager.add(requestFor(server, "/fc.bin", dir.path()));
+        QTRY_VERIFY_WITH_TIMEOUT(manager.snapshot(id).state == DownloadState::Verifying && manager.snapshot(id).done == r.data.size(), 30000);
+        QVERIFY(pauseAndWait(manager, id));
+        stallChecks = false;
+        QSignalSpy replaced(&manager, &DownloadManager::urlReplaced);
+        manager.replaceUrl(id, QUrl(server.url("/other.bin")));
+        QTRY_VERIFY_WITH_TIMEOUT(!replaced.isEmpty(), 20000);
+        QCOMPARE(replaced.first().at(1).toBool(), false); // refused: the content differs
+        manager.resume(id);
+        const DownloadSnapshot s = waitFinished(manager, id);
+        QVERIFY2(s.state == DownloadState::Completed, qPrintable(stateName(s.state) + ": " + s.error));
+        QCOMPARE(fileSha256(s.filePath), sha256(r.data));
+    }
+
     // A resume check that fails (the server refuses the sampled ranges until the retries run
     // out) ends Failed with the control file as it was: nothing it recorded is lost.
     void aFailedResumeCheckKeepsTheControlFile()

@@ -287,6 +287,37 @@ private:
         }
     }
 
+    // What a wrong file holds: an earlier version whole, or how its 64 KiB blocks split
+    // between the version wanted and the others (for the failure report).
+    QString describeMix(const QString &path, const QByteArray &want) const
+    {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly))
+            return QStringLiteral("unreadable");
+        const QByteArray got = f.readAll();
+        for (qsizetype i = 0; i < m_allData.size(); ++i) {
+            if (m_allData.at(i) == got)
+                return QStringLiteral("exactly version %1 of %2 served").arg(i + 1).arg(m_allData.size());
+        }
+        constexpr qsizetype block = 64 * 1024;
+        int fromWant = 0, fromOther = 0, neither = 0;
+        for (qsizetype at = 0; at < got.size(); at += block) {
+            const QByteArray b = got.mid(at, block);
+            if (want.mid(at, block) == b) {
+                ++fromWant;
+                continue;
+            }
+            bool other = false;
+            for (const QByteArray &v : m_allData)
+                other = other || v.mid(at, block) == b;
+            ++(other ? fromOther : neither);
+        }
+        return QStringLiteral("a mix of 64 KiB blocks: %1 of the version wanted, %2 of other versions, %3 of none")
+            .arg(fromWant)
+            .arg(fromOther)
+            .arg(neither);
+    }
+
     // After a download's end: I1 for a Completed one.
     void checkTerminal(bool exact)
     {
@@ -309,9 +340,10 @@ private:
         if (exact) {
             const Version &want = served(m_urlPath);
             if (got != sha256(want.data))
-                fail(QStringLiteral("I1: Completed with bytes that are not the version served now (%1 of %2 bytes)")
+                fail(QStringLiteral("I1: Completed with bytes that are not the version served now (%1 of %2 bytes; %3)")
                          .arg(QFileInfo(s.filePath).size())
-                         .arg(want.data.size()));
+                         .arg(want.data.size())
+                         .arg(describeMix(s.filePath, want.data)));
         } else if (!m_shas.contains(got)) {
             fail(QStringLiteral("I1: Completed with bytes that are no version the server ever served: %1 (%2 bytes)")
                      .arg(s.filePath)
