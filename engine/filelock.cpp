@@ -13,16 +13,20 @@
 
 namespace bytehaul {
 
-FileLock::Result FileLock::acquire(const QString &path, bool create, QString *error)
+FileLock::Result FileLock::acquire(const QString &path, Open open, QString *error)
 {
     release();
 #ifdef Q_OS_UNIX
     // No link is followed, and only a regular file is locked: a FIFO (O_NONBLOCK keeps its open
     // from waiting) or device planted at the data file's name is refused.
     int flags = O_RDWR | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK;
-    if (create)
+    if (open != Open::Existing)
         flags |= O_CREAT;
+    if (open == Open::CreateNew)
+        flags |= O_EXCL; // a file planted between choosing the name and creating it is not ours
     const int fd = ::open(QFile::encodeName(path).constData(), flags, 0644);
+    if (fd < 0 && errno == EEXIST && open == Open::CreateNew)
+        return Result::Exists;
     if (fd < 0) {
         if (error)
             *error = QString::fromLocal8Bit(std::strerror(errno));
@@ -49,7 +53,7 @@ FileLock::Result FileLock::acquire(const QString &path, bool create, QString *er
 #else
     // Elsewhere the in-process reservation (filenames.h) is the only guard for now.
     Q_UNUSED(path)
-    Q_UNUSED(create)
+    Q_UNUSED(open)
     Q_UNUSED(error)
     return Result::Locked;
 #endif

@@ -17,10 +17,12 @@ public:
     FileLock(const FileLock &) = delete;
     FileLock &operator=(const FileLock &) = delete;
 
-    enum class Result { Locked, Busy, Failed };
-    // Opens path (creating it when create is set, never through a link) and locks it without
-    // waiting. Busy: another process holds it. Failed: the file cannot be opened (see error).
-    Result acquire(const QString &path, bool create, QString *error);
+    enum class Result { Locked, Busy, Failed, Exists };
+    enum class Open { Existing, Create, CreateNew };
+    // Opens path (never through a link, only a regular file) and locks it without waiting.
+    // Create makes it when missing; CreateNew only makes a new one (O_EXCL): Exists when
+    // something is there already. Busy: another process holds it. Failed: see error.
+    Result acquire(const QString &path, Open open, QString *error);
     void release();
     bool isLocked() const { return m_fd >= 0; }
 

@@ -1063,7 +1063,7 @@ bool Session::relocateToFreshName()
     }
     m_dataPath = partialDataPath(m_path);
     QString error;
-    if (m_lock.acquire(m_dataPath, true, &error) != FileLock::Result::Locked) {
+    if (m_lock.acquire(m_dataPath, FileLock::Open::CreateNew, &error) != FileLock::Result::Locked) {
         fail({ ErrorClass::User, tr("Cannot create %1: %2").arg(QDir::toNativeSeparators(m_dataPath), error),
                ErrorCode::WriteFailed, 0, error });
         return false;

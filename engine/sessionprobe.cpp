@@ -100,7 +100,7 @@ bool Session::adoptExistingPath(const QString &path, bool *busy)
     const QString data = existingDataPath(path);
     if (data.isEmpty() || !reserveFilePath(path))
         return false;
-    const FileLock::Result locked = m_lock.acquire(data, false, nullptr);
+    const FileLock::Result locked = m_lock.acquire(data, FileLock::Open::Existing, nullptr);
     if (locked != FileLock::Result::Locked) {
         releaseFilePath(path);
         *busy = locked == FileLock::Result::Busy;
@@ -205,25 +205,34 @@ bool Session::chooseOutputPath(const QNetworkReply *reply)
                      .arg(found.error, QDir::toNativeSeparators(controlFilePath(candidate))), NoteKind::Warning);
         return true;
     }
-    m_path = reserveUniqueFilePath(dir, name);
-    if (m_path.isEmpty()) {
-        fail({ ErrorClass::User, tr("No free file name for %1 in %2").arg(name, QDir::toNativeSeparators(dir)),
-               ErrorCode::NoFreeName, 0, name });
-        return false;
-    }
     if (busy) {
         failFileInUse(candidate);
         return false;
     }
-    m_dataPath = partialDataPath(m_path);
+    // A new .part, created exclusively: a name taken between the choice and the creation (by
+    // another program, or a file planted there) is skipped for the next free one.
     QString error;
-    switch (m_lock.acquire(m_dataPath, true, &error)) {
+    FileLock::Result locked = FileLock::Result::Exists;
+    for (int attempt = 0; attempt < 16 && locked == FileLock::Result::Exists; ++attempt) {
+        if (!m_path.isEmpty())
+            releaseFilePath(m_path);
+        m_path = reserveUniqueFilePath(dir, name);
+        if (m_path.isEmpty()) {
+            fail({ ErrorClass::User, tr("No free file name for %1 in %2").arg(name, QDir::toNativeSeparators(dir)),
+                   ErrorCode::NoFreeName, 0, name });
+            return false;
+        }
+        m_dataPath = partialDataPath(m_path);
+        locked = m_lock.acquire(m_dataPath, FileLock::Open::CreateNew, &error);
+    }
+    switch (locked) {
     case FileLock::Result::Locked:
         break;
     case FileLock::Result::Busy:
         failFileInUse(m_path);
         return false;
     case FileLock::Result::Failed:
+    case FileLock::Result::Exists:
         fail({ ErrorClass::User, tr("Cannot create %1: %2").arg(QDir::toNativeSeparators(m_dataPath), error),
                ErrorCode::WriteFailed, 0, error });
         return false;

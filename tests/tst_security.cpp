@@ -4,6 +4,7 @@
 // download's state and error, the bytes on disk, what the servers received.
 #include "engine/controlfile.h"
 #include "engine/downloadmanager.h"
+#include "engine/filelock.h"
 #include "engine/filenames.h"
 #include "engine/messagefilter.h"
 #include "testhelpers.h"
@@ -322,6 +323,34 @@ private slots:
         expected.removeDuplicates();
         expected.sort();
         QCOMPARE(entries(dir.path()), expected);
+    }
+
+    // A new .part is created exclusively: whatever is at the name (a file, a link, a FIFO) is
+    // reported as existing, never adopted, truncated or followed.
+    void newPartialFilesAreCreatedExclusively()
+    {
+        QTemporaryDir dir;
+        QFile existing(dir.filePath("a.part"));
+        QVERIFY(existing.open(QIODevice::WriteOnly));
+        existing.write("someone else's");
+        existing.close();
+        QVERIFY(QFile::link(dir.filePath("elsewhere"), dir.filePath("b.part")));
+        QCOMPARE(::mkfifo(QFile::encodeName(dir.filePath("c.part")).constData(), 0644), 0);
+        for (const char *name : { "a.part", "b.part", "c.part" }) {
+            FileLock lock;
+            QString error;
+            QCOMPARE(int(lock.acquire(dir.filePath(name), FileLock::Open::CreateNew, &error)), int(FileLock::Result::Exists));
+            QVERIFY(!lock.isLocked());
+        }
+        QCOMPARE(readAll(dir.filePath("a.part")), QByteArray("someone else's"));
+        QVERIFY(!QFile::exists(dir.filePath("elsewhere")));
+        FileLock fresh;
+        QString error;
+        QCOMPARE(int(fresh.acquire(dir.filePath("d.part"), FileLock::Open::CreateNew, &error)), int(FileLock::Result::Locked));
+        // Existing, for adoption: a link or FIFO is refused, not followed.
+        FileLock adopt;
+        QCOMPARE(int(adopt.acquire(dir.filePath("b.part"), FileLock::Open::Existing, &error)), int(FileLock::Result::Failed));
+        QCOMPARE(int(adopt.acquire(dir.filePath("c.part"), FileLock::Open::Existing, &error)), int(FileLock::Result::Failed));
     }
 
     // A FIFO where a resumed download's control file should be (its .part exists): a clear
