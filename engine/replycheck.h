@@ -29,8 +29,8 @@ struct ReplyError
     int httpStatus = 0;
     QString detail;
     bool remoteChanged = false; // the file on the server is not the one we were fetching
-    // A redirect to another origin from a request that carried credentials: not followed by
-    // Qt (it would copy them); the owner asks this address again, without them.
+    // A redirect of a request that carried credentials: not followed by Qt (it would copy them
+    // to any origin); the owner asks this address, with what makeRequest() allows there.
     QUrl redirectTo;
     std::optional<std::chrono::milliseconds> retryAfter; // the server said when to come back
     bool isError() const { return errorClass != ErrorClass::None; }
@@ -52,9 +52,9 @@ bool sameOrigin(const QUrl &a, const QUrl &b);
 // Authorization, Cookie, Proxy-Authorization (any case).
 bool isCredentialHeader(const QByteArray &name);
 
-// nam->get(request), with the redirect guard a request carrying credentials needs: a redirect
-// within its origin is followed, an https -> http one refused, one to another origin stopped
-// (classifyReply() then reports it with redirectTo set).
+// nam->get(request). A request that carries credentials follows no redirect by itself:
+// classifyReply() reports its 3xx with redirectTo set (or refuses https -> http), and the
+// owner asks the target, for which makeRequest() decides again what may be sent.
 QNetworkReply *sendGet(QNetworkAccessManager *nam, const QNetworkRequest &request);
 
 int httpStatus(const QNetworkReply *reply);

@@ -56,8 +56,8 @@ void Session::retryProbe(const ReplyError &error)
     m_probeTimeout.stop();
     discard(m_probe, this);
     if (error.redirectTo.isValid()) {
-        // A redirect to another origin, followed by hand so that the credentials stay behind
-        // (makeRequest() leaves them out for that origin). Not a failure: no retry is spent.
+        // A redirect followed by hand, so that credentials go only to their origin
+        // (makeRequest() decides for the target). Not a failure: no retry is spent.
         if (++m_redirectHops > 10) {
             fail({ ErrorClass::User, tr("%1: too many redirects (more than 10)").arg(m_request.url.toDisplayString(QUrl::RemoveUserInfo)),
                    ErrorCode::TooManyRedirects });

@@ -332,10 +332,13 @@ void Session::movedTo(const QUrl &url)
 {
     if (m_finalUrl == url)
         return;
+    const bool otherOrigin = !sameOrigin(url, m_finalUrl);
     m_finalUrl = url;
-    setNote(tr("Redirected to %1; the credentials given for %2 stay there.")
-                .arg(url.toDisplayString(QUrl::RemoveUserInfo), m_request.url.host()),
-            NoteKind::Info);
+    if (otherOrigin) {
+        setNote(tr("Redirected to %1; the credentials given for %2 stay there.")
+                    .arg(url.toDisplayString(QUrl::RemoveUserInfo), m_request.url.host()),
+                NoteKind::Info);
+    }
 }
 
 void Session::remoteChanged(const QString &why)

@@ -47,6 +47,10 @@ void UrlReplacer::start(const QUrl &url, const Known &known)
         const QString where = reply->url().toDisplayString(QUrl::RemoveUserInfo);
         if (httpStatus(reply) != 206) {
             const ReplyError error = classifyReply(reply, false);
+            if (error.redirectTo.isValid() && ++m_hops <= 10) {
+                start(error.redirectTo, m_known); // followed by hand (credentials stay with their origin)
+                return;
+            }
             done(false, error.isError() ? error.message
                                         : tr("%1 does not answer byte ranges (HTTP %2), so it cannot continue this download")
                                               .arg(where)
@@ -106,6 +110,11 @@ void UrlReplacer::checkNextSample()
         if (m_done)
             return;
         const ReplyError error = checkRangeReply(reply, start, end, m_known.total, false, m_etag, m_lastModified);
+        if (const ReplyError moved = classifyReply(reply, false); moved.redirectTo.isValid() && ++m_hops <= 10) {
+            m_url = moved.redirectTo;
+            checkNextSample();
+            return;
+        }
         if (error.isError() || reply->error() != QNetworkReply::NoError) {
             m_differs = error.remoteChanged; // another size or other validators: another file
             done(false, error.isError() ? error.message : classifyReply(reply, false).message);

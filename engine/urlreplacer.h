@@ -62,6 +62,7 @@ private:
     QByteArray m_etag, m_lastModified;
     QPointer<QNetworkReply> m_reply;
     int m_checked = 0;
+    int m_hops = 0; // redirects followed by hand
     bool m_done = false;
     bool m_differs = false;
 };

@@ -198,6 +198,10 @@ void Worker::onFinished()
         handleFailure(classifyReply(m_reply, m_reply->error() == QNetworkReply::OperationCanceledError));
         return;
     }
+    if (const int status = httpStatus(m_reply); !m_checked && status >= 300 && status < 400) {
+        handleFailure(classifyReply(m_reply, false)); // a redirect Qt did not follow (credentials)
+        return;
+    }
     if (!m_checked) {
         onMetaData();
         if (!m_checked)

@@ -388,6 +388,10 @@
         <source>%1: redirected to %2, another server; following without the credentials given for the first</source>
         <translation>%1: umgeleitet zu %2, einem anderen Server; die Umleitung wird ohne die für den ersten angegebenen Zugangsdaten verfolgt</translation>
     </message>
+    <message>
+        <source>%1: redirected to %2</source>
+        <translation>%1: umgeleitet zu %2</translation>
+    </message>
 </context>
 <context>
     <name>bytehaul::SafeFileText</name>

@@ -387,6 +387,10 @@
         <source>%1: redirected to %2, another server; following without the credentials given for the first</source>
         <translation>%1：被重定向到另一台服务器 %2；跟随重定向时不携带为前者提供的凭据</translation>
     </message>
+    <message>
+        <source>%1: redirected to %2</source>
+        <translation>%1：已重定向到 %2</translation>
+    </message>
 </context>
 <context>
     <name>bytehaul::SafeFileText</name>
