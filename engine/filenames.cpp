@@ -145,17 +145,22 @@ QString sanitizeFileName(const QString &name)
         // A surrogate stays only as half of a pair (found by fuzz_filename: a lone one made a
         // name that is not valid text).
         if (c.isHighSurrogate() && i + 1 < name.size() && name.at(i + 1).isLowSurrogate()) {
-            out.append(c);
-            out.append(name.at(++i));
+            const char32_t ucs4 = QChar::surrogateToUcs4(c, name.at(i + 1));
+            if (QChar::category(ucs4) != QChar::Other_Format) { // tags (U+E0000-E007F) are invisible
+                out.append(c);
+                out.append(name.at(i + 1));
+            }
+            ++i;
             continue;
         }
         if (c.isSurrogate())
             continue;
-        // So do the invisible ones that make a name look like another: bidi overrides and
-        // isolates ("invoice\u202Egpj.exe" shows as "invoiceexe.jpg"), zero-width characters
-        // and marks, line separators.
-        if ((u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069) || (u >= 0x200b && u <= 0x200f)
-            || u == 0x2060 || u == 0xfeff || u == 0x061c || u == 0x180e || u == 0x2028 || u == 0x2029)
+        // So do the invisible ones that make a name look like another: every format character
+        // (bidi overrides and isolates: "invoice\u202Egpj.exe" shows as "invoiceexe.jpg";
+        // zero-width characters and marks, the soft hyphen, tags), line separators, and the
+        // Hangul fillers that render as nothing (found by review: U+2064, U+00AD, U+E0001).
+        if (c.category() == QChar::Other_Format || c.category() == QChar::Separator_Line
+            || c.category() == QChar::Separator_Paragraph || u == 0x115f || u == 0x1160 || u == 0x3164 || u == 0xffa0)
             continue;
         if (QStringLiteral("/\\:*?\"<>|").contains(c))
             out.append(QLatin1Char('_'));

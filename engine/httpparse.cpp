@@ -61,6 +61,14 @@ std::optional<ContentRange> parseContentRange(const QByteArray &value)
     return cr;
 }
 
+QString withoutUserInfo(const QString &address)
+{
+    const qsizetype scheme = address.indexOf(QLatin1String("://"));
+    const qsizetype start = scheme < 0 ? 0 : scheme + 3;
+    const qsizetype at = address.lastIndexOf(QLatin1Char('@'));
+    return at >= start ? address.left(start) + address.mid(at + 1) : address;
+}
+
 bool isHeaderName(QByteArrayView name)
 {
     if (name.isEmpty())

@@ -36,6 +36,10 @@ bool isHeaderName(QByteArrayView name);
 // tab (a CR LF would end the header and inject another one).
 bool isHeaderValue(QByteArrayView value);
 
+// An address as text without what stands between "scheme://" and the last '@' (a user name and
+// password), whether or not it parses as a URL: for showing and saving proxy addresses.
+QString withoutUserInfo(const QString &address);
+
 // "1048576", "512K", "16M", "2G", "1.5M" (binary multiples, case-insensitive, optional "iB"/"B").
 std::optional<qint64> parseSize(const QString &text);
 

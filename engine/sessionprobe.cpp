@@ -177,7 +177,9 @@ bool Session::chooseOutputPath(const QNetworkReply *reply)
     const QByteArray ourUrl = m_request.url.toEncoded(QUrl::RemoveUserInfo);
     QString candidate = QDir(dir).filePath(name);
     ControlFileResult found = loadControlFile(controlFilePath(candidate));
-    if (m_request.outputPath.isEmpty() && !(found.state && found.state->originalUrl == ourUrl)) {
+    // Also for an explicit -o: a run that saved as "f (1).iso" because f.iso existed is found
+    // again by the same command (found by review: a third copy was started).
+    if (!(found.state && found.state->originalUrl == ourUrl)) {
         for (const QString &numbered : numberedCandidates(dir, name)) {
             ControlFileResult other = loadControlFile(controlFilePath(numbered));
             if (other.state && other.state->originalUrl == ourUrl) {

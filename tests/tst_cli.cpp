@@ -146,6 +146,16 @@ private slots:
                                                << QByteArray("memory-budget");
     }
 
+    // A bad --proxy is refused without printing its password (found by review).
+    void badProxyNeverPrintsItsPassword()
+    {
+        for (const QString &proxy : { QStringLiteral("ftp://user:SECRETPW@127.0.0.1:1"), QStringLiteral("http://user:SECRET PW@") }) {
+            const Result res = runCli({ "--proxy", proxy, "http://127.0.0.1:1/a" });
+            QCOMPARE(res.exitCode, 2);
+            QVERIFY2(res.err.contains("--proxy") && !res.err.contains("SECRET"), res.err.constData());
+        }
+    }
+
     // -o with .. is normalised before the name is taken: "sub/x/../f.bin" is sub/f.bin.
     void outputPathIsNormalised()
     {
@@ -217,6 +227,36 @@ private slots:
         QVERIFY2(res.out.contains("Resumed"), res.out.constData());
         QCOMPARE(fileSha256(dir.filePath("big.iso")), sha256(r.data));
         QVERIFY(!QFile::exists(dir.filePath("big.iso.bytehaul")));
+    }
+
+    // -o naming an existing file saves as "out (1).bin"; interrupted, the same command finds
+    // "out (1).bin" again and continues it (found by review: a third copy was started).
+    void renamedOutputIsFoundAgainByTheSameCommand()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(8 * 1024 * 1024, 89);
+        r.bytesPerSecond = 2 * 1024 * 1024;
+        server.setResource("/o.bin", r);
+        QTemporaryDir dir;
+        QFile old(dir.filePath("out.bin"));
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write("the user's own file");
+        old.close();
+        const QStringList args = { "-q", "-c", "2", "--save-interval", "0.2", "-o", dir.filePath("out.bin"), server.url("/o.bin") };
+        QProcess p;
+        p.start(QStringLiteral(BYTEHAUL_CLI_PATH), args);
+        QVERIFY(p.waitForStarted(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(dir.filePath("out (1).bin.bytehaul")), 20000);
+        p.terminate();
+        QTRY_VERIFY_WITH_TIMEOUT(p.state() == QProcess::NotRunning, 20000);
+        QCOMPARE(p.exitCode(), 3);
+        server.resource("/o.bin").bytesPerSecond = 0;
+        const Result res = runCli(args);
+        QCOMPARE(res.exitCode, 0);
+        QCOMPARE(fileSha256(dir.filePath("out (1).bin")), sha256(r.data));
+        QVERIFY(!QFile::exists(dir.filePath("out (2).bin")) && !QFile::exists(dir.filePath("out (2).bin.part")));
+        QCOMPARE(fileSha256(dir.filePath("out.bin")), sha256("the user's own file"));
     }
 
     // Two processes on one file: the second (even with --no-resume) is refused while the first

@@ -54,6 +54,10 @@ private slots:
         QTest::newRow("zero-width space and joiner removed?")
             << QByteArray("attachment; filename*=UTF-8''set%E2%80%8Bup%E2%80%8D.exe%EF%BB%BF") << "http://h/y" << "setup.exe";
         QTest::newRow("left-to-right mark in the URL removed?") << QByteArray() << "http://h/file%E2%80%8E.pdf" << "file.pdf";
+        QTest::newRow("other format characters removed?")
+            << QByteArray("attachment; filename*=UTF-8''a%E2%81%A4b%C2%ADc%F3%A0%80%81.txt") << "http://h/y" << "abc.txt";
+        QTest::newRow("Hangul filler removed?") << QByteArray("attachment; filename*=UTF-8''x%E3%85%A4.exe") << "http://h/y" << "x.exe";
+        QTest::newRow("emoji kept?") << QByteArray("attachment; filename*=UTF-8''%F0%9F%98%80.png") << "http://h/y" << QString::fromUtf8("\xF0\x9F\x98\x80.png");
         // Never one of bytehaul's own names.
         QTest::newRow("a control file's name?") << QByteArray("attachment; filename=\"x.iso.bytehaul\"")
                                                 << "http://h/y" << "x.iso.bytehaul_";

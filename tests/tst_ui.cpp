@@ -167,6 +167,20 @@ private slots:
         // The next session has the address, without the credentials.
         QCOMPARE(bytehaul::app::AppSettings().preferences().proxy, QString("socks5h://127.0.0.1:1080"));
         saved.remove();
+        // A password a URL would reject is not saved either (found by review: "p^ss" was).
+        {
+            bytehaul::app::AppSettings settings;
+            bytehaul::ui::UiPreferences p = settings.preferences();
+            p.proxy = "http://alice:p^ss w0rd@proxy.example:3128";
+            settings.setPreferences(p);
+            QSettings raw;
+            raw.sync();
+            QCOMPARE(raw.value("network/proxy").toString(), QString("http://proxy.example:3128"));
+        }
+        QFile again(file);
+        QVERIFY(again.open(QIODevice::ReadOnly));
+        QVERIFY(!again.readAll().contains("w0rd"));
+        again.remove();
     }
 
     // English plurals ("1 download"), as the application installs them.

@@ -776,6 +776,10 @@
         <source>%1 already existed and was left alone; the download was saved as %2</source>
         <translation>%1 existierte bereits und blieb unverändert; der Download wurde als %2 gespeichert</translation>
     </message>
+    <message>
+        <source>%1 is not a safe file name; the download was saved as %2</source>
+        <translation>%1 ist kein sicherer Dateiname; der Download wurde als %2 gespeichert</translation>
+    </message>
 </context>
 <context>
     <name>bytehaul::cli::CliOptions</name>

@@ -768,6 +768,10 @@
         <source>%1 already existed and was left alone; the download was saved as %2</source>
         <translation>%1 已存在且未被改动；下载已保存为 %2</translation>
     </message>
+    <message>
+        <source>%1 is not a safe file name; the download was saved as %2</source>
+        <translation>%1 不是安全的文件名；下载已保存为 %2</translation>
+    </message>
 </context>
 <context>
     <name>bytehaul::cli::CliOptions</name>

@@ -93,8 +93,12 @@ void CliApp::onFinished(const DownloadSnapshot &snapshot)
         const QString asked = m_asked.value(snapshot.id);
         if (!asked.isEmpty() && QFileInfo(asked).absoluteFilePath() != QFileInfo(snapshot.filePath).absoluteFilePath()) {
             // Said even with -q: a script that hashes the -o file must not read the old one.
-            printErr(tr("%1 already existed and was left alone; the download was saved as %2")
-                         .arg(QDir::toNativeSeparators(asked), QDir::toNativeSeparators(snapshot.filePath)));
+            if (QFileInfo::exists(asked))
+                printErr(tr("%1 already existed and was left alone; the download was saved as %2")
+                             .arg(QDir::toNativeSeparators(asked), QDir::toNativeSeparators(snapshot.filePath)));
+            else // the name was made safe (".part" and ".bytehaul" are bytehaul's own, say)
+                printErr(tr("%1 is not a safe file name; the download was saved as %2")
+                             .arg(QDir::toNativeSeparators(asked), QDir::toNativeSeparators(snapshot.filePath)));
         }
         if (!m_config.quiet)
             printOut(tr("Completed %1 (%2)").arg(QDir::toNativeSeparators(snapshot.filePath), formatSize(snapshot.done)));

@@ -202,11 +202,12 @@ ParseResult parseCommandLine(const QStringList &arguments)
         options.retry.maxStall = options.retry.maxElapsed;
     options.retry.maxDelay = std::max(options.retry.maxDelay, options.retry.baseDelay);
     if (parser.isSet(proxy)) {
-        const QUrl p(parser.value(proxy), QUrl::StrictMode);
+        // Tolerant: a password with characters a URL would escape still works; never printed.
+        const QUrl p(parser.value(proxy), QUrl::TolerantMode);
         const QStringList schemes = { QStringLiteral("http"), QStringLiteral("socks5"), QStringLiteral("socks5h") };
         if (!p.isValid() || p.host().isEmpty() || !schemes.contains(p.scheme())) {
             result.error = CliOptions::tr("--proxy must look like http://host:port or socks5://host:port, not '%1'")
-                               .arg(parser.value(proxy));
+                               .arg(withoutUserInfo(parser.value(proxy)));
             return result;
         }
         options.proxy = p;

@@ -1,5 +1,7 @@
 #include "gui/appsettings.h"
 
+#include "engine/httpparse.h"
+
 #include <QDir>
 #include <QStandardPaths>
 #include <QUrl>
@@ -77,8 +79,8 @@ void AppSettings::setPreferences(const ui::UiPreferences &p)
 
 QString AppSettings::withoutCredentials(const QString &proxy)
 {
-    const QUrl url(proxy, QUrl::StrictMode);
-    return url.isValid() && !url.userInfo().isEmpty() ? url.adjusted(QUrl::RemoveUserInfo).toString() : proxy;
+    // As text: a password QUrl would reject ("p^ss") must not be saved either (found by review).
+    return bytehaul::withoutUserInfo(proxy);
 }
 
 QString AppSettings::queueFile()

@@ -11,7 +11,8 @@ QString applyNetworkPreferences(DownloadManager *manager, const ui::UiPreference
     QString warning;
     // New downloads use these; running ones keep the settings they started with.
     DownloadOptions defaults = manager->defaultOptions();
-    defaults.proxy = QUrl(preferences.proxy, QUrl::StrictMode);
+    // Tolerant: a password with characters a URL would escape ("p^ss", "50%off") still works.
+    defaults.proxy = QUrl(preferences.proxy, QUrl::TolerantMode);
     if (!defaults.proxy.isValid() || defaults.proxy.host().isEmpty())
         defaults.proxy = QUrl();
     defaults.extraCaCertificates.clear();
