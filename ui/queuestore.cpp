@@ -144,7 +144,7 @@ QList<StoredDownload> QueueStore::parse(const QByteArray &json, QString *error)
         if (o.contains(QStringLiteral("connections")))
             d.request.overrides.connections = o.value(QStringLiteral("connections")).toInt();
         if (o.contains(QStringLiteral("rateLimit")))
-            d.request.overrides.rateLimit = toSize(o.value(QStringLiteral("rateLimit")), 0);
+            d.request.overrides.rateLimit = std::max<qint64>(0, toSize(o.value(QStringLiteral("rateLimit")), 0));
         const QString checksum = o.value(QStringLiteral("checksum")).toString();
         if (!checksum.isEmpty()) {
             d.request.checksumAlgorithm = checksum.section(QLatin1Char('='), 0, 0).toLatin1();
@@ -153,7 +153,7 @@ QList<StoredDownload> QueueStore::parse(const QByteArray &json, QString *error)
         d.state = stateFromKey(o.value(QStringLiteral("state")).toString());
         d.added = QDateTime::fromString(o.value(QStringLiteral("added")).toString(), Qt::ISODateWithMs);
         d.total = toSize(o.value(QStringLiteral("total")), -1);
-        d.done = toSize(o.value(QStringLiteral("done")), 0);
+        d.done = std::max<qint64>(0, toSize(o.value(QStringLiteral("done")), 0)); // (fuzz_queue: -1 got through)
         d.name = o.value(QStringLiteral("name")).toString();
         d.error = o.value(QStringLiteral("error")).toString();
         const int code = o.value(QStringLiteral("errorCode")).toInt(int(ErrorCode::Other));
