@@ -347,10 +347,8 @@ private slots:
         bool stallChecks = true;
         r.fault = [&server, &stallChecks](int, int) {
             Fault f;
-            const QByteArray range = server.requests().last().range;
-            const qsizetype dash = range.indexOf('-');
-            const qint64 a = range.mid(6, dash - 6).toLongLong(), b = range.mid(dash + 1).toLongLong();
-            f.stall = stallChecks && range.startsWith("bytes=") && b - a + 1 == 16 * 1024;
+            const qint64 length = rangeLength(server.requests().last().range);
+            f.stall = stallChecks && length == 16 * 1024;
             return f;
         };
         server.setResource("/fc.bin", r);
@@ -385,10 +383,8 @@ private slots:
         bool refuseChecks = false;
         r.fault = [&server, &refuseChecks](int, int) {
             Fault f;
-            const QByteArray range = server.requests().last().range;
-            const qsizetype dash = range.indexOf('-');
-            const qint64 a = range.mid(6, dash - 6).toLongLong(), b = range.mid(dash + 1).toLongLong();
-            if (refuseChecks && range.startsWith("bytes=") && b - a + 1 <= 16 * 1024)
+            const qint64 length = rangeLength(server.requests().last().range);
+            if (refuseChecks && length > 0 && length <= 16 * 1024)
                 f.status = 503;
             return f;
         };
@@ -426,10 +422,8 @@ private slots:
         int checks = 0;
         r.fault = [&server, &stallChecks, &checks](int, int) {
             Fault f;
-            const QByteArray range = server.requests().last().range; // "bytes=a-b"
-            const qsizetype dash = range.indexOf('-');
-            const qint64 a = range.mid(6, dash - 6).toLongLong(), b = range.mid(dash + 1).toLongLong();
-            if (range.startsWith("bytes=") && b - a + 1 == 16 * 1024) {
+            const qint64 length = rangeLength(server.requests().last().range);
+            if (length == 16 * 1024) {
                 ++checks;
                 f.stall = stallChecks;
             }

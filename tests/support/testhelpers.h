@@ -65,6 +65,15 @@ inline bool pauseAndWait(DownloadManager &manager, DownloadId id, int timeoutMs 
     return manager.snapshot(id).state == DownloadState::Paused;
 }
 
+// The length of a request's "bytes=a-b" range; -1 for anything else (no range, open-ended).
+inline qint64 rangeLength(const QByteArray &range)
+{
+    const qsizetype dash = range.indexOf('-');
+    if (!range.startsWith("bytes=") || dash < 0 || dash + 1 >= range.size())
+        return -1;
+    return range.mid(dash + 1).toLongLong() - range.mid(6, dash - 6).toLongLong() + 1;
+}
+
 // Fast retries so that tests do not wait on back-off.
 inline DownloadOptions fastOptions(int connections = 8)
 {
