@@ -80,10 +80,14 @@ struct Conn
 
 struct Stats
 {
-    uint64_t accepted = 0, refused = 0, upBytes = 0, downBytes = 0;
+    uint64_t accepted = 0, refused = 0, upBytes = 0, downBytes = 0, delivered = 0;
 };
 
-constexpr size_t kMaxQueued = 4 << 20; // per direction: stop reading beyond this (backpressure)
+// Per direction: stop reading beyond this (backpressure). A real path holds about one
+// bandwidth-delay product in flight, so that is what the emulator buffers (at least 256 KiB,
+// at most 4 MiB when no cap defines the bandwidth): bytes a client discards by closing a
+// connection early are then about what a real network would have carried for nothing.
+size_t kMaxQueued = 4 << 20;
 
 void nonBlocking(int fd)
 {
@@ -132,6 +136,8 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "usage: wanem --listen PORT --to HOST:PORT [--rtt MS] [--rate B/S] [--slow-every N] [--max-conns N]\n");
         return 2;
     }
+    if (rate > 0)
+        kMaxQueued = std::clamp<size_t>(size_t(rate * double(rttUs) / 1e6), 256 << 10, 4 << 20);
     signal(SIGINT, onSignal);
     signal(SIGTERM, onSignal);
     signal(SIGPIPE, SIG_IGN);
@@ -193,7 +199,7 @@ int main(int argc, char **argv)
         }
     };
     // Writes what is due; returns the time the pipe next wants to write (or INT64_MAX).
-    const auto flush = [&](int fd, Pipe &p, int64_t now) -> int64_t {
+    const auto flush = [&](int fd, Pipe &p, int64_t now, bool toClient) -> int64_t {
         while (!p.queue.empty()) {
             Chunk &c = p.queue.front();
             const int64_t due = std::max(c.dueUs, p.nextFreeUs);
@@ -212,6 +218,8 @@ int main(int argc, char **argv)
             p.blocked = false;
             c.sent += size_t(n);
             p.queued -= size_t(n);
+            if (toClient)
+                stats.delivered += uint64_t(n);
             // Paced against the ideal schedule: a wake-up that comes late is caught up (within
             // 20 ms), so timer granularity does not lower the rate; an idle pipe starts afresh.
             if (p.rate > 0)
@@ -258,8 +266,8 @@ int main(int argc, char **argv)
                 readInto(c->client, c->up, now, stats.upBytes);
             if (c->down.queued < kMaxQueued && !c->down.eof)
                 readInto(c->server, c->down, now, stats.downBytes);
-            const int64_t a = flush(c->server, c->up, now);
-            const int64_t b = flush(c->client, c->down, now);
+            const int64_t a = flush(c->server, c->up, now, false);
+            const int64_t b = flush(c->client, c->down, now, true);
             if (a < 0 || b < 0 || (c->up.shut && c->down.shut)) {
                 closeConn(c);
                 continue;
@@ -328,8 +336,8 @@ int main(int argc, char **argv)
     rusage ru {};
     getrusage(RUSAGE_SELF, &ru);
     const double cpu = double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
-    std::fprintf(stderr, "wanem: connections %llu accepted, %llu refused; bytes %llu up, %llu down; cpu %.2f s\n",
+    std::fprintf(stderr, "wanem: connections %llu accepted, %llu refused; bytes %llu up, %llu down, %llu delivered; cpu %.2f s\n",
                  (unsigned long long)stats.accepted, (unsigned long long)stats.refused, (unsigned long long)stats.upBytes,
-                 (unsigned long long)stats.downBytes, cpu);
+                 (unsigned long long)stats.downBytes, (unsigned long long)stats.delivered, cpu);
     return 0;
 }
