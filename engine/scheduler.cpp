@@ -55,16 +55,45 @@ Scheduler::Lease Scheduler::claim(int worker, qint64 start, qint64 end, qint64 n
     Segment &seg = m_segments[id];
     seg.start = seg.frontier = start;
     seg.end = end;
+    seg.requested = end;
     seg.workers = { worker };
     seg.createdMs = nowMs;
     seg.speed.sample(nowMs, 0);
     return { id, start, end, false };
 }
 
+qint64 Scheduler::requestEnd(int worker, const Lease &lease, qint64 from, qint64 maxBytes)
+{
+    auto it = m_segments.find(lease.segment);
+    if (it == m_segments.end() || !it->second.workers.contains(worker))
+        return from;
+    Segment &seg = it->second;
+    if (from < seg.frontier || from >= seg.end)
+        return from;
+    qint64 end = std::min(seg.end, from + std::max<qint64>(1, maxBytes));
+    if (seg.end - end < m_minSegment / 2)
+        end = seg.end; // no tail too small to be worth a request of its own
+    seg.requested = std::max(seg.requested, end);
+    return end;
+}
+
+qint64 Scheduler::unrequestedBytes() const
+{
+    qint64 bytes = m_unassigned.totalBytes();
+    for (const auto &[id, seg] : m_segments)
+        bytes += std::max<qint64>(0, seg.end - std::max(seg.frontier, seg.requested));
+    return bytes;
+}
+
 Scheduler::Lease Scheduler::createFresh(int worker, qint64 nowMs, int idleWorkers)
 {
     const auto [a, b] = m_unassigned.largest();
     const qint64 len = b - a;
+    const auto fresh = [&](qint64 end) {
+        Lease lease = claim(worker, a, end, nowMs);
+        m_segments[lease.segment].requested = a; // nothing requested yet
+        return lease;
+    };
     qint64 share = (len + std::max(1, idleWorkers) - 1) / std::max(1, idleWorkers);
     share = std::max(share, m_minSegment);
     // End on a piece boundary when that costs little, so pieces complete cleanly.
@@ -74,7 +103,7 @@ Scheduler::Lease Scheduler::createFresh(int worker, qint64 nowMs, int idleWorker
         end = pieceEnd;
     if (b - end < m_minSegment)
         end = b;
-    return claim(worker, a, end, nowMs);
+    return fresh(end);
 }
 
 double Scheduler::projectedMs(const Segment &seg, qint64 nowMs) const
@@ -94,7 +123,7 @@ Scheduler::Lease Scheduler::split(int worker, qint64 nowMs)
     double bestMs = double(m_splitThresholdMs) - 1;
     for (auto it = m_segments.begin(); it != m_segments.end(); ++it) {
         const Segment &seg = it->second;
-        if (seg.workers.isEmpty() || seg.end - seg.frontier < 2 * m_minSegment)
+        if (seg.workers.isEmpty() || seg.end - std::max(seg.frontier, seg.requested) < 2 * m_minSegment)
             continue;
         const double ms = projectedMs(seg, nowMs);
         if (ms > bestMs) {
@@ -105,12 +134,13 @@ Scheduler::Lease Scheduler::split(int worker, qint64 nowMs)
     if (best == m_segments.end())
         return {};
     Segment &owner = best->second;
-    const qint64 mid = owner.frontier + (owner.end - owner.frontier) / 2;
+    // Halve what is left, as far as no request has claimed it already.
+    const qint64 mid = std::max(owner.requested, owner.frontier + (owner.end - owner.frontier) / 2);
     const qint64 end = owner.end;
     owner.end = mid;
     const int id = m_nextSegment++;
     Segment &seg = m_segments[id];
-    seg.start = seg.frontier = mid;
+    seg.start = seg.frontier = seg.requested = mid;
     seg.end = end;
     seg.workers = { worker };
     seg.createdMs = nowMs;
@@ -126,6 +156,8 @@ Scheduler::Lease Scheduler::race(int worker, qint64 nowMs)
         const Segment &seg = it->second;
         if (seg.workers.size() != 1 || seg.workers.contains(worker) || seg.frontier >= seg.end)
             continue;
+        if (nowMs - seg.createdMs < 1000 && seg.speed.rate(nowMs, 300) <= 0)
+            continue; // just started (a split's new half): not stalled, only young
         const double ms = projectedMs(seg, nowMs);
         if (ms > bestMs) {
             bestMs = ms;

@@ -6,8 +6,10 @@
 // feed a segment; a chunk is written only where it lies beyond the frontier and before the
 // segment's end, so no byte is ever written twice and none outside the range a worker asked
 // for. That one rule gives three behaviours:
-//  - dynamic splitting: an idle worker takes the second half of the segment with the longest
-//    projected finish; the owner's end shrinks and its stream is told to stop at the new end;
+//  - dynamic splitting: an idle worker takes the second half of the not yet requested part of
+//    the segment with the longest projected finish; the owner's end shrinks to there, beyond
+//    every request it has sent (workers ask for their segment in bounded requests, so every
+//    connection lives on; see requestEnd());
 //  - end-game racing: with nothing left to split, an idle worker may attach a second stream to
 //    a stalled segment from its frontier; whichever stream reaches the end first wins and the
 //    other is told to stop;
@@ -55,8 +57,16 @@ public:
 
     // idleWorkers: how many workers are asking now, so fresh ranges are shared fairly.
     Lease assign(int worker, qint64 nowMs, int idleWorkers = 1);
-    // Hands the worker exactly [start, end), which must be unassigned (the probe's range).
+    // Hands the worker exactly [start, end), which must be unassigned (the probe's range,
+    // already requested).
     Lease claim(int worker, qint64 start, qint64 end, qint64 nowMs);
+    // The end of the worker's next request on its segment, from `from` (where its previous
+    // request ends) for at most maxBytes; `from` when nothing is left to ask for. Bytes once
+    // requested stay with the request: a split only moves the boundary of what is not yet
+    // requested, so no request is ever cut short (over HTTP/1.1 that would close its connection).
+    qint64 requestEnd(int worker, const Lease &lease, qint64 from, qint64 maxBytes);
+    // Bytes nobody has requested yet (unassigned, or in a segment beyond its last request).
+    qint64 unrequestedBytes() const;
     Accepted accept(int worker, const Lease &lease, qint64 offset, qint64 length, qint64 nowMs);
     // The worker's stream ended (finished, failed or stopped). Its unfinished remainder goes
     // back to the pool when no other stream feeds that segment.
@@ -87,6 +97,7 @@ private:
         qint64 start = 0;
         qint64 frontier = 0;
         qint64 end = 0;
+        qint64 requested = 0; // end of the furthest request sent for this segment
         QList<int> workers; // streams feeding this segment; the first is the owner
         SpeedMeter speed { 3000 };
         qint64 createdMs = 0;

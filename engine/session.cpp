@@ -446,7 +446,7 @@ void Session::replaceUrl(const QUrl &url)
     }
     if (m_workers.empty())
         addWorker();
-    auto *replacer = new UrlReplacer(m_workers[0]->networkManager(), m_options, this);
+    auto *replacer = new UrlReplacer(spareNetworkManager(), m_options, this);
     m_replacer = replacer;
     connect(replacer, &UrlReplacer::finished, this,
             [this, replacer, url, accept](bool ok, const QString &reason, const QUrl &final, const QByteArray &etag,
@@ -1011,7 +1011,7 @@ UrlReplacer::Known Session::sampleWindows(const QList<std::pair<qint64, qint64>>
 
 void Session::runSampleCheck(const UrlReplacer::Known &known, std::function<void(bool, const QString &)> then, int attempt)
 {
-    auto *check = new UrlReplacer(m_workers[0]->networkManager(), m_options, this);
+    auto *check = new UrlReplacer(spareNetworkManager(), m_options, this);
     m_sampleCheck = check;
     connect(check, &UrlReplacer::finished, this, [this, check, known, then, attempt](bool same, const QString &reason) {
         check->deleteLater();

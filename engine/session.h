@@ -89,6 +89,7 @@ public:
     const QByteArray &etag() const override { return m_etag; }
     const QByteArray &lastModified() const override { return m_lastModified; }
     qint64 replyBufferSize() const override;
+    qint64 nextRequestEnd(Worker *worker, const Scheduler::Lease &lease, qint64 from, double bytesPerSecond) override;
     // How long a request waited for its response headers: what a new connection costs, which
     // decides whether splitting a segment that is about to finish pays off.
     void noteResponseLatency(int ms) override;
@@ -182,6 +183,8 @@ private:
 
     // sessiontransfer.cpp
     Worker *addWorker();
+    // The network manager for a one-off request: an idle worker's, whose connection is open.
+    QNetworkAccessManager *spareNetworkManager() const;
     void startRanged(QNetworkReply *probe, qint64 probeEnd);
     void startResumed(QNetworkReply *probe, qint64 probeEnd);
     void continueResumed(QNetworkReply *probe, qint64 probeEnd);

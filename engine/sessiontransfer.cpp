@@ -25,7 +25,28 @@ qint64 splitThreshold(double responseLatencyMs)
 {
     return responseLatencyMs < 0 ? 0 : std::min<qint64>(qint64(4 * responseLatencyMs), 4000);
 }
+// A request asks for about this much of a connection's measured speed: long enough that its
+// headers cost little, short enough that a split never waits long for a boundary.
+constexpr double kRequestSeconds = 1.5;
+constexpr qint64 kFirstRequestBytes = 1 << 20; // speed not yet known: little, until it is
+constexpr qint64 kMinRequestBytes = 1 << 20;
+constexpr qint64 kMaxRequestBytes = 256 << 20;
 } // namespace
+
+qint64 Session::nextRequestEnd(Worker *worker, const Scheduler::Lease &lease, qint64 from, double bytesPerSecond)
+{
+    if (!m_scheduler)
+        return from;
+    qint64 want = bytesPerSecond > 0 ? qint64(bytesPerSecond * kRequestSeconds) : kFirstRequestBytes;
+    // Towards the end, requests shrink with what is left to ask for (down to a quarter of a
+    // second), so that no connection holds a long requested tail while others run out of work.
+    if (m_workers.size() > 1) {
+        const qint64 left = m_scheduler->unrequestedBytes() / qint64(2 * m_workers.size());
+        want = std::min(want, std::max(left, qint64(bytesPerSecond / 4)));
+    }
+    want = std::clamp(want, kMinRequestBytes, kMaxRequestBytes);
+    return m_scheduler->requestEnd(worker->index(), lease, from, want);
+}
 
 void Session::noteResponseLatency(int ms)
 {
@@ -94,9 +115,11 @@ void Session::setConnections(int count)
 
 Worker *Session::addWorker()
 {
+    // One network manager per worker: a manager spreads its requests over up to six
+    // connections, so only a manager of its own keeps a worker's pipelined requests on the
+    // worker's one connection.
     const int index = int(m_workers.size());
-    const size_t groups = size_t((m_options.connections + 5) / 6);
-    const size_t group = size_t(index) % groups;
+    const size_t group = size_t(index);
     while (m_networkManagers.size() <= group) {
         // Plain settings: a warm manager from the pool. Own cookies or proxy: a private one.
         const bool pooled = m_pool && m_options.cookies.isEmpty() && !m_options.proxy.isValid();
@@ -114,6 +137,15 @@ Worker *Session::addWorker()
     }
     m_workers.push_back(std::make_unique<Worker>(index, this, m_networkManagers[group].get()));
     return m_workers.back().get();
+}
+
+QNetworkAccessManager *Session::spareNetworkManager() const
+{
+    for (const auto &w : m_workers) {
+        if (w->hasIdleConnection())
+            return w->networkManager();
+    }
+    return m_workers[0]->networkManager();
 }
 
 void Session::assignIdleWorkers()

@@ -4,6 +4,8 @@
 
 #include <QNetworkReply>
 
+#include <utility>
+
 namespace bytehaul {
 
 Worker::Worker(int index, WorkerHost *host, QNetworkAccessManager *nam)
@@ -11,6 +13,7 @@ Worker::Worker(int index, WorkerHost *host, QNetworkAccessManager *nam)
     , m_host(host)
     , m_nam(nam)
 {
+    m_clock.start();
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &Worker::sendRequest);
     m_benched.setSingleShot(true);
@@ -30,12 +33,27 @@ Worker::~Worker()
 void Worker::dropReply()
 {
     m_connectTimer.stop();
-    if (QNetworkReply *reply = m_reply.data()) {
-        m_reply = nullptr;
-        reply->disconnect(this);
-        reply->abort();
-        reply->deleteLater();
+    // Aborting an unfinished reply closes its connection (and one pipelined behind it).
+    for (QPointer<QNetworkReply> *slot : { &m_next, &m_reply }) {
+        if (QNetworkReply *reply = slot->data()) {
+            *slot = nullptr;
+            reply->disconnect(this);
+            if (!reply->isFinished())
+                m_warm = false;
+            reply->abort();
+            reply->deleteLater();
+        }
     }
+}
+
+bool Worker::hasIdleConnection() const
+{
+    return m_warm && !isBusy() && m_reply.isNull() && m_next.isNull();
+}
+
+double Worker::speed() const
+{
+    return m_speed.rate(m_clock.elapsed(), 200);
 }
 
 void Worker::bench(std::chrono::milliseconds rest)
@@ -69,7 +87,7 @@ void Worker::adoptReply(QNetworkReply *reply, const Scheduler::Lease &lease)
 {
     m_lease = lease;
     m_retry.progress();
-    m_pos = lease.start;
+    m_pos = m_requestStart = lease.start;
     m_requestEnd = lease.end;
     m_attemptBytes = 0;
     m_checked = true;
@@ -93,25 +111,85 @@ void Worker::attach(QNetworkReply *reply)
     });
 }
 
+QNetworkReply *Worker::request(qint64 start, qint64 end)
+{
+    QNetworkRequest request = makeRequest(m_host->url(), m_host->options(), start, end, m_host->ifRange());
+    request.setAttribute(QNetworkRequest::HttpPipeliningAllowedAttribute, true);
+    QNetworkReply *reply = sendGet(m_nam, request);
+    reply->setReadBufferSize(m_host->replyBufferSize()); // at once: a pipelined answer waits too
+    return reply;
+}
+
 void Worker::sendRequest()
 {
     if (!m_lease.isValid())
         return;
     dropReply();
-    m_pos = m_lease.start;
-    m_requestEnd = m_lease.end;
+    m_pos = m_requestStart = m_lease.start;
+    m_requestEnd = m_host->nextRequestEnd(this, m_lease, m_pos, speed());
+    if (m_requestEnd <= m_pos) {
+        endLease(); // nothing left to ask for (another stream finished the segment)
+        return;
+    }
     m_attemptBytes = 0;
     m_checked = false;
     m_replyFinished = false;
-    attach(sendGet(m_nam, makeRequest(m_host->url(), m_host->options(), m_lease.start, m_lease.end,
-                                  m_host->ifRange())));
+    attach(request(m_pos, m_requestEnd));
     m_connectTimer.start(m_host->options().connectTimeout);
+    m_timeHeaders = true;
     m_sentAt.start();
+}
+
+void Worker::pipelineNext()
+{
+    // Only the segment's owner, only once the current answer checked out, only on a connection
+    // known to stay open, and one request ahead at most.
+    if (!m_warm || !m_checked || m_next || m_lease.duplicate || !m_reply || m_replyFinished)
+        return;
+    const qint64 end = m_host->nextRequestEnd(this, m_lease, m_requestEnd, speed());
+    if (end <= m_requestEnd)
+        return;
+    m_nextStart = m_requestEnd;
+    m_nextEnd = end;
+    m_next = request(m_nextStart, m_nextEnd);
+}
+
+void Worker::requestDone()
+{
+    // The current request delivered all it asked for; its connection stays open.
+    retireReply();
+    m_retry.progress();
+    if (QNetworkReply *next = m_next.data()) {
+        m_next = nullptr;
+        m_pos = m_requestStart = m_nextStart;
+        m_requestEnd = m_nextEnd;
+        m_timeHeaders = false;
+        m_checked = false;
+        m_replyFinished = next->isFinished();
+        m_attemptBytes = 0;
+        attach(next);
+        if (!m_replyFinished && !next->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid())
+            m_connectTimer.start(m_host->options().connectTimeout);
+        if (m_replyFinished)
+            QMetaObject::invokeMethod(this, &Worker::onFinished, Qt::QueuedConnection);
+        else if (next->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid())
+            QMetaObject::invokeMethod(this, &Worker::pump, Qt::QueuedConnection);
+        return;
+    }
+    // Nothing pipelined: ask for the next part of the segment (from its frontier: a racing
+    // stream may be ahead), or end the lease when nothing is left.
+    const Scheduler::Lease renewed = m_host->renewLease(this, m_lease);
+    if (!renewed.isValid()) {
+        endLease();
+        return;
+    }
+    m_lease = renewed;
+    sendRequest();
 }
 
 void Worker::onMetaData()
 {
-    if (m_connectTimer.isActive()) // the first headers of this request
+    if (m_connectTimer.isActive() && std::exchange(m_timeHeaders, false)) // this request's first headers
         m_host->noteResponseLatency(int(m_sentAt.elapsed()));
     m_connectTimer.stop();
     if (!m_reply || m_checked)
@@ -119,7 +197,7 @@ void Worker::onMetaData()
     const int status = httpStatus(m_reply);
     if (status >= 300 && status < 400)
         return; // a redirect being followed
-    const ReplyError error = checkRangeReply(m_reply, m_lease.start, m_lease.end, m_host->totalSize(),
+    const ReplyError error = checkRangeReply(m_reply, m_requestStart, m_requestEnd, m_host->totalSize(),
                                              !m_host->ifRange().isEmpty(), m_host->etag(),
                                              m_host->lastModified());
     if (error.remoteChanged) {
@@ -132,6 +210,7 @@ void Worker::onMetaData()
         return;
     }
     m_checked = true;
+    pipelineNext();
 }
 
 void Worker::pump()
@@ -161,22 +240,32 @@ void Worker::pump()
         const qint64 offset = m_pos;
         m_pos += data.size();
         m_attemptBytes += data.size();
-        if (m_pos > m_lease.end) {
+        m_received += data.size();
+        m_speed.sample(m_clock.elapsed(), m_received);
+        if (m_pos > m_requestEnd) {
             // More bytes than the 206 declared: the server is lying. Keep what fits.
-            const QByteArray fits = data.left(data.size() - (m_pos - m_lease.end));
+            const QByteArray fits = data.left(data.size() - (m_pos - m_requestEnd));
             m_host->deliver(this, m_lease, offset, fits);
             handleFailure({ ErrorClass::Retry, tr("%1: the server sent more bytes than the range asked for")
                                                    .arg(m_host->url().toDisplayString(QUrl::RemoveUserInfo)) });
             return;
         }
         const Scheduler::Accepted accepted = m_host->deliver(this, m_lease, offset, data);
-        if (accepted.streamDone) {
-            // All that was asked for has arrived: wait for the reply to finish so that its
-            // connection is idle again before the next request (otherwise Qt opens another).
-            if (m_pos >= m_requestEnd && !m_replyFinished)
-                return;
-            endLease();
+        if (accepted.streamDone && m_pos < m_requestEnd) {
+            endLease(); // another stream finished the segment, or it is gone: stop this one
             return;
+        }
+        if (m_pos >= m_requestEnd) {
+            // All that was asked for has arrived. With the next request pipelined, go on at
+            // once; else wait for the reply to finish, so that its connection is idle again
+            // before the next request (otherwise Qt opens another).
+            if (m_next && !accepted.streamDone) {
+                requestDone();
+                return;
+            }
+            if (!m_replyFinished)
+                return;
+            break;
         }
     }
     if (m_replyFinished && m_reply && m_reply->bytesAvailable() == 0)
@@ -206,16 +295,23 @@ void Worker::onFinished()
         onMetaData();
         if (!m_checked)
             return;
+        if (m_reply && m_reply->bytesAvailable() > 0) {
+            pump(); // a pipelined answer that had all arrived before it was current
+            return;
+        }
     }
-    if (m_pos < m_lease.end) {
+    if (m_pos < m_requestEnd) {
         handleFailure({ ErrorClass::Retry,
                         tr("%1: the connection closed after %2 of %3 bytes of a segment")
                             .arg(m_host->url().toDisplayString(QUrl::RemoveUserInfo))
-                            .arg(m_pos - m_lease.start)
-                            .arg(m_lease.end - m_lease.start) });
+                            .arg(m_pos - m_requestStart)
+                            .arg(m_requestEnd - m_requestStart) });
         return;
     }
-    endLease();
+    // A whole answer on a connection that stays open: from now on the next request can be
+    // pipelined behind the current one.
+    m_warm = m_reply->rawHeader("Connection").toLower() != "close";
+    requestDone();
 }
 
 void Worker::handleFailure(const ReplyError &error)
@@ -245,7 +341,7 @@ void Worker::handleFailure(const ReplyError &error)
 
 void Worker::endLease()
 {
-    if (m_reply && m_pos >= m_requestEnd)
+    if (m_reply && m_pos >= m_requestEnd && !m_next)
         retireReply();
     else
         dropReply();

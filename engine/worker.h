@@ -1,17 +1,20 @@
-// Worker: one connection of a ranged download. Workers share the session's network managers,
-// at most 6 to a manager: a QNetworkAccessManager opens at most 6 HTTP/1 connections per host,
-// so N workers over ceil(N/6) managers with HTTP/2 off are N real TCP connections, while
-// keeping the managers' threads (and their memory) few. A finished segment leaves its
-// connection alive for the next Range request.
-// A worker runs one lease at a time: it sends the Range GET, checks the 206 against the lease,
-// reads only as much as the session's memory budget allows (the reply's bounded read buffer
-// then stops the socket, so TCP slows the server), and retries a failed request from the
-// segment's frontier with back-off.
+// Worker: one connection of a ranged download, alive for the whole download. Each worker has a
+// network manager of its own, so its requests all go down its one keep-alive connection.
+// A worker runs one lease (a segment) at a time and asks for it in bounded Range requests of
+// about a second and a half of its own measured speed. Once its connection has carried a whole
+// answer, the next request is pipelined behind the current one (HTTP/1.1 pipelining), so no
+// round trip is spent idle between requests; a split only moves the boundary of what is not
+// yet requested, so no request is cut short and no connection closed for it.
+// Each 206 is checked against its request and the download's identity; the worker reads only
+// as much as the session's memory budget allows (the reply's bounded read buffer then stops
+// the socket, so TCP slows the server), and retries a failed request from the segment's
+// frontier with back-off.
 #pragma once
 
 #include "engine/replycheck.h"
 #include "engine/retrypolicy.h"
 #include "engine/scheduler.h"
+#include "engine/speedmeter.h"
 
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
@@ -38,6 +41,10 @@ public:
     virtual const QByteArray &etag() const = 0;
     virtual const QByteArray &lastModified() const = 0;
     virtual qint64 replyBufferSize() const = 0;
+    // The end of the worker's next request on its lease, from `from`, sized from the worker's
+    // speed (bytes per second, 0 when not yet known); `from` when nothing is left to ask for.
+    virtual qint64 nextRequestEnd(Worker *worker, const Scheduler::Lease &lease, qint64 from,
+                                  double bytesPerSecond) = 0;
     virtual void noteResponseLatency(int ms) = 0;
     virtual qint64 budgetRoom() const = 0;
     virtual void waitForBudget(Worker *worker) = 0;
@@ -76,11 +83,14 @@ public:
     void bench(std::chrono::milliseconds rest);
     bool isAvailable() const { return !isBusy() && !m_benched.isActive(); }
     bool isConnected() const { return !m_reply.isNull(); }
+    // Idle, with its connection open for another request (a check asks there: another
+    // connection might be one more than the server allows).
+    bool hasIdleConnection() const;
     // Waiting to try again: ms until the next attempt, else -1; and that attempt's number.
     qint64 retryRemainingMs() const { return m_retryTimer.isActive() ? m_retryTimer.remainingTime() : -1; }
     int failures() const { return m_retry.attempts(); }
     const Scheduler::Lease &lease() const { return m_lease; }
-    QNetworkAccessManager *networkManager() { return m_nam; }
+    QNetworkAccessManager *networkManager() const { return m_nam; }
 
     void startLease(const Scheduler::Lease &lease);
     // Takes over a reply already validated for this lease (the probe).
@@ -91,14 +101,18 @@ public:
     void pump();
 
 private:
-    void sendRequest();
+    void sendRequest(); // the first request of a lease, or a retry: from the lease's start
+    QNetworkReply *request(qint64 start, qint64 end);
     void attach(QNetworkReply *reply);
     void onMetaData();
     void onFinished();
+    void pipelineNext();
+    void requestDone(); // the current request delivered all it asked for
     void handleFailure(const ReplyError &error);
     void endLease();
     void dropReply();
     void retireReply(); // the reply delivered all it was asked for: keep its connection alive
+    double speed() const;
 
     int m_index;
     WorkerHost *m_host = nullptr;
@@ -106,9 +120,22 @@ private:
     QPointer<QNetworkReply> m_reply;
     Scheduler::Lease m_lease;
     qint64 m_pos = 0;
-    qint64 m_requestEnd = 0; // end of the range the current request asked for
+    qint64 m_requestStart = 0; // the range the current request asked for
+    qint64 m_requestEnd = 0;
+    bool m_timeHeaders = false; // the current request was sent alone: its wait is a latency
     bool m_checked = false;
     bool m_replyFinished = false;
+    // The request pipelined behind the current one: [m_nextStart, m_nextEnd). Its signals are
+    // connected only once it is current.
+    QPointer<QNetworkReply> m_next;
+    qint64 m_nextStart = 0;
+    qint64 m_nextEnd = 0;
+    // The connection has carried a whole answer and stays open: Qt pipelines into it only then
+    // (before, a second request would open a second connection).
+    bool m_warm = false;
+    QElapsedTimer m_clock;
+    SpeedMeter m_speed { 3000 };
+    qint64 m_received = 0;
     RetryBudget m_retry; // failed attempts since the last progress
     QElapsedTimer m_sentAt; // when the current request went out
     qint64 m_attemptBytes = 0;

@@ -83,6 +83,46 @@ private slots:
         QCOMPARE(server.maxConcurrentConnections(), 16);
     }
 
+    // A connection lives for the whole download: each worker asks for its segment in bounded
+    // requests on one keep-alive connection, pipelining the next behind the current one, and a
+    // split only moves the boundary of what nobody has asked for yet, so no request is cut
+    // short. Two connections in eight are ten times slower (0.4 MiB/s against 4): the fast
+    // ones run out of work long before, and split the slow ones' segments.
+    void eachConnectionLivesForTheWholeDownload()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(24 * MiB, 5);
+        r.bytesPerSecond = 4 * MiB;
+        r.slowEvery = 4;
+        server.setResource("/big.bin", r);
+        QTemporaryDir dir;
+        const DownloadSnapshot s = run(server, "/big.bin", fastOptions(8), dir.path());
+        QCOMPARE(stateName(s.state), stateName(DownloadState::Completed));
+        QCOMPARE(fileSha256(s.filePath), sha256(r.data));
+        QCOMPARE(server.connectionCount(), 8);
+        QVERIFY2(server.bodyBytesSent() <= r.data.size() + r.data.size() / 200,
+                 qPrintable(QStringLiteral("%1 bytes served for %2").arg(server.bodyBytesSent()).arg(r.data.size())));
+        QHash<int, int> perConnection;
+        int pipelined = 0;
+        qint64 slowBytes = 0;
+        for (const RequestLog &request : server.requests()) {
+            ++perConnection[request.connection];
+            pipelined += request.pipelined ? 1 : 0;
+            if (request.connection % 4 == 3)
+                slowBytes += rangeLength(request.range);
+        }
+        QCOMPARE(perConnection.size(), 8);
+        for (auto it = perConnection.cbegin(); it != perConnection.cend(); ++it) {
+            if (it.key() % 4 != 3) // a slow one may finish its first request when all is taken
+                QVERIFY2(it.value() >= 2, qPrintable(QStringLiteral("connection %1 carried one request").arg(it.key())));
+        }
+        QVERIFY2(pipelined > 0, "no request was pipelined");
+        // The slow connections' 6 MiB went mostly to the fast ones (at 0.4 MiB/s the slow ones
+        // would need 7.5 s for them; the fast ones finish their own in under one).
+        QVERIFY2(slowBytes < 3 * MiB, qPrintable(QStringLiteral("slow connections asked for %1 bytes").arg(slowBytes)));
+    }
+
     void streamFallbacks_data()
     {
         QTest::addColumn<bool>("honorRange");

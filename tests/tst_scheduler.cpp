@@ -46,6 +46,40 @@ private slots:
         QCOMPARE(set.largest(), ByteRangeSet::Range(24, 30));
     }
 
+    // Requests are bounded and, once sent, keep their bytes: a split takes only what no request
+    // has asked for, so the owner's connection never has to drop a request half way.
+    void splitOnlyMovesWhatNoRequestAskedFor()
+    {
+        Scheduler s(64 * MiB, MiB, MiB);
+        const Scheduler::Lease a = s.assign(0, 0, 1);
+        QCOMPARE(a.start, qint64(0));
+        QCOMPARE(a.end, 64 * MiB);
+        QCOMPARE(s.unrequestedBytes(), 64 * MiB);
+        QCOMPARE(s.requestEnd(0, a, 0, 40 * MiB), 40 * MiB);
+        QCOMPARE(s.unrequestedBytes(), 24 * MiB);
+        QCOMPARE(feed(s, 0, a, 0, 8 * MiB, 1000), 8 * MiB);
+        // Half of what is left would be [36, 64) MiB, but [8, 40) is asked for: the split
+        // takes only from 40 MiB on.
+        const Scheduler::Lease b = s.assign(1, 2000, 1);
+        QVERIFY(b.isValid());
+        QCOMPARE(b.start, 40 * MiB);
+        QCOMPARE(b.end, 64 * MiB);
+        QCOMPARE(s.unrequestedBytes(), 24 * MiB); // b has not asked for anything yet
+        // The owner's next request ends at the split; after it, nothing is left to ask for.
+        QCOMPARE(s.requestEnd(0, a, 40 * MiB, 64 * MiB), 40 * MiB);
+        // Every requested byte is written once, whatever order the streams arrive in.
+        QCOMPARE(s.requestEnd(1, b, 40 * MiB, 4 * MiB), 44 * MiB);
+        QCOMPARE(feed(s, 1, b, 40 * MiB, 44 * MiB, 2100), 4 * MiB);
+        QCOMPARE(feed(s, 0, a, 8 * MiB, 40 * MiB, 2200), 32 * MiB);
+        // A tail smaller than half a segment is not left behind on its own.
+        QCOMPARE(s.requestEnd(1, b, 44 * MiB, 20 * MiB - 256 * KiB), 64 * MiB);
+        QCOMPARE(feed(s, 1, b, 44 * MiB, 64 * MiB, 2300), 20 * MiB);
+        QVERIFY(s.isFinished());
+        QCOMPARE(s.unrequestedBytes(), qint64(0));
+        // Nothing more for anyone, and a stale lease asks for nothing.
+        QCOMPARE(s.requestEnd(0, a, 40 * MiB, MiB), 40 * MiB);
+    }
+
     void freshLeasesShareTheFileFairly()
     {
         Scheduler s(8 * MiB, MiB, 256 * KiB);

@@ -1,5 +1,7 @@
 #include "testserver.h"
 
+#include <utility>
+
 #ifdef Q_OS_UNIX
 #include <cerrno>
 #include <sys/socket.h>
@@ -16,6 +18,8 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <utility>
+
 namespace bytehaul::test {
 
 struct TestServer::Connection
@@ -25,6 +29,7 @@ struct TestServer::Connection
     QByteArray in;
     // The response being sent.
     bool sending = false;
+    bool arrivedWhileSending = false; // a request came in before the answer being sent ended
     QByteArray body; // shared with the resource's data (implicit sharing)
     qint64 pos = 0;
     qint64 end = 0;
@@ -147,6 +152,8 @@ void TestServer::closeConnection(Connection *c)
 void TestServer::onReadyRead(Connection *c)
 {
     c->in += c->socket->readAll();
+    if (c->sending && c->in.contains("\r\n\r\n"))
+        c->arrivedWhileSending = true;
     while (!c->sending) {
         const qsizetype end = c->in.indexOf("\r\n\r\n");
         if (end < 0)
@@ -165,6 +172,7 @@ void TestServer::handleRequest(Connection *c, const QByteArray &head)
     const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
     RequestLog log;
     log.connection = c->id;
+    log.pipelined = std::exchange(c->arrivedWhileSending, false);
     log.path = requestLine.value(1);
     if (log.path.startsWith("http://")) {
         // An absolute URI: the client takes this server for a forward proxy.

@@ -64,6 +64,7 @@ struct RequestLog
     QByteArray path;
     QByteArray range;
     bool proxied = false; // asked as a forward proxy (absolute URI)
+    bool pipelined = false; // sent before the previous answer on its connection had ended
     QHash<QByteArray, QByteArray> headers;
 };
 
