@@ -5,6 +5,7 @@
 #   bench/wan.sh            256 MiB, 3 interleaved repetitions (about 25 minutes on 2 cores)
 #   bench/wan.sh --quick    64 MiB, 1 repetition (about 4 minutes)
 #   BYTEHAUL_WAN_CELLS="rtt80-cap4 small-rtt20" bench/wan.sh --quick   only these cells
+#   BYTEHAUL_WAN_MIB and BYTEHAUL_WAN_REPS override the size and the repetitions
 # Prints per cell and tool the median wall time, CPU (user+sys), the TCP connections the client
 # opened, the requests nginx saw, the bytes delivered per byte of file, the emulator's CPU as a
 # share of the wall time (it must never be the bottleneck), and bytehaul's share of the ideal
@@ -18,6 +19,8 @@ build="${BYTEHAUL_BUILD_DIR:-$here/build}"
 size_mib=256
 reps=3
 if [ "${1:-}" = "--quick" ]; then size_mib=64; reps=1; fi
+size_mib="${BYTEHAUL_WAN_MIB:-$size_mib}"
+reps="${BYTEHAUL_WAN_REPS:-$reps}"
 cap=$((4 << 20))
 
 need=()

@@ -134,7 +134,7 @@ void EngineCore::applyHostBudget(Session *self)
             }
             return n;
         },
-        m_maxPerHost);
+        m_maxPerHost, &m_hostLimits);
 }
 
 void EngineCore::setConnections(DownloadId id, int count)

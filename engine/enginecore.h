@@ -3,6 +3,7 @@
 #pragma once
 
 #include "engine/downloadtypes.h"
+#include "engine/hostlimits.h"
 #include "engine/networkpool.h"
 #include "engine/ratelimiter.h"
 #include "engine/sharedratelimiter.h"
@@ -60,6 +61,7 @@ private:
     SharedRateLimiter m_globalLimit; // shared fairly by every download; sessions live on this thread too
     NetworkPool m_pool; // declared before the sessions, so it outlives them
     int m_maxPerHost = 16;
+    HostLimits m_hostLimits; // connection limits learned from servers during this run
     std::map<DownloadId, std::unique_ptr<Session>> m_sessions;
     QList<DownloadId> m_queue; // waiting to start, in order
     // Started and perhaps still running (pruned by schedule()): what the concurrency limit and

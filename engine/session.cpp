@@ -301,8 +301,11 @@ void Session::tick()
             || (m_lastSavedDone > 0 && done - m_lastSavedDone >= kSaveEveryBytes))
             checkpoint(false);
     }
-    if (m_mode == Mode::Ranged && m_state == DownloadState::Downloading)
+    if (m_mode == Mode::Ranged && m_state == DownloadState::Downloading) {
+        for (const auto &w : m_workers)
+            w->checkStall();
         assignIdleWorkers(); // an idle worker may now split or race a stalled segment
+    }
     publish();
 }
 
@@ -664,10 +667,21 @@ void Session::finish(DownloadState terminal)
 
 void Session::releaseNetwork()
 {
+    // Managers whose connection is open go back to the pool last, so the next download takes
+    // them first: a new connection beside an idle open one may be one more than the server
+    // allows.
+    QList<size_t> order;
+    for (size_t i = 0; i < m_networkManagers.size(); ++i) {
+        const bool open = i < m_workers.size() && m_workers[i]->hasIdleConnection();
+        if (open)
+            order.append(i);
+        else
+            order.prepend(i);
+    }
     stopNetwork();
-    for (auto &nam : m_networkManagers) {
+    for (size_t i : std::as_const(order)) {
         if (m_pool && m_options.cookies.isEmpty() && !m_options.proxy.isValid())
-            m_pool->release(std::move(nam));
+            m_pool->release(std::move(m_networkManagers[i]));
     }
     m_networkManagers.clear();
     // The stopped workers still point at those managers but never send again (the download is
@@ -822,10 +836,20 @@ void Session::waitForTokens(Worker *worker)
     m_tokenTimer.start(int(std::clamp<qint64>(wait, 1, 1000)));
 }
 
-void Session::setHostBudget(std::function<int()> othersOnHost, int limit)
+void Session::setHostBudget(std::function<int()> othersOnHost, int limit, HostLimits *limits)
 {
     m_othersOnHost = std::move(othersOnHost);
     m_hostLimit = limit;
+    m_learnedLimits = limits;
+}
+
+int Session::connectionCap() const
+{
+    const HostLimits &limits = m_learnedLimits ? *m_learnedLimits : m_ownLimits;
+    const int learned = limits.limit(m_finalUrl);
+    if (learned <= 0)
+        return m_hostLimit;
+    return m_hostLimit > 0 ? std::min(m_hostLimit, learned) : learned;
 }
 
 int Session::activeConnections() const

@@ -24,6 +24,7 @@
 
 #include "engine/controlfile.h"
 #include "engine/downloadtypes.h"
+#include "engine/hostlimits.h"
 #include "engine/httpparse.h"
 #include "engine/replycheck.h"
 #include "engine/ratelimiter.h"
@@ -49,6 +50,7 @@ class QNetworkReply;
 class QThread;
 
 namespace bytehaul {
+
 
 class FileWriter;
 class NetworkPool;
@@ -108,7 +110,8 @@ public:
     void setConnections(int count); // changeable while running: workers are added or retired
     // Politeness per host: this download opens no connection while the others on the same host
     // already hold `limit` (othersOnHost() counts them). Set by the engine core.
-    void setHostBudget(std::function<int()> othersOnHost, int limit);
+    // limits: what the engine learned about servers' connection limits (may be null).
+    void setHostBudget(std::function<int()> othersOnHost, int limit, HostLimits *limits = nullptr);
     QString host() const { return m_finalUrl.host(); }
     int activeConnections() const;
     Scheduler::Accepted deliver(Worker *worker, const Scheduler::Lease &lease, qint64 offset,
@@ -117,6 +120,7 @@ public:
     void releaseLease(Worker *worker, const Scheduler::Lease &lease) override;
     void workerIdle(Worker *worker, const Scheduler::Lease &lease) override;
     void workerFailed(Worker *worker, const Scheduler::Lease &lease, const ReplyError &error) override;
+    bool refusedExtraConnection(Worker *worker, const ReplyError &error) override;
     void noteRetry(Worker *worker, const ReplyError &error) override;
     void remoteChanged(const QString &why) override;
     void movedTo(const QUrl &url) override;
@@ -257,6 +261,9 @@ private:
     NetworkPool *m_pool = nullptr;
     std::function<int()> m_othersOnHost;
     int m_hostLimit = 0;
+    HostLimits *m_learnedLimits = nullptr; // the engine's; else m_ownLimits
+    HostLimits m_ownLimits;
+    int connectionCap() const; // politeness and the server's learned limit together; 0: none
 
     QPointer<QNetworkReply> m_stream;
     qint64 m_streamPos = 0;

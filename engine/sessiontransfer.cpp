@@ -158,20 +158,28 @@ void Session::assignIdleWorkers()
         idle += w->isAvailable() ? 1 : 0;
         busy += w->isBusy() ? 1 : 0;
     }
-    // Politeness: never more than the per-host limit across all downloads from this host (at
-    // least one connection each, so every download moves).
-    const int allowed = m_hostLimit > 0 && m_othersOnHost ? std::max(1, m_hostLimit - m_othersOnHost())
-                                                          : std::numeric_limits<int>::max();
+    // Politeness: never more than the per-host limit across all downloads from this host, nor
+    // more than the server was found to allow (at least one connection each, so every
+    // download moves).
+    const int cap = connectionCap();
+    const int others = m_othersOnHost ? m_othersOnHost() : 0;
+    const int allowed = cap > 0 ? std::max(1, cap - others) : std::numeric_limits<int>::max();
     idle = std::min(idle, std::max(0, allowed - busy));
-    for (const auto &w : m_workers) {
-        if (idle <= 0)
-            break;
-        if (!w->isAvailable())
-            continue;
-        const Scheduler::Lease lease = m_scheduler->assign(w->index(), nowMs(), idle--);
-        if (!lease.isValid())
-            break;
-        w->startLease(lease);
+    // Workers whose connection is open go first: a new connection beside an idle open one
+    // would be one more than a limited server allows.
+    for (const bool open : { true, false }) {
+        for (const auto &w : m_workers) {
+            if (idle <= 0)
+                break;
+            if (!w->isAvailable() || w->hasIdleConnection() != open)
+                continue;
+            const Scheduler::Lease lease = m_scheduler->assign(w->index(), nowMs(), idle--);
+            if (!lease.isValid()) {
+                idle = 0;
+                break;
+            }
+            w->startLease(lease);
+        }
     }
     maybeComplete();
 }
@@ -456,6 +464,37 @@ void Session::noteRetry(Worker *, const ReplyError &error)
 {
     ++m_retries;
     setNote(error.message, NoteKind::Transient);
+}
+
+bool Session::refusedExtraConnection(Worker *worker, const ReplyError &error)
+{
+    // A server that allows fewer connections than asked refuses the extra one (or resets it,
+    // or answers 503 or 429) while the others work. Retrying it would only be refused again,
+    // by this download and by the next from the same server: learn the limit instead, and go
+    // on with the connections that work.
+    const bool refusal = error.code == ErrorCode::ConnectionRefused || error.code == ErrorCode::Network
+        || error.httpStatus == 503 || error.httpStatus == 429;
+    if (!refusal || error.remoteChanged)
+        return false;
+    // Counted only once every other connection has been answered or refused: while some are
+    // still being set up, the limit is not known yet (this one is retried as usual).
+    int working = 0;
+    for (const auto &w : m_workers) {
+        if (w.get() == worker || !w->isBusy())
+            continue;
+        if (w->isConnected() && !w->isReceiving())
+            return false;
+        working += w->isReceiving() ? 1 : 0;
+    }
+    if (working == 0)
+        return false;
+    HostLimits &limits = m_learnedLimits ? *m_learnedLimits : m_ownLimits;
+    limits.learn(m_finalUrl, working + (m_othersOnHost ? m_othersOnHost() : 0));
+    setNote(tr("The server refused connection %1 (%2); going on with %n connection(s).", nullptr, working)
+                .arg(working + 1)
+                .arg(error.message),
+            NoteKind::Info);
+    return true;
 }
 
 void Session::workerFailed(Worker *worker, const Scheduler::Lease &lease, const ReplyError &error)

@@ -8,6 +8,11 @@
 
 namespace bytehaul {
 
+namespace {
+constexpr qint64 kMinStallMs = 500;
+constexpr qint64 kUnknownStallMs = 3000;
+} // namespace
+
 Worker::Worker(int index, WorkerHost *host, QNetworkAccessManager *nam)
     : m_index(index)
     , m_host(host)
@@ -49,6 +54,11 @@ void Worker::dropReply()
 bool Worker::hasIdleConnection() const
 {
     return m_warm && !isBusy() && m_reply.isNull() && m_next.isNull();
+}
+
+bool Worker::isReceiving() const
+{
+    return !m_reply.isNull() && (m_checked || m_warm);
 }
 
 double Worker::speed() const
@@ -134,6 +144,7 @@ void Worker::sendRequest()
     m_attemptBytes = 0;
     m_checked = false;
     m_replyFinished = false;
+    m_lastByteMs = m_clock.elapsed();
     attach(request(m_pos, m_requestEnd));
     m_connectTimer.start(m_host->options().connectTimeout);
     m_timeHeaders = true;
@@ -164,6 +175,7 @@ void Worker::requestDone()
         m_pos = m_requestStart = m_nextStart;
         m_requestEnd = m_nextEnd;
         m_timeHeaders = false;
+        m_lastByteMs = m_clock.elapsed();
         m_checked = false;
         m_replyFinished = next->isFinished();
         m_attemptBytes = 0;
@@ -225,14 +237,17 @@ void Worker::pump()
     while (m_reply && m_reply->bytesAvailable() > 0) {
         const qint64 room = m_host->budgetRoom();
         if (room <= 0) {
+            m_waiting = true;
             m_host->waitForBudget(this);
             return;
         }
         const qint64 tokens = m_host->tokens();
         if (tokens <= 0) {
+            m_waiting = true;
             m_host->waitForTokens(this); // the reply's bounded buffer then slows the server
             return;
         }
+        m_waiting = false;
         const QByteArray data = m_reply->read(std::min({ room, tokens, m_reply->bytesAvailable() }));
         if (data.isEmpty())
             break;
@@ -241,7 +256,9 @@ void Worker::pump()
         m_pos += data.size();
         m_attemptBytes += data.size();
         m_received += data.size();
-        m_speed.sample(m_clock.elapsed(), m_received);
+        m_lastByteMs = m_clock.elapsed();
+        m_speed.sample(m_lastByteMs, m_received);
+        m_lastRate = speed();
         if (m_pos > m_requestEnd) {
             // More bytes than the 206 declared: the server is lying. Keep what fits.
             const QByteArray fits = data.left(data.size() - (m_pos - m_requestEnd));
@@ -314,9 +331,36 @@ void Worker::onFinished()
     requestDone();
 }
 
-void Worker::handleFailure(const ReplyError &error)
+void Worker::checkStall()
 {
+    if (!m_reply || !m_checked || m_replyFinished || m_waiting || !m_lease.isValid())
+        return;
+    const qint64 silentMs = m_clock.elapsed() - m_lastByteMs;
+    // No history on this connection yet: wait longer (a server may think before sending).
+    const qint64 limitMs = m_lastRate > 0
+        ? std::max<qint64>(kMinStallMs, qint64(4 * 65536 * 1000.0 / m_lastRate))
+        : kUnknownStallMs;
+    if (silentMs < limitMs)
+        return;
+    handleFailure({ ErrorClass::Retry,
+                    tr("%1: no data for %2 s on a connection that was delivering %3 KiB/s; asking again")
+                        .arg(m_host->url().toDisplayString(QUrl::RemoveUserInfo))
+                        .arg(silentMs / 1000.0, 0, 'f', 1)
+                        .arg(qint64(m_lastRate / 1024)),
+                    ErrorCode::Timeout },
+                  true);
+}
+
+void Worker::handleFailure(const ReplyError &error, bool immediate)
+{
+    const bool freshConnection = !m_warm && m_attemptBytes == 0;
     dropReply();
+    if (freshConnection && m_host->refusedExtraConnection(this, error)) {
+        const Scheduler::Lease lease = m_lease;
+        m_lease = {};
+        m_host->releaseLease(this, lease);
+        return;
+    }
     if (error.redirectTo.isValid())
         m_host->movedTo(error.redirectTo);
     if (m_attemptBytes > 0)
@@ -336,7 +380,7 @@ void Worker::handleFailure(const ReplyError &error)
     }
     m_host->noteRetry(this, error);
     m_lease = renewed;
-    m_retryTimer.start(*wait);
+    m_retryTimer.start(immediate ? std::chrono::milliseconds(0) : *wait);
 }
 
 void Worker::endLease()

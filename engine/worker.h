@@ -58,6 +58,10 @@ public:
     virtual void workerIdle(Worker *worker, const Scheduler::Lease &lease) = 0;
     virtual void workerFailed(Worker *worker, const Scheduler::Lease &lease, const ReplyError &error) = 0;
     virtual void noteRetry(Worker *worker, const ReplyError &error) = 0;
+    // A new connection failed before any answer while the download's others work: true when
+    // that is the server's connection limit (learned; the worker then stops, its range back in
+    // the pool), false to retry as usual.
+    virtual bool refusedExtraConnection(Worker *worker, const ReplyError &error) = 0;
     virtual void remoteChanged(const QString &why) = 0;
     // A request carrying credentials was redirected to another origin: later requests go there
     // (without the credentials; every 206 is still checked against the download's identity).
@@ -86,6 +90,8 @@ public:
     // Idle, with its connection open for another request (a check asks there: another
     // connection might be one more than the server allows).
     bool hasIdleConnection() const;
+    // Its connection was accepted: an answer came on it (not just being connected).
+    bool isReceiving() const;
     // Waiting to try again: ms until the next attempt, else -1; and that attempt's number.
     qint64 retryRemainingMs() const { return m_retryTimer.isActive() ? m_retryTimer.remainingTime() : -1; }
     int failures() const { return m_retry.attempts(); }
@@ -99,6 +105,10 @@ public:
     void stop();
     // Reads what the memory budget allows; called again when the writer frees memory.
     void pump();
+    // Called every few hundred ms: a connection whose data stopped, measured against its own
+    // speed (silent for four times as long as 64 KiB took it, at least half a second), is
+    // dropped and its range asked for again at once on a new connection.
+    void checkStall();
 
 private:
     void sendRequest(); // the first request of a lease, or a retry: from the lease's start
@@ -108,7 +118,7 @@ private:
     void onFinished();
     void pipelineNext();
     void requestDone(); // the current request delivered all it asked for
-    void handleFailure(const ReplyError &error);
+    void handleFailure(const ReplyError &error, bool immediate = false);
     void endLease();
     void dropReply();
     void retireReply(); // the reply delivered all it was asked for: keep its connection alive
@@ -136,6 +146,9 @@ private:
     QElapsedTimer m_clock;
     SpeedMeter m_speed { 3000 };
     qint64 m_received = 0;
+    qint64 m_lastByteMs = 0; // when bytes last came (or the current request became current)
+    double m_lastRate = 0; // this connection's speed when they did
+    bool m_waiting = false; // for the memory budget or the speed limit: not a stall
     RetryBudget m_retry; // failed attempts since the last progress
     QElapsedTimer m_sentAt; // when the current request went out
     qint64 m_attemptBytes = 0;

@@ -85,6 +85,67 @@ private slots:
         QCOMPARE(fileSha256(s.filePath), sha256(r.data));
     }
 
+    // A server that allows four connections, asked for eight: the limit is learned from the
+    // refusals once the four are answered, and the download goes on with those four instead
+    // of retrying the others into more 503s. A second download from the server in the same
+    // engine starts within the limit (on the connections left open) and is refused nothing.
+    void aConnectionLimitIsLearnedOnce()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(16 * MiB, 71);
+        r.bytesPerSecond = 4 * MiB; // keeps them all busy together
+        r.maxConnections = 4;
+        server.setResource("/f.bin", r);
+        r.data = TestServer::makeData(16 * MiB, 72);
+        server.setResource("/g.bin", r);
+        QTemporaryDir dir;
+        DownloadManager manager;
+        DownloadOptions o = fastOptions(8);
+        o.retry.maxRetries = 4;
+        manager.setDefaultOptions(o);
+        DownloadRequest request;
+        request.url = QUrl(server.url(QStringLiteral("/f.bin")));
+        request.outputDir = dir.path();
+        DownloadSnapshot s = waitFinished(manager, manager.add(request));
+        QVERIFY2(s.state == DownloadState::Completed, qPrintable(s.error));
+        QCOMPARE(fileSha256(s.filePath), sha256(server.resource("/f.bin").data));
+        const int refused = server.refusedConnections();
+        QVERIFY(refused >= 1); // the server did refuse: the limit was there to learn
+        QVERIFY2(refused <= 8, qPrintable(QStringLiteral("%1 connections refused").arg(refused)));
+        request.url = QUrl(server.url(QStringLiteral("/g.bin")));
+        s = waitFinished(manager, manager.add(request));
+        QVERIFY2(s.state == DownloadState::Completed, qPrintable(s.error));
+        QCOMPARE(fileSha256(s.filePath), sha256(server.resource("/g.bin").data));
+        QCOMPARE(server.refusedConnections(), refused);
+    }
+
+    // A connection that stops delivering mid-download (headers, then nothing) is noticed
+    // against its own speed, dropped, and its range asked for again on a new connection. (The
+    // engine before left it hanging until the end game raced its segment, or the read timeout,
+    // here two minutes, longer than the test waits.)
+    void aStalledConnectionIsReplacedQuickly()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(16 * MiB, 73);
+        r.bytesPerSecond = 4 * MiB;
+        r.stallRequest = 6; // a later request: its connection has a speed to compare with
+        server.setResource("/f.bin", r);
+        QTemporaryDir dir;
+        DownloadManager manager;
+        DownloadOptions o = fastOptions(4);
+        o.readTimeout = std::chrono::minutes(2);
+        manager.setDefaultOptions(o);
+        DownloadRequest request;
+        request.url = QUrl(server.url(QStringLiteral("/f.bin")));
+        request.outputDir = dir.path();
+        const DownloadSnapshot s = waitFinished(manager, manager.add(request), 60000);
+        QVERIFY2(s.state == DownloadState::Completed, qPrintable(s.error));
+        QCOMPARE(fileSha256(s.filePath), sha256(r.data));
+        QVERIFY2(server.connectionCount() >= 5, "the stalled connection was never replaced");
+    }
+
     void badAnswersEndInAClearError_data()
     {
         QTest::addColumn<FaultFn>("fault");

@@ -670,6 +670,13 @@
         <source>Redirected to %1; the credentials given for %2 stay there.</source>
         <translation>Umgeleitet zu %1; die für %2 angegebenen Zugangsdaten bleiben dort.</translation>
     </message>
+    <message numerus="yes">
+        <source>The server refused connection %1 (%2); going on with %n connection(s).</source>
+        <translation>
+            <numerusform>Der Server hat Verbindung %1 abgelehnt (%2); es geht mit %n Verbindung weiter.</numerusform>
+            <numerusform>Der Server hat Verbindung %1 abgelehnt (%2); es geht mit %n Verbindungen weiter.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bytehaul::UrlReplacer</name>
@@ -730,6 +737,10 @@
     <message>
         <source>%1: the connection closed after %2 of %3 bytes of a segment</source>
         <translation>%1: die Verbindung wurde nach %2 von %3 Bytes eines Abschnitts geschlossen</translation>
+    </message>
+    <message>
+        <source>%1: no data for %2 s on a connection that was delivering %3 KiB/s; asking again</source>
+        <translation>%1: seit %2 s keine Daten auf einer Verbindung, die %3 KiB/s lieferte; neue Anfrage</translation>
     </message>
 </context>
 <context>

@@ -41,6 +41,13 @@
             <numerusform>The server gives no ETag or Last-Modified, so %n sampled ranges were fetched again and compared: they match.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The server refused connection %1 (%2); going on with %n connection(s).</source>
+        <translation>
+            <numerusform>The server refused connection %1 (%2); going on with %n connection.</numerusform>
+            <numerusform>The server refused connection %1 (%2); going on with %n connections.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bytehaul::UrlReplacer</name>

@@ -665,6 +665,12 @@
         <source>Redirected to %1; the credentials given for %2 stay there.</source>
         <translation>已重定向到 %1；为 %2 提供的凭据不会被发送到那里。</translation>
     </message>
+    <message numerus="yes">
+        <source>The server refused connection %1 (%2); going on with %n connection(s).</source>
+        <translation>
+            <numerusform>服务器拒绝了第 %1 个连接（%2）；继续使用 %n 个连接。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bytehaul::UrlReplacer</name>
@@ -724,6 +730,10 @@
     <message>
         <source>%1: the connection closed after %2 of %3 bytes of a segment</source>
         <translation>%1：连接在某分段 %3 字节中的 %2 字节后关闭</translation>
+    </message>
+    <message>
+        <source>%1: no data for %2 s on a connection that was delivering %3 KiB/s; asking again</source>
+        <translation>%1：一个原本以 %3 KiB/s 传输的连接已 %2 秒没有数据；重新请求</translation>
     </message>
 </context>
 <context>

@@ -215,6 +215,7 @@ void TestServer::handleRequest(Connection *c, const QByteArray &head)
         return;
     }
     if (r.maxConnections > 0 && m_open > r.maxConnections) {
+        ++m_refused;
         c->socket->write("HTTP/1.1 503 Too many connections\r\nConnection: close\r\nContent-Length: 4\r\n\r\nbusy");
         c->socket->disconnectFromHost();
         return;

@@ -94,6 +94,8 @@ public:
     int maxBusyConnections() const { return m_maxBusy; }
     const QList<RequestLog> &requests() const { return m_requests; }
     qint64 bodyBytesSent() const { return m_bodyBytesSent; }
+    // Requests answered 503 for a connection beyond Resource::maxConnections.
+    int refusedConnections() const { return m_refused; }
 
 private:
     struct Connection;
@@ -116,6 +118,7 @@ private:
     int m_open = 0;
     int m_maxConcurrent = 0;
     int m_maxBusy = 0;
+    int m_refused = 0;
     qint64 m_bodyBytesSent = 0;
 };
 
