@@ -304,6 +304,7 @@ void Session::tick()
     if (m_mode == Mode::Ranged && m_state == DownloadState::Downloading) {
         for (const auto &w : m_workers)
             w->checkStall();
+        learnRefusals();
         assignIdleWorkers(); // an idle worker may now split or race a stalled segment
     }
     publish();

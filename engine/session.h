@@ -264,6 +264,8 @@ private:
     HostLimits *m_learnedLimits = nullptr; // the engine's; else m_ownLimits
     HostLimits m_ownLimits;
     int connectionCap() const; // politeness and the server's learned limit together; 0: none
+    void learnRefusals();
+    bool m_refusedWhilePending = false;
 
     QPointer<QNetworkReply> m_stream;
     qint64 m_streamPos = 0;

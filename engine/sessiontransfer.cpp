@@ -476,18 +476,25 @@ bool Session::refusedExtraConnection(Worker *worker, const ReplyError &error)
         || error.httpStatus == 503 || error.httpStatus == 429;
     if (!refusal || error.remoteChanged)
         return false;
-    // Counted only once every other connection has been answered or refused: while some are
-    // still being set up, the limit is not known yet (this one is retried as usual).
+    // Counted only once every other connection has been answered or refused. While some are
+    // still being set up the limit is not known yet: this worker rests a second (not a storm
+    // of retries), its range back in the pool, and tries again if the limit allows by then.
     int working = 0;
+    bool pending = false;
     for (const auto &w : m_workers) {
         if (w.get() == worker || !w->isBusy())
             continue;
-        if (w->isConnected() && !w->isReceiving())
-            return false;
+        pending = pending || (w->isConnected() && !w->isReceiving());
         working += w->isReceiving() ? 1 : 0;
     }
-    if (working == 0)
-        return false;
+    if (working == 0 && !pending)
+        return false; // nothing else works: an ordinary failure, retried as such
+    if (pending) {
+        m_refusedWhilePending = true; // learned once they are answered (see learnRefusals())
+        worker->bench(std::chrono::seconds(1));
+        return true;
+    }
+    m_refusedWhilePending = false;
     HostLimits &limits = m_learnedLimits ? *m_learnedLimits : m_ownLimits;
     limits.learn(m_finalUrl, working + (m_othersOnHost ? m_othersOnHost() : 0));
     setNote(tr("The server refused connection %1 (%2); going on with %n connection(s).", nullptr, working)
@@ -495,6 +502,25 @@ bool Session::refusedExtraConnection(Worker *worker, const ReplyError &error)
                 .arg(error.message),
             NoteKind::Info);
     return true;
+}
+
+void Session::learnRefusals()
+{
+    // A connection was refused while others were still being set up: once none is, those
+    // answered are what the server allows.
+    if (!m_refusedWhilePending)
+        return;
+    int working = 0;
+    for (const auto &w : m_workers) {
+        if (w->isBusy() && w->isConnected() && !w->isReceiving())
+            return; // still being set up
+        working += w->isBusy() && w->isReceiving() ? 1 : 0;
+    }
+    m_refusedWhilePending = false;
+    if (working == 0)
+        return;
+    HostLimits &limits = m_learnedLimits ? *m_learnedLimits : m_ownLimits;
+    limits.learn(m_finalUrl, working + (m_othersOnHost ? m_othersOnHost() : 0));
 }
 
 void Session::workerFailed(Worker *worker, const Scheduler::Lease &lease, const ReplyError &error)

@@ -59,8 +59,8 @@ public:
     virtual void workerFailed(Worker *worker, const Scheduler::Lease &lease, const ReplyError &error) = 0;
     virtual void noteRetry(Worker *worker, const ReplyError &error) = 0;
     // A new connection failed before any answer while the download's others work: true when
-    // that is the server's connection limit (learned; the worker then stops, its range back in
-    // the pool), false to retry as usual.
+    // that is (or may be) the server's connection limit (the worker then stops, its range back
+    // in the pool), false to retry as usual.
     virtual bool refusedExtraConnection(Worker *worker, const ReplyError &error) = 0;
     virtual void remoteChanged(const QString &why) = 0;
     // A request carrying credentials was redirected to another origin: later requests go there

@@ -112,6 +112,8 @@ private slots:
         QCOMPARE(fileSha256(s.filePath), sha256(server.resource("/f.bin").data));
         const int refused = server.refusedConnections();
         QVERIFY(refused >= 1); // the server did refuse: the limit was there to learn
+        // At most two for each of the four extra connections (one while the others were still
+        // being answered), where retrying them refused 20.
         QVERIFY2(refused <= 8, qPrintable(QStringLiteral("%1 connections refused").arg(refused)));
         request.url = QUrl(server.url(QStringLiteral("/g.bin")));
         s = waitFinished(manager, manager.add(request));
@@ -202,7 +204,10 @@ private slots:
         QVERIFY2(s.state == DownloadState::Completed, qPrintable(s.error));
         QCOMPARE(fileSha256(s.filePath), sha256(r.data));
         QVERIFY2(s.note.contains("restarts from the beginning"), qPrintable(s.note));
-        QCOMPARE(server.requests().size(), 3);
+        // Two broken answers, then the whole one; on a loaded machine a read timeout may add a
+        // fourth (seen once under ctest -j2), never more.
+        QVERIFY2(server.requests().size() >= 3 && server.requests().size() <= 4,
+                 qPrintable(QString::number(server.requests().size())));
     }
 
     void tlsIsVerifiedAndAnExtraCaCanBeTrusted()
