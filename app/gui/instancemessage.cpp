@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QUrl>
 #include <QtEndian>
 
 #include <cstring>
@@ -50,8 +51,96 @@ FrameResult takeFrame(const QByteArray &buffer, QJsonObject *object, qsizetype *
     return FrameResult::Complete;
 }
 
+namespace {
+
+bool isHttpUrl(const QString &text)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    return url.isValid() && !url.host().isEmpty()
+        && (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"));
+}
+
+// A cookie name is an HTTP token; a value has no control characters, spaces, quotes, commas,
+// semicolons or backslashes (RFC 6265's cookie-octet; browsers send nothing else).
+bool isCookieName(const QString &name)
+{
+    if (name.isEmpty() || name.size() > 256)
+        return false;
+    for (QChar c : name) {
+        if (c.unicode() <= 0x20 || c.unicode() >= 0x7f || QStringLiteral("()<>@,;:\\\"/[]?={}").contains(c))
+            return false;
+    }
+    return true;
+}
+
+bool isCookieValue(const QString &value)
+{
+    for (QChar c : value) {
+        if (c.unicode() <= 0x20 || c.unicode() >= 0x7f || c == QLatin1Char('"') || c == QLatin1Char(',')
+            || c == QLatin1Char(';') || c == QLatin1Char('\\'))
+            return false;
+    }
+    return true;
+}
+
+bool isHeaderText(const QString &text)
+{
+    for (QChar c : text) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f || c.unicode() > 0x7e)
+            return false; // CR, LF, NUL and anything that is not printable ASCII
+    }
+    return true;
+}
+
+bool toCapture(const QJsonObject &object, BrowserCapture *capture, QString *error)
+{
+    BrowserCapture out;
+    out.url = object.value(QStringLiteral("url")).toString();
+    if (out.url.size() > kMaxUrlBytes || !isHttpUrl(out.url))
+        return *error = QStringLiteral("the address to capture is not http(s)"), false;
+    out.referrer = object.value(QStringLiteral("referrer")).toString();
+    if (!out.referrer.isEmpty() && (out.referrer.size() > kMaxUrlBytes || !isHttpUrl(out.referrer)))
+        out.referrer.clear(); // a referrer is a courtesy: a strange one is left out
+    out.fileName = object.value(QStringLiteral("fileName")).toString().left(kMaxFieldBytes);
+    const QString agent = object.value(QStringLiteral("userAgent")).toString();
+    if (agent.size() <= kMaxFieldBytes && isHeaderText(agent))
+        out.userAgent = agent.toLatin1();
+    const QJsonArray cookies = object.value(QStringLiteral("cookies")).toArray();
+    if (cookies.size() > kMaxCookies)
+        return *error = QStringLiteral("too many cookies (%1)").arg(cookies.size()), false;
+    QStringList pairs;
+    for (const QJsonValue &v : cookies) {
+        const QString name = v.toObject().value(QStringLiteral("name")).toString();
+        const QString value = v.toObject().value(QStringLiteral("value")).toString();
+        if (!isCookieName(name) || !isCookieValue(value))
+            return *error = QStringLiteral("a cookie is not valid in a Cookie header"), false;
+        pairs.append(name + QLatin1Char('=') + value);
+    }
+    out.cookieHeader = pairs.join(QStringLiteral("; ")).toLatin1();
+    if (out.cookieHeader.size() > kMaxCookieHeaderBytes)
+        return *error = QStringLiteral("the cookies are too long"), false;
+    *capture = std::move(out);
+    return true;
+}
+
+} // namespace
+
 bool toMessage(const QJsonObject &object, InstanceMessage *message, QString *error)
 {
+    if (object.contains(QStringLiteral("capture"))) {
+        InstanceMessage out;
+        BrowserCapture capture;
+        if (!object.value(QStringLiteral("capture")).isObject()
+            || !toCapture(object.value(QStringLiteral("capture")).toObject(), &capture, error)) {
+            if (error->isEmpty())
+                *error = QStringLiteral("the capture is not an object");
+            return false;
+        }
+        out.capture = std::move(capture);
+        out.raise = object.value(QStringLiteral("raise")).toBool(false);
+        *message = std::move(out);
+        return true;
+    }
     const QJsonValue urls = object.value(QStringLiteral("urls"));
     if (!urls.isArray()) {
         *error = QStringLiteral("no list of addresses");

@@ -1,7 +1,12 @@
-// The message a second bytehaul start (and, later, the browser bridge) sends to the running
-// one over its local socket: "BHI2", a 32-bit big-endian length, then that many bytes of UTF-8
-// JSON. Bounded everywhere: a message is at most kMaxMessageBytes, at most kMaxUrls addresses
-// of at most kMaxUrlBytes each. The parser is fuzzed (tests/fuzz/fuzz_instancemessage.cpp).
+// The message a second bytehaul start and the browser bridge (bytehaul-nmhost) send to the
+// running one over its local socket: "BHI2", a 32-bit big-endian length, then that many bytes
+// of UTF-8 JSON; the answer is a frame too ({"ok": true, "id": N} or {"ok": false, "error"}).
+//   {"urls": [...], "raise": bool}                      addresses to add (a second start)
+//   {"capture": {"url", "referrer", "fileName", "userAgent", "cookies": [{"name", "value"}]}}
+//                                                       a download the browser handed over
+// Bounded everywhere: a message is at most kMaxMessageBytes, at most kMaxUrls addresses of at
+// most kMaxUrlBytes each, kMaxCookies cookies. The parser is fuzzed
+// (tests/fuzz/fuzz_instancemessage.cpp).
 #pragma once
 
 #include <QByteArray>
@@ -9,17 +14,35 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace bytehaul::app {
+
+// A download the browser handed over, with what the server may want to see again: the
+// browser's cookies for that address (only those), its referrer and User-Agent. The cookies
+// stay in memory with the download: never saved.
+struct BrowserCapture
+{
+    QString url; // http(s): the browser's address for the download (after redirects)
+    QString referrer; // empty, or an http(s) address
+    QString fileName; // the browser's suggested name (sanitised again when saving)
+    QByteArray userAgent;
+    QByteArray cookieHeader; // "a=b; c=d", checked name by name
+};
 
 struct InstanceMessage
 {
     QStringList urls;
     bool raise = true; // show the window
+    std::optional<BrowserCapture> capture;
 };
 
 inline constexpr qsizetype kMaxMessageBytes = 4 << 20;
 inline constexpr qsizetype kMaxUrls = 10000;
 inline constexpr qsizetype kMaxUrlBytes = 64 << 10;
+inline constexpr qsizetype kMaxCookies = 300;
+inline constexpr qsizetype kMaxCookieHeaderBytes = 64 << 10;
+inline constexpr qsizetype kMaxFieldBytes = 4 << 10; // user agent, file name
 
 // One frame around a JSON object.
 QByteArray frame(const QJsonObject &object);

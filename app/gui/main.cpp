@@ -1,5 +1,6 @@
 // bytehaul: the desktop application. Composition root: settings, engine, window.
 #include "engine/downloadmanager.h"
+#include "engine/filenames.h"
 #include "engine/messagefilter.h"
 #include "gui/appsettings.h"
 #include "gui/networkpreferences.h"
@@ -10,6 +11,8 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QJsonObject>
 #include <QNetworkProxyFactory>
 
 #include <QSocketNotifier>
@@ -82,6 +85,31 @@ int main(int argc, char *argv[])
     const bytehaul::ui::ParsedUrls fromArgs = bytehaul::ui::parseUrlLines(parser.positionalArguments().join(QLatin1Char('\n')));
     if (!fromArgs.urls.isEmpty())
         window.addFromUrls(fromArgs, false);
+    // A download the browser handed over (bytehaul-nmhost): started at once with the browser's
+    // cookies for that address, its referrer and User-Agent, and acknowledged with its id only
+    // once it is in the queue (the browser cancels its own copy only then). The cookies stay in
+    // memory with the download: the saved queue keeps addresses and names, never headers.
+    instance.setHandler([&window](const bytehaul::app::InstanceMessage &message) -> QJsonObject {
+        if (!message.capture)
+            return { { QStringLiteral("ok"), true } };
+        const bytehaul::app::BrowserCapture &capture = *message.capture;
+        bytehaul::DownloadRequest request;
+        request.url = QUrl(capture.url);
+        request.outputDir = window.preferences().defaultDirectory;
+        request.overrides.connections = window.preferences().connections;
+        if (const QString name = bytehaul::sanitizeFileName(capture.fileName); !capture.fileName.isEmpty() && !name.isEmpty())
+            request.outputPath = QDir(request.outputDir).filePath(name);
+        if (!capture.cookieHeader.isEmpty())
+            request.overrides.headers.append({ QByteArrayLiteral("Cookie"), capture.cookieHeader });
+        if (!capture.referrer.isEmpty())
+            request.overrides.headers.append({ QByteArrayLiteral("Referer"), QUrl(capture.referrer).toEncoded() });
+        if (!capture.userAgent.isEmpty())
+            request.overrides.userAgent = capture.userAgent;
+        const QList<bytehaul::DownloadId> ids = window.addRequests({ request });
+        if (ids.isEmpty())
+            return { { QStringLiteral("ok"), false }, { QStringLiteral("error"), QStringLiteral("not added") } };
+        return { { QStringLiteral("ok"), true }, { QStringLiteral("id"), double(ids.first()) } };
+    });
     QObject::connect(&instance, &bytehaul::app::SingleInstance::received, &window,
                      [&window](const QStringList &urls, bool raise) {
                          const auto parsed = bytehaul::ui::parseUrlLines(urls.join(QLatin1Char('\n')));

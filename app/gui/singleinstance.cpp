@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QLocalSocket>
 #include <QRegularExpression>
@@ -86,38 +87,62 @@ QString SingleInstance::defaultPath(QString *error)
 
 bool SingleInstance::handOver(const QStringList &urls, bool raise)
 {
-    if (m_path.isEmpty())
-        return false;
+    QString error;
+    const QJsonObject reply = request(m_path, { { QStringLiteral("urls"), QJsonArray::fromStringList(urls) },
+                                                { QStringLiteral("raise"), raise } },
+                                      2000, &error);
+    return reply.value(QStringLiteral("ok")).toBool();
+}
+
+QJsonObject SingleInstance::request(const QString &path, const QJsonObject &object, int timeoutMs, QString *error,
+                                    bool *connected)
+{
+    if (connected)
+        *connected = false;
+    if (path.isEmpty()) {
+        *error = QStringLiteral("no place for the socket");
+        return {};
+    }
 #ifdef Q_OS_UNIX
-    if (isForeign(m_path))
-        return false; // not our socket: never handed anything
+    if (isForeign(path)) {
+        *error = QStringLiteral("%1 is not this user's socket").arg(path);
+        return {}; // not our socket: never handed anything
+    }
 #endif
     QLocalSocket socket;
-    socket.connectToServer(m_path);
-    if (!socket.waitForConnected(1000))
-        return false; // nobody there (or a stale socket from a crash)
-    socket.write(encodeMessage({ urls, raise }));
-    if (!socket.waitForBytesWritten(2000))
-        return false;
+    socket.connectToServer(path);
+    if (!socket.waitForConnected(std::min(timeoutMs, 1000))) {
+        *error = QStringLiteral("bytehaul is not running");
+        return {}; // nobody there (or a stale socket from a crash)
+    }
+    if (connected)
+        *connected = true;
+    socket.write(frame(object));
+    if (!socket.waitForBytesWritten(timeoutMs)) {
+        *error = QStringLiteral("bytehaul did not take the message");
+        return {};
+    }
     // The running instance acknowledges with a frame of its own.
     QByteArray reply;
-    for (int i = 0; i < 20 && reply.size() < kMaxMessageBytes; ++i) {
-        QJsonObject object;
+    for (int i = 0; i < 64 && reply.size() < kMaxMessageBytes; ++i) {
+        QJsonObject answer;
         qsizetype used = 0;
-        QString error;
-        switch (takeFrame(reply, &object, &used, &error)) {
+        switch (takeFrame(reply, &answer, &used, error)) {
         case FrameResult::Complete:
-            return object.value(QStringLiteral("ok")).toBool();
+            return answer;
         case FrameResult::Bad:
-            return false;
+            return {};
         case FrameResult::Incomplete:
             break;
         }
-        if (!socket.waitForReadyRead(2000))
-            return false;
+        if (!socket.waitForReadyRead(timeoutMs)) {
+            *error = QStringLiteral("bytehaul did not answer");
+            return {};
+        }
         reply += socket.readAll();
     }
-    return false;
+    *error = QStringLiteral("bytehaul's answer is too long");
+    return {};
 }
 
 bool SingleInstance::listen()
@@ -163,9 +188,11 @@ bool SingleInstance::listen()
                     return;
                 }
                 buffer->remove(0, used);
-                socket->write(frame({ { QStringLiteral("ok"), true } }));
+                const QJsonObject reply = m_handler ? m_handler(message) : QJsonObject { { QStringLiteral("ok"), true } };
+                socket->write(frame(reply));
                 socket->flush();
-                Q_EMIT received(message.urls, message.raise);
+                if (!message.capture)
+                    Q_EMIT received(message.urls, message.raise);
             });
         }
     });

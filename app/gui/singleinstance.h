@@ -6,9 +6,14 @@
 // instance is detected (nobody answers) and replaced.
 #pragma once
 
+#include "gui/instancemessage.h"
+
+#include <QJsonObject>
 #include <QLocalServer>
 #include <QObject>
 #include <QStringList>
+
+#include <functional>
 
 namespace bytehaul::app {
 
@@ -27,8 +32,17 @@ public:
 
     // true: another instance took the arguments; this process should exit.
     bool handOver(const QStringList &urls, bool raise);
+    // Sends one frame to the instance at `path` and waits for its answer (blocking, bounded by
+    // timeoutMs for each step). Empty with *error when nobody answers, nobody is there, or the
+    // socket is not this user's; *connected says whether anybody was there.
+    static QJsonObject request(const QString &path, const QJsonObject &object, int timeoutMs,
+                               QString *error, bool *connected = nullptr);
     // Becomes the instance that others hand over to; false if the socket cannot be created.
     bool listen();
+    // Answers each message (the reply frame). Without a handler, every valid message is
+    // acknowledged with {"ok": true} and only received() is emitted.
+    using Handler = std::function<QJsonObject(const InstanceMessage &)>;
+    void setHandler(Handler handler) { m_handler = std::move(handler); }
 
 Q_SIGNALS:
     void received(const QStringList &urls, bool raise);
@@ -36,6 +50,7 @@ Q_SIGNALS:
 private:
     QString m_path;
     QLocalServer m_server;
+    Handler m_handler;
 };
 
 } // namespace bytehaul::app

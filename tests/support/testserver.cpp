@@ -214,6 +214,11 @@ void TestServer::handleRequest(Connection *c, const QByteArray &head)
         c->socket->write("HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"files\"\r\nContent-Length: 0\r\n\r\n");
         return;
     }
+    if (!r.requireCookie.isEmpty()
+        && !(QByteArrayLiteral("; ") + log.headers.value("cookie") + QByteArrayLiteral(";")).contains("; " + r.requireCookie + ';')) {
+        c->socket->write("HTTP/1.1 403 Forbidden\r\nContent-Length: 9\r\n\r\nforbidden");
+        return;
+    }
     if (r.maxConnections > 0 && m_open > r.maxConnections) {
         ++m_refused;
         c->socket->write("HTTP/1.1 503 Too many connections\r\nConnection: close\r\nContent-Length: 4\r\n\r\nbusy");

@@ -54,6 +54,7 @@ struct Resource
     int dropCount = 0;
     int maxConnections = 0; // > 0: answer 503 and close when more connections are open
     QByteArray basicAuth; // "user:password": a 401 challenge until a request carries them
+    QByteArray requireCookie; // "name=value": 403 unless the Cookie header carries it
     // Called with the request's index (per resource) and the connection's id.
     std::function<Fault(int request, int connection)> fault;
 };
