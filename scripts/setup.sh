@@ -80,7 +80,7 @@ test)
     # Unpacked into a scratch root first: every file a desktop needs is in the package.
     scratch="$(mktemp -d)"
     dpkg-deb -x "$(ls "$build"/bytehaul_*.deb)" "$scratch"
-    for f in usr/bin/bytehaul usr/bin/bytehaul-cli usr/share/applications/bytehaul.desktop \
+    for f in usr/bin/bytehaul usr/bin/bytehaul-cli usr/bin/bytehaul-nmhost usr/share/applications/bytehaul.desktop \
              usr/share/metainfo/bytehaul.metainfo.xml usr/share/mime/packages/bytehaul.xml \
              usr/share/icons/hicolor/scalable/apps/bytehaul.svg usr/share/icons/hicolor/48x48/apps/bytehaul.png; do
         [ -s "$scratch/$f" ] || { echo "package: $f is missing"; ls -R "$scratch"; exit 1; }
