@@ -276,6 +276,35 @@ private slots:
         QVERIFY(waitExit(host, 10000));
     }
 
+    // The extension keeps the browser's own download when no answer comes within its budget;
+    // so the host delivers nothing after the deadline it was given (else: the file twice).
+    void nothingIsDeliveredAfterTheDeadline()
+    {
+        QProcess host;
+        startHost(host); // the fake bytehaul never opens the socket
+        QJsonObject request = captureRequest(QStringLiteral("https://example.org/late.iso"));
+        request.insert(QStringLiteral("deadlineMs"), 600);
+        host.write(nativeBytes(QJsonDocument(request).toJson()));
+        QByteArray buffer;
+        const QJsonObject answer = readAnswer(host, buffer);
+        QCOMPARE(answer.value(QStringLiteral("ok")).toBool(true), false);
+        QVERIFY2(answer.value(QStringLiteral("error")).toString().contains(QStringLiteral("did not answer within 600 ms")),
+                 qPrintable(answer.value(QStringLiteral("error")).toString()));
+        QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("gui-started"))));
+        // bytehaul comes up now: the host, having answered, hands it nothing.
+        SingleInstance instance(socketPath());
+        QVERIFY(instance.listen());
+        bool delivered = false;
+        instance.setHandler([&delivered](const InstanceMessage &) -> QJsonObject {
+            delivered = true;
+            return { { QStringLiteral("ok"), true } };
+        });
+        host.closeWriteChannel();
+        QVERIFY(waitExit(host, 10000));
+        QTest::qWait(200);
+        QVERIFY(!delivered);
+    }
+
     // The whole way without the browser: the host starts the real bytehaul (offscreen), which
     // downloads with the browser's cookie (the server answers 403 without it), referrer and
     // User-Agent, under the browser's file name, and never writes the cookie to its saved queue.

@@ -21,6 +21,7 @@
 #include <QProcess>
 #include <QThread>
 
+#include <algorithm>
 #include <cstdio>
 
 #ifdef Q_OS_WIN
@@ -61,7 +62,14 @@ QJsonObject failure(const QString &error)
 
 QJsonObject capture(QJsonObject request)
 {
+    // The extension keeps the browser's own download if no answer comes within its budget: a
+    // capture delivered after that would make the file twice. So nothing is delivered after
+    // the deadline it gives (milliseconds from now; none: the start wait alone bounds it).
+    QElapsedTimer sinceRequest;
+    sinceRequest.start();
+    const qint64 deadlineMs = std::clamp<qint64>(request.value(QStringLiteral("deadlineMs")).toInteger(kStartWaitMs), 0, kStartWaitMs);
     request.remove(QStringLiteral("type"));
+    request.remove(QStringLiteral("deadlineMs"));
     const QJsonObject message { { QStringLiteral("capture"), request }, { QStringLiteral("raise"), false } };
     // Checked here first: a request bytehaul would refuse does not start it.
     InstanceMessage parsed;
@@ -77,16 +85,14 @@ QJsonObject capture(QJsonObject request)
     const QString program = guiProgram();
     if (!QProcess::startDetached(program, { QStringLiteral("--minimized") }))
         return failure(QStringLiteral("bytehaul is not running and %1 could not be started").arg(program));
-    QElapsedTimer clock;
-    clock.start();
-    while (clock.elapsed() < kStartWaitMs) {
+    while (sinceRequest.elapsed() + 100 < deadlineMs) {
         QThread::msleep(100);
         reply = SingleInstance::request(path, message, 5000, &error, &connected);
         if (!reply.isEmpty() || connected)
             break;
     }
     if (reply.isEmpty())
-        return failure(connected ? error : QStringLiteral("bytehaul was started but did not answer within %1 s").arg(kStartWaitMs / 1000));
+        return failure(connected ? error : QStringLiteral("bytehaul was started but did not answer within %1 ms").arg(deadlineMs));
     reply.insert(QStringLiteral("started"), true);
     return reply;
 }
