@@ -18,6 +18,7 @@ packages=(
     openbox trayer xdotool xclip imagemagick x11-utils nginx curl microsocks tinyproxy
     dpkg-dev desktop-file-utils appstream
     clang libclang-rt-14-dev
+    chromium
 )
 
 install_missing() {
@@ -94,6 +95,14 @@ test)
     # The real window on an X server with a window manager and a system tray, built and installed.
     bash "$here/scripts/desktop-test.sh" "$build/app/bytehaul" build
     bash "$here/scripts/desktop-test.sh" /usr/bin/bytehaul installed
+    # The browser extension in a real browser (Debian's chromium, headless) through the built
+    # host into the built window: puppeteer-core, pinned in tests/browser/package-lock.json.
+    if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+        sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q nodejs npm >/dev/null
+    fi
+    (cd "$here/tests/browser" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+    node "$here/tests/browser/capture.mjs" "$build" || { echo "browser: FAILED"; exit 1; }
     # The whole suite once more under AddressSanitizer and UndefinedBehaviorSanitizer, in a
     # build directory of its own (ccache keeps a rebuild cheap). Leak checking is off: Qt's
     # global caches are reported as leaks at exit and would drown a real report.

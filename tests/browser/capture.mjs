@@ -1,0 +1,199 @@
+// The browser extension end to end, in a real browser: Debian's chromium (headless) with the
+// unpacked extension (resources/browser) and a host manifest pointing at the built
+// bytehaul-nmhost, in a throwaway profile, driven with puppeteer-core. A local page (a server in
+// this process on 127.0.0.1) offers a plain link, a Content-Disposition answer, a redirect, a
+// file that needs the cookie the page set (403 without it) and a download started from
+// JavaScript. Each must land byte-exact through bytehaul (started by the host: the first one is
+// a cold start) with no copy in the browser's download folder; then, with the host made
+// unreachable, the browser must download by itself. Prints the captures, duplicates and the
+// time from click to acknowledgement, cold and warm.
+//   node tests/browser/capture.mjs BUILD_DIR       (exit 0: every promise held)
+import puppeteer from "puppeteer-core";
+import { createHash, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+
+const deadline = setTimeout(() => { console.error("browser test: over its 240 s budget"); process.exit(1); }, 240000);
+const build = path.resolve(process.argv[2] || "build");
+const source = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
+const extension = path.join(source, "resources/browser");
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "bytehaul-browser-"));
+const home = path.join(work, "home");
+const runtime = path.join(home, "runtime");
+const downloads = path.join(home, "Downloads"); // bytehaul's default folder
+const browserDownloads = path.join(work, "browser-downloads");
+const profile = path.join(work, "profile");
+for (const dir of [downloads, browserDownloads, path.join(profile, "NativeMessagingHosts")])
+  fs.mkdirSync(dir, { recursive: true });
+fs.mkdirSync(runtime, { mode: 0o700 });
+
+const sha = (data) => createHash("sha256").update(data).digest("hex");
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// ---- the site ------------------------------------------------------------------------------
+const files = {
+  "/files/plain.bin": randomBytes(6 * 1048576 + 123),
+  "/files/named-source": randomBytes(2 * 1048576 + 7),
+  "/files/moved.bin": randomBytes(3 * 1048576 + 1),
+  "/private/secret.bin": randomBytes(2 * 1048576 + 11),
+  "/files/script.bin": randomBytes(1048576 + 5),
+  "/files/fallback.bin": randomBytes(512 * 1024 + 3),
+};
+const page = `<!doctype html><html><body>
+<a id="plain" href="/files/plain.bin" download>plain</a>
+<a id="named" href="/cd">named</a>
+<a id="redirect" href="/go" download>redirect</a>
+<a id="cookie" href="/private/secret.bin" download>cookie</a>
+<button id="js" onclick="const a = document.createElement('a'); a.href = '/files/script.bin'; a.download = ''; document.body.appendChild(a); a.click();">js</button>
+<a id="fallback" href="/files/fallback.bin" download>fallback</a>
+</body></html>`;
+let forbidden = 0;
+const server = http.createServer((req, res) => {
+  const url = new URL(req.url, "http://x");
+  if (url.pathname === "/page.html") {
+    res.writeHead(200, { "Content-Type": "text/html", "Set-Cookie": "session=ok-7f3a; Path=/" });
+    return res.end(page);
+  }
+  if (url.pathname === "/go") {
+    res.writeHead(302, { Location: "/files/moved.bin" });
+    return res.end();
+  }
+  const name = url.pathname === "/cd" ? "/files/named-source" : url.pathname;
+  const body = files[name];
+  if (!body) {
+    res.writeHead(404);
+    return res.end();
+  }
+  if (name.startsWith("/private/") && !/(^|;\s*)session=ok-7f3a(;|$)/.test(req.headers.cookie || "")) {
+    forbidden++;
+    res.writeHead(403);
+    return res.end("no session");
+  }
+  const headers = { "Content-Type": "application/octet-stream", "Accept-Ranges": "bytes", ETag: `"${sha(body).slice(0, 16)}"` };
+  if (url.pathname === "/cd")
+    headers["Content-Disposition"] = 'attachment; filename="named.bin"';
+  const range = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range || "");
+  if (range) {
+    const start = Number(range[1]);
+    const end = Math.min(range[2] ? Number(range[2]) : body.length - 1, body.length - 1);
+    if (start > end) {
+      res.writeHead(416, { "Content-Range": `bytes */${body.length}` });
+      return res.end();
+    }
+    res.writeHead(206, { ...headers, "Content-Range": `bytes ${start}-${end}/${body.length}`, "Content-Length": end - start + 1 });
+    return res.end(body.subarray(start, end + 1));
+  }
+  res.writeHead(200, { ...headers, "Content-Length": body.length });
+  res.end(body);
+});
+await new Promise((r) => server.listen(0, "127.0.0.1", r));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+// ---- the browser, the extension and the host ----------------------------------------------
+// An unpacked extension's id: the first 32 hex digits of the SHA-256 of its path, 0-f as a-p.
+const extensionId = [...sha(extension).slice(0, 32)].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join("");
+const hostManifest = path.join(profile, "NativeMessagingHosts", "org.bytehaul.nmhost.json");
+const writeHostManifest = (program) => fs.writeFileSync(hostManifest, JSON.stringify({
+  name: "org.bytehaul.nmhost", description: "bytehaul", path: program, type: "stdio",
+  allowed_origins: [`chrome-extension://${extensionId}/`],
+}));
+writeHostManifest(path.join(build, "app/bytehaul-nmhost"));
+// The browser's own download folder, as a user sets it (not through the DevTools protocol,
+// which would skip the extension's say in the file name).
+fs.mkdirSync(path.join(profile, "Default"), { recursive: true });
+fs.writeFileSync(path.join(profile, "Default", "Preferences"), JSON.stringify({
+  download: { default_directory: browserDownloads, prompt_for_download: false, directory_upgrade: true },
+}));
+
+const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, ".config"),
+  XDG_DATA_HOME: path.join(home, ".local/share"), XDG_RUNTIME_DIR: runtime, QT_QPA_PLATFORM: "offscreen" };
+delete env.DISPLAY;
+delete env.WAYLAND_DISPLAY;
+const browser = await puppeteer.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  headless: true,
+  userDataDir: profile,
+  env,
+  ignoreDefaultArgs: ["--disable-extensions"],
+  args: ["--no-sandbox", `--disable-extensions-except=${extension}`, `--load-extension=${extension}`],
+});
+let failed = 0;
+const check = (ok, what) => { console.log(`${ok ? "ok  " : "FAIL"} ${what}`); if (!ok) failed++; };
+try {
+  const workerTarget = await browser.waitForTarget(
+    (t) => t.type() === "service_worker" && t.url().startsWith(`chrome-extension://${extensionId}/`), { timeout: 20000 });
+  const worker = await workerTarget.worker();
+  const tab = await browser.newPage();
+  await tab.goto(`${origin}/page.html`);
+
+  const waitFor = async (predicate, ms) => {
+    for (const end = Date.now() + ms; Date.now() < end; await sleep(100))
+      if (predicate())
+        return true;
+    return false;
+  };
+  const landed = (dir, name, body) => {
+    const file = path.join(dir, name);
+    return fs.existsSync(file) && fs.statSync(file).size === body.length && sha(fs.readFileSync(file)) === sha(body);
+  };
+  const lastCapture = async () => (await worker.evaluate(() => chrome.storage.local.get("lastCapture"))).lastCapture;
+
+  const cases = [
+    ["plain", "#plain", "plain.bin", files["/files/plain.bin"]],
+    ["Content-Disposition", "#named", "named.bin", files["/files/named-source"]],
+    ["redirect", "#redirect", "moved.bin", files["/files/moved.bin"]],
+    ["cookie the page set", "#cookie", "secret.bin", files["/private/secret.bin"]],
+    ["started from JavaScript", "#js", "script.bin", files["/files/script.bin"]],
+  ];
+  const acks = [];
+  let captured = 0;
+  for (const [what, selector, name, body] of cases) {
+    const before = (await lastCapture())?.at ?? 0;
+    const clicked = Date.now();
+    await tab.click(selector);
+    let acked = 0;
+    for (const end = Date.now() + 20000; !acked && Date.now() < end; await sleep(50)) {
+      const last = await lastCapture();
+      if (last && last.at > before)
+        acked = last.at;
+    }
+    if (acked)
+      acks.push(acked - clicked);
+    const ok = acked > 0 && await waitFor(() => landed(downloads, name, body), 30000);
+    captured += ok ? 1 : 0;
+    check(ok, `${what}: acknowledged in ${acked ? acked - clicked : "-"} ms, ${name} byte-exact through bytehaul`);
+  }
+  await sleep(1500); // the browser's cancel and erase settle
+  const leftovers = fs.readdirSync(browserDownloads);
+  check(leftovers.length === 0, `no copy in the browser's download folder (${leftovers.join(", ") || "empty"})`);
+  check(forbidden === 0, `the cookie went with the request (${forbidden} answered 403)`);
+
+  // bytehaul unreachable: the browser keeps its download.
+  writeHostManifest(path.join(work, "no-such-host"));
+  await tab.click("#fallback");
+  const kept = await waitFor(() => landed(browserDownloads, "fallback.bin", files["/files/fallback.bin"]), 30000);
+  check(kept, "host unreachable: the browser downloaded fallback.bin itself");
+  check(!fs.existsSync(path.join(downloads, "fallback.bin")), "and bytehaul did not (no duplicate)");
+  const duplicates = cases.filter(([, , name]) => fs.existsSync(path.join(browserDownloads, name))).length;
+  const warm = acks.slice(1).sort((a, b) => a - b);
+  console.log(`captures ${captured}/${cases.length}, duplicates ${duplicates}; click to acknowledgement: ` +
+    `cold (bytehaul started by the host) ${acks[0] ?? "-"} ms, warm median ${warm[Math.floor(warm.length / 2)] ?? "-"} ms`);
+} catch (e) {
+  check(false, `browser test: ${e.stack || e}`);
+} finally {
+  await browser.close().catch(() => {});
+  server.close();
+  // The bytehaul the host started: found by its HOME, ended (it saves its queue).
+  for (const pid of fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
+    try {
+      if (fs.readFileSync(`/proc/${pid}/environ`, "latin1").split("\0").includes(`HOME=${home}`))
+        process.kill(Number(pid), "SIGTERM");
+    } catch { /* gone, or not ours to read */ }
+  }
+  await sleep(500);
+  fs.rmSync(work, { recursive: true, force: true });
+  clearTimeout(deadline);
+}
+process.exit(failed ? 1 : 0);
