@@ -2,8 +2,8 @@
 # The WAN benchmark: bytehaul-cli against aria2c, axel, curl and wget through bytehaul-wanem (a
 # user-space WAN emulator: delay each way, per-connection rate caps, slow routes, a connection
 # limit) in front of nginx on 127.0.0.1. Interleaved, every result SHA-256 checked.
-#   bench/wan.sh            256 MiB, 3 interleaved repetitions (about 25 minutes on 2 cores)
-#   bench/wan.sh --quick    64 MiB, 1 repetition (about 4 minutes)
+#   bench/wan.sh            256 MiB, 3 interleaved repetitions (about 15 minutes on 2 cores)
+#   bench/wan.sh --quick    64 MiB, 1 repetition (about 2 minutes)
 #   BYTEHAUL_WAN_CELLS="rtt80-cap4 small-rtt20" bench/wan.sh --quick   only these cells
 #   BYTEHAUL_WAN_MIB and BYTEHAUL_WAN_REPS override the size and the repetitions
 # Prints per cell and tool the median wall time, CPU (user+sys), the TCP connections the client
