@@ -266,6 +266,7 @@ private:
     int connectionCap() const; // politeness and the server's learned limit together; 0: none
     void learnRefusals();
     bool m_refusedWhilePending = false;
+    int m_refusals = 0; // new connections refused in this download (see refusedExtraConnection())
 
     QPointer<QNetworkReply> m_stream;
     qint64 m_streamPos = 0;

@@ -449,6 +449,7 @@ Scheduler::Lease Session::renewLease(Worker *worker, const Scheduler::Lease &lea
 void Session::releaseLease(Worker *worker, const Scheduler::Lease &lease)
 {
     m_budgetWaiters.remove(worker);
+    m_tokenWaiters.remove(worker);
     if (m_scheduler)
         m_scheduler->release(worker->index(), lease);
 }
@@ -489,8 +490,11 @@ bool Session::refusedExtraConnection(Worker *worker, const ReplyError &error)
     }
     if (working == 0 && !pending)
         return false; // nothing else works: an ordinary failure, retried as such
-    if (pending) {
-        m_refusedWhilePending = true; // learned once they are answered (see learnRefusals())
+    // One refusal may be a passing 503: the worker rests a second and tries again. A second
+    // refusal in this download is the server's limit.
+    ++m_refusals;
+    if (pending || m_refusals < 2) {
+        m_refusedWhilePending = m_refusedWhilePending || pending; // see learnRefusals()
         worker->bench(std::chrono::seconds(1));
         return true;
     }
@@ -508,7 +512,7 @@ void Session::learnRefusals()
 {
     // A connection was refused while others were still being set up: once none is, those
     // answered are what the server allows.
-    if (!m_refusedWhilePending)
+    if (!m_refusedWhilePending || m_refusals < 2)
         return;
     int working = 0;
     for (const auto &w : m_workers) {

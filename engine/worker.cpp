@@ -100,6 +100,8 @@ void Worker::adoptReply(QNetworkReply *reply, const Scheduler::Lease &lease)
     m_pos = m_requestStart = lease.start;
     m_requestEnd = lease.end;
     m_attemptBytes = 0;
+    m_waiting = false;
+    m_lastByteMs = m_clock.elapsed();
     m_checked = true;
     m_replyFinished = reply->isFinished();
     attach(reply);
@@ -144,6 +146,7 @@ void Worker::sendRequest()
     m_attemptBytes = 0;
     m_checked = false;
     m_replyFinished = false;
+    m_waiting = false;
     m_lastByteMs = m_clock.elapsed();
     attach(request(m_pos, m_requestEnd));
     m_connectTimer.start(m_host->options().connectTimeout);
@@ -155,7 +158,7 @@ void Worker::pipelineNext()
 {
     // Only the segment's owner, only once the current answer checked out, only on a connection
     // known to stay open, and one request ahead at most.
-    if (!m_warm || !m_checked || m_next || m_lease.duplicate || !m_reply || m_replyFinished)
+    if (!m_pipelining || !m_warm || !m_checked || m_next || m_lease.duplicate || !m_reply || m_replyFinished)
         return;
     const qint64 end = m_host->nextRequestEnd(this, m_lease, m_requestEnd, speed());
     if (end <= m_requestEnd)
@@ -172,6 +175,10 @@ void Worker::requestDone()
     m_retry.progress();
     if (QNetworkReply *next = m_next.data()) {
         m_next = nullptr;
+        // Qt pipelines only into an HTTP/1.1 connection it trusts; otherwise the request went
+        // on a second connection (an HTTP/1.0 server, say): stop asking ahead.
+        if (!next->attribute(QNetworkRequest::HttpPipeliningWasUsedAttribute).toBool())
+            m_pipelining = false;
         m_pos = m_requestStart = m_nextStart;
         m_requestEnd = m_nextEnd;
         m_timeHeaders = false;
@@ -201,11 +208,16 @@ void Worker::requestDone()
 
 void Worker::onMetaData()
 {
+    // Nothing to check before the answer's status line has come: a pump() from a timer (the
+    // speed limit's, the batch's) may run before it; a reply is checked only on its headers.
+    // (Checking an answer that had not come marked it checked, and its real headers, a 503 or
+    // a shifted range, were never looked at: found by an adversarial review, Completed with
+    // wrong bytes.)
+    if (!m_reply || m_checked || !m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid())
+        return;
     if (m_connectTimer.isActive() && std::exchange(m_timeHeaders, false)) // this request's first headers
         m_host->noteResponseLatency(int(m_sentAt.elapsed()));
     m_connectTimer.stop();
-    if (!m_reply || m_checked)
-        return;
     const int status = httpStatus(m_reply);
     if (status >= 300 && status < 400)
         return; // a redirect being followed
@@ -336,8 +348,10 @@ void Worker::checkStall()
     if (!m_reply || !m_checked || m_replyFinished || m_waiting || !m_lease.isValid())
         return;
     const qint64 silentMs = m_clock.elapsed() - m_lastByteMs;
-    // No history on this connection yet: wait longer (a server may think before sending).
-    const qint64 limitMs = m_lastRate > 0
+    // Judged against the connection's own speed once this answer's body flows; before its
+    // first byte (a server may send headers early and think before the body) and with no
+    // history, a fixed, longer wait.
+    const qint64 limitMs = m_lastRate > 0 && m_pos > m_requestStart
         ? std::max<qint64>(kMinStallMs, qint64(4 * 65536 * 1000.0 / m_lastRate))
         : kUnknownStallMs;
     if (silentMs < limitMs)
@@ -353,7 +367,7 @@ void Worker::checkStall()
 
 void Worker::handleFailure(const ReplyError &error, bool immediate)
 {
-    const bool freshConnection = !m_warm && m_attemptBytes == 0;
+    const bool freshConnection = !m_warm && !m_checked && m_attemptBytes == 0;
     dropReply();
     if (freshConnection && m_host->refusedExtraConnection(this, error)) {
         const Scheduler::Lease lease = m_lease;

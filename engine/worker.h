@@ -149,6 +149,7 @@ private:
     qint64 m_lastByteMs = 0; // when bytes last came (or the current request became current)
     double m_lastRate = 0; // this connection's speed when they did
     bool m_waiting = false; // for the memory budget or the speed limit: not a stall
+    bool m_pipelining = true; // off once Qt would not pipeline into this connection
     RetryBudget m_retry; // failed attempts since the last progress
     QElapsedTimer m_sentAt; // when the current request went out
     qint64 m_attemptBytes = 0;

@@ -10,6 +10,7 @@
 #include <QTemporaryDir>
 
 #include <memory>
+#include <QSet>
 #include <QTest>
 
 using namespace bytehaul;
@@ -130,9 +131,9 @@ private slots:
     {
         TestServer server;
         Resource r;
-        r.data = TestServer::makeData(16 * MiB, 73);
+        r.data = TestServer::makeData(96 * MiB, 73); // six seconds: the end game comes later
         r.bytesPerSecond = 4 * MiB;
-        r.stallRequest = 6; // a later request: its connection has a speed to compare with
+        r.stallRequest = 6; // headers, then nothing: noticed after 3 s (no first byte yet)
         server.setResource("/f.bin", r);
         QTemporaryDir dir;
         DownloadManager manager;
@@ -146,6 +147,94 @@ private slots:
         QVERIFY2(s.state == DownloadState::Completed, qPrintable(s.error));
         QCOMPARE(fileSha256(s.filePath), sha256(r.data));
         QVERIFY2(server.connectionCount() >= 5, "the stalled connection was never replaced");
+    }
+
+    // Found by an adversarial review of the pipelined workers. A server that sends its headers
+    // at once and its body 0.7 s later is slow, not stalled: the download completes (it failed
+    // after 12 connections, each dropped for a "stall" before its first byte).
+    void aSlowFirstByteIsNotAStall()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(16 * MiB, 88);
+        r.bytesPerSecond = 4 * MiB;
+        r.bodyDelayMs = 700;
+        r.bodyDelayFrom = 4;
+        server.setResource("/f.bin", r);
+        QTemporaryDir dir;
+        DownloadManager manager;
+        DownloadOptions o = fastOptions(2);
+        o.retry.baseDelay = std::chrono::milliseconds(1000);
+        o.retry.maxDelay = std::chrono::milliseconds(30000);
+        manager.setDefaultOptions(o);
+        DownloadRequest request;
+        request.url = QUrl(server.url(QStringLiteral("/f.bin")));
+        request.outputDir = dir.path();
+        const DownloadSnapshot s = waitFinished(manager, manager.add(request), 120000);
+        QVERIFY2(s.state == DownloadState::Completed, qPrintable(s.error));
+        QCOMPARE(fileSha256(s.filePath), sha256(r.data));
+        QCOMPARE(server.connectionCount(), 2);
+    }
+
+    // One passing 503 on a new connection is not the server's limit: the next download from
+    // it still gets its connections (it was capped at one for the rest of the run).
+    void onePassing503IsNotALimit()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(16 * MiB, 85);
+        r.bytesPerSecond = 4 * MiB;
+        r.fault = [](int i, int) {
+            Fault f;
+            if (i == 1) {
+                f.status = 503;
+                f.retryAfter = "0";
+            }
+            return f;
+        };
+        server.setResource("/f.bin", r);
+        Resource g;
+        g.data = TestServer::makeData(16 * MiB, 86);
+        g.bytesPerSecond = 4 * MiB;
+        server.setResource("/g.bin", g);
+        QTemporaryDir dir;
+        DownloadManager manager;
+        manager.setDefaultOptions(fastOptions(2));
+        DownloadRequest request;
+        request.url = QUrl(server.url(QStringLiteral("/f.bin")));
+        request.outputDir = dir.path();
+        DownloadSnapshot s = waitFinished(manager, manager.add(request), 60000);
+        QVERIFY2(s.state == DownloadState::Completed, qPrintable(s.error));
+        const qsizetype before = server.requests().size();
+        request.url = QUrl(server.url(QStringLiteral("/g.bin")));
+        s = waitFinished(manager, manager.add(request), 60000);
+        QVERIFY2(s.state == DownloadState::Completed, qPrintable(s.error));
+        QCOMPARE(fileSha256(s.filePath), sha256(g.data));
+        QSet<int> connections;
+        for (qsizetype i = before; i < server.requests().size(); ++i)
+            connections.insert(server.requests().at(i).connection);
+        QCOMPARE(connections.size(), 2);
+    }
+
+    // An HTTP/1.0 server (closes after each answer; Qt does not pipeline to it): the right
+    // bytes. (Each worker asks ahead once, on a connection of its own, before it stops.)
+    void anHttp10ServerGivesTheRightBytes()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(24 * MiB, 84);
+        r.bytesPerSecond = 4 * MiB;
+        r.http10 = true;
+        server.setResource("/f.bin", r);
+        QTemporaryDir dir;
+        DownloadManager manager;
+        manager.setDefaultOptions(fastOptions(4));
+        DownloadRequest request;
+        request.url = QUrl(server.url(QStringLiteral("/f.bin")));
+        request.outputDir = dir.path();
+        const DownloadSnapshot s = waitFinished(manager, manager.add(request), 60000);
+        QVERIFY2(s.state == DownloadState::Completed, qPrintable(s.error));
+        QCOMPARE(fileSha256(s.filePath), sha256(r.data));
     }
 
     void badAnswersEndInAClearError_data()

@@ -16,6 +16,7 @@
 #include <QSslServer>
 #include <QTcpSocket>
 #include <QTimer>
+#include <QPointer>
 #include <QUrl>
 
 #include <utility>
@@ -38,6 +39,7 @@ struct TestServer::Connection
     bool closeAfter = false;
     bool stalled = false;
     qint64 dropAt = -1;
+    bool delayDone = false;
     QElapsedTimer clock;
     qint64 sentThisResponse = 0;
     QTimer *timer = nullptr;
@@ -170,6 +172,22 @@ void TestServer::handleRequest(Connection *c, const QByteArray &head)
 {
     const QList<QByteArray> lines = head.split('\n');
     const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
+    if (!c->delayDone && m_resources.contains(requestLine.value(1)) && m_resources[requestLine.value(1)].headerDelayMs > 0) {
+        c->sending = true;
+        QTimer::singleShot(m_resources[requestLine.value(1)].headerDelayMs, this, [this, c, head] {
+            if (!m_connections.contains(c))
+                return;
+            c->sending = false;
+            c->delayDone = true;
+            handleRequest(c, head);
+            if (!m_connections.contains(c))
+                return;
+            c->delayDone = false;
+            if (!c->sending)
+                onReadyRead(c);
+        });
+        return;
+    }
     RequestLog log;
     log.connection = c->id;
     log.pipelined = std::exchange(c->arrivedWhileSending, false);
@@ -265,7 +283,7 @@ void TestServer::handleRequest(Connection *c, const QByteArray &head)
         end = std::min(size, b + 1 + fault.shiftRange);
         status = 206;
     }
-    response = "HTTP/1.1 " + QByteArray(status == 206 ? "206 Partial Content" : "200 OK") + "\r\n";
+    response = (r.http10 ? "HTTP/1.0 " : "HTTP/1.1 ") + QByteArray(status == 206 ? "206 Partial Content" : "200 OK") + "\r\n";
     if (status == 206) {
         response += "Content-Range: bytes " + QByteArray::number(start) + '-' + QByteArray::number(end - 1) + '/'
             + (!fault.rawTotal.isEmpty() ? fault.rawTotal : r.hideTotal ? QByteArray("*") : QByteArray::number(size))
@@ -284,7 +302,7 @@ void TestServer::handleRequest(Connection *c, const QByteArray &head)
     if (!fault.contentEncoding.isEmpty())
         response += "Content-Encoding: " + fault.contentEncoding + "\r\n";
     c->chunked = r.chunked;
-    c->closeAfter = false;
+    c->closeAfter = r.http10;
     if (r.chunked)
         response += "Transfer-Encoding: chunked\r\n";
     else if (!fault.rawContentLength.isEmpty()) {
@@ -305,6 +323,16 @@ void TestServer::handleRequest(Connection *c, const QByteArray &head)
     if (r.slowEvery > 0 && c->id % r.slowEvery == r.slowEvery - 1)
         c->rate = std::max<qint64>(1, c->rate / 10);
     c->stalled = index == r.stallRequest || fault.stall;
+    if (r.bodyDelayMs > 0 && index >= r.bodyDelayFrom && !c->stalled) {
+        c->stalled = true;
+        QPointer<QTcpSocket> sock(c->socket);
+        QTimer::singleShot(r.bodyDelayMs, this, [this, c, sock] {
+            if (!sock || !m_connections.contains(c))
+                return;
+            c->stalled = false;
+            pump(c);
+        });
+    }
     c->dropAt = fault.cutAfter >= 0 ? fault.cutAfter : index < r.dropCount ? r.dropAfterBytes : -1;
     if (fault.extraLength > 0)
         c->dropAt = end - start; // declared more than it sends: close after the real bytes

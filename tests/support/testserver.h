@@ -53,6 +53,10 @@ struct Resource
     int dropAfterBytes = -1; // each response body is cut after this many bytes (once per request index < dropCount)
     int dropCount = 0;
     int maxConnections = 0; // > 0: answer 503 and close when more connections are open
+    int headerDelayMs = 0; // each answer's headers wait this long (a WAN round trip)
+    int bodyDelayMs = 0; // from request bodyDelayFrom on, the body starts this long after the headers
+    int bodyDelayFrom = 0;
+    bool http10 = false; // answers as HTTP/1.0 and closes after each answer
     QByteArray basicAuth; // "user:password": a 401 challenge until a request carries them
     QByteArray requireCookie; // "name=value": 403 unless the Cookie header carries it
     // Called with the request's index (per resource) and the connection's id.
