@@ -149,6 +149,36 @@ private slots:
         QVERIFY2(server.connectionCount() >= 5, "the stalled connection was never replaced");
     }
 
+    // A connection that stops in the middle of an answer (it had been delivering 4 MiB/s) is
+    // noticed against its own speed within about a second, well before the end game could
+    // race it, and replaced by a new connection.
+    void aConnectionStalledMidAnswerIsReplaced()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(32 * MiB, 74); // 2 s at 4 x 4 MiB/s
+        r.bytesPerSecond = 4 * MiB;
+        r.fault = [](int i, int) {
+            Fault f;
+            if (i == 6)
+                f.stallAfter = 256 * 1024;
+            return f;
+        };
+        server.setResource("/f.bin", r);
+        QTemporaryDir dir;
+        DownloadManager manager;
+        DownloadOptions o = fastOptions(4);
+        o.readTimeout = std::chrono::minutes(2);
+        manager.setDefaultOptions(o);
+        DownloadRequest request;
+        request.url = QUrl(server.url(QStringLiteral("/f.bin")));
+        request.outputDir = dir.path();
+        const DownloadSnapshot s = waitFinished(manager, manager.add(request), 60000);
+        QVERIFY2(s.state == DownloadState::Completed, qPrintable(s.error));
+        QCOMPARE(fileSha256(s.filePath), sha256(r.data));
+        QVERIFY2(server.connectionCount() >= 5, "the stalled connection was never replaced");
+    }
+
     // Found by an adversarial review of the pipelined workers. A server that sends its headers
     // at once and its body 0.7 s later is slow, not stalled: the download completes (it failed
     // after 12 connections, each dropped for a "stall" before its first byte).

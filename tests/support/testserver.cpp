@@ -39,6 +39,7 @@ struct TestServer::Connection
     bool closeAfter = false;
     bool stalled = false;
     qint64 dropAt = -1;
+    qint64 stallAt = -1;
     bool delayDone = false;
     QElapsedTimer clock;
     qint64 sentThisResponse = 0;
@@ -334,6 +335,7 @@ void TestServer::handleRequest(Connection *c, const QByteArray &head)
         });
     }
     c->dropAt = fault.cutAfter >= 0 ? fault.cutAfter : index < r.dropCount ? r.dropAfterBytes : -1;
+    c->stallAt = fault.stallAfter;
     if (fault.extraLength > 0)
         c->dropAt = end - start; // declared more than it sends: close after the real bytes
     c->sentThisResponse = 0;
@@ -359,6 +361,16 @@ void TestServer::pump(Connection *c)
             return;
     }
     qint64 n = std::min(allowed, c->end - c->pos);
+    if (c->stallAt >= 0 && c->sentThisResponse + n >= c->stallAt) {
+        n = c->stallAt - c->sentThisResponse;
+        if (n > 0)
+            c->socket->write(c->body.constData() + c->pos, n);
+        c->pos += std::max<qint64>(0, n);
+        c->sentThisResponse += std::max<qint64>(0, n);
+        m_bodyBytesSent += std::max<qint64>(0, n);
+        c->stalled = true; // nothing more on this connection; it stays open
+        return;
+    }
     if (c->dropAt >= 0 && c->sentThisResponse + n >= c->dropAt) {
         n = c->dropAt - c->sentThisResponse;
         if (n > 0)

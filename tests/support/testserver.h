@@ -31,6 +31,7 @@ struct Fault
     QByteArray rawTotal; // a 206's Content-Range total, sent verbatim instead of the real one
     QByteArray location; // with a 3xx status: the Location header (empty: none)
     bool stall = false; // send the headers, then nothing (the client's read timeout must act)
+    qint64 stallAfter = -1; // send this many body bytes, then nothing (the connection stays open)
 };
 
 struct Resource
