@@ -147,6 +147,7 @@ void Worker::sendRequest()
     m_checked = false;
     m_replyFinished = false;
     m_waiting = false;
+    m_promoted = false;
     m_lastByteMs = m_clock.elapsed();
     attach(request(m_pos, m_requestEnd));
     m_connectTimer.start(m_host->options().connectTimeout);
@@ -175,10 +176,7 @@ void Worker::requestDone()
     m_retry.progress();
     if (QNetworkReply *next = m_next.data()) {
         m_next = nullptr;
-        // Qt pipelines only into an HTTP/1.1 connection it trusts; otherwise the request went
-        // on a second connection (an HTTP/1.0 server, say): stop asking ahead.
-        if (!next->attribute(QNetworkRequest::HttpPipeliningWasUsedAttribute).toBool())
-            m_pipelining = false;
+        m_promoted = true; // see onMetaData()
         m_pos = m_requestStart = m_nextStart;
         m_requestEnd = m_nextEnd;
         m_timeHeaders = false;
@@ -215,6 +213,11 @@ void Worker::onMetaData()
     // wrong bytes.)
     if (!m_reply || m_checked || !m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid())
         return;
+    // Qt pipelines only into an HTTP/1.1 connection it trusts; otherwise a request sent ahead
+    // went on a second connection (an HTTP/1.0 server, say): then stop asking ahead. (Known
+    // only with the answer's headers.)
+    if (std::exchange(m_promoted, false) && !m_reply->attribute(QNetworkRequest::HttpPipeliningWasUsedAttribute).toBool())
+        m_pipelining = false;
     if (m_connectTimer.isActive() && std::exchange(m_timeHeaders, false)) // this request's first headers
         m_host->noteResponseLatency(int(m_sentAt.elapsed()));
     m_connectTimer.stop();

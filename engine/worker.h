@@ -150,6 +150,7 @@ private:
     double m_lastRate = 0; // this connection's speed when they did
     bool m_waiting = false; // for the memory budget or the speed limit: not a stall
     bool m_pipelining = true; // off once Qt would not pipeline into this connection
+    bool m_promoted = false; // the current request was sent ahead (pipelined, we hoped)
     RetryBudget m_retry; // failed attempts since the last progress
     QElapsedTimer m_sentAt; // when the current request went out
     qint64 m_attemptBytes = 0;
