@@ -31,6 +31,16 @@ DownloadSnapshot runDownload(TestServer &server, const QString &path, const QStr
     request.outputDir = dir;
     return waitFinished(manager, manager.add(request));
 }
+
+// One download of `path` through a manager the test set up (its options, what it learned).
+DownloadSnapshot fetch(DownloadManager &manager, TestServer &server, const QString &path, const QString &dir,
+                       int timeoutMs = 60000)
+{
+    DownloadRequest request;
+    request.url = QUrl(server.url(path));
+    request.outputDir = dir;
+    return waitFinished(manager, manager.add(request), timeoutMs);
+}
 } // namespace
 
 Q_DECLARE_METATYPE(FaultFn)
@@ -105,10 +115,7 @@ private slots:
         DownloadOptions o = fastOptions(8);
         o.retry.maxRetries = 4;
         manager.setDefaultOptions(o);
-        DownloadRequest request;
-        request.url = QUrl(server.url(QStringLiteral("/f.bin")));
-        request.outputDir = dir.path();
-        DownloadSnapshot s = waitFinished(manager, manager.add(request));
+        DownloadSnapshot s = fetch(manager, server, QStringLiteral("/f.bin"), dir.path());
         QVERIFY2(s.state == DownloadState::Completed, qPrintable(s.error));
         QCOMPARE(fileSha256(s.filePath), sha256(server.resource("/f.bin").data));
         const int refused = server.refusedConnections();
@@ -116,8 +123,7 @@ private slots:
         // At most two for each of the four extra connections (one while the others were still
         // being answered), where retrying them refused 20.
         QVERIFY2(refused <= 8, qPrintable(QStringLiteral("%1 connections refused").arg(refused)));
-        request.url = QUrl(server.url(QStringLiteral("/g.bin")));
-        s = waitFinished(manager, manager.add(request));
+        s = fetch(manager, server, QStringLiteral("/g.bin"), dir.path());
         QVERIFY2(s.state == DownloadState::Completed, qPrintable(s.error));
         QCOMPARE(fileSha256(s.filePath), sha256(server.resource("/g.bin").data));
         QCOMPARE(server.refusedConnections(), refused);
@@ -140,10 +146,7 @@ private slots:
         DownloadOptions o = fastOptions(4);
         o.readTimeout = std::chrono::minutes(2);
         manager.setDefaultOptions(o);
-        DownloadRequest request;
-        request.url = QUrl(server.url(QStringLiteral("/f.bin")));
-        request.outputDir = dir.path();
-        const DownloadSnapshot s = waitFinished(manager, manager.add(request), 60000);
+        const DownloadSnapshot s = fetch(manager, server, QStringLiteral("/f.bin"), dir.path());
         QVERIFY2(s.state == DownloadState::Completed, qPrintable(s.error));
         QCOMPARE(fileSha256(s.filePath), sha256(r.data));
         QVERIFY2(server.connectionCount() >= 5, "the stalled connection was never replaced");
@@ -170,10 +173,7 @@ private slots:
         DownloadOptions o = fastOptions(4);
         o.readTimeout = std::chrono::minutes(2);
         manager.setDefaultOptions(o);
-        DownloadRequest request;
-        request.url = QUrl(server.url(QStringLiteral("/f.bin")));
-        request.outputDir = dir.path();
-        const DownloadSnapshot s = waitFinished(manager, manager.add(request), 60000);
+        const DownloadSnapshot s = fetch(manager, server, QStringLiteral("/f.bin"), dir.path());
         QVERIFY2(s.state == DownloadState::Completed, qPrintable(s.error));
         QCOMPARE(fileSha256(s.filePath), sha256(r.data));
         QVERIFY2(server.connectionCount() >= 5, "the stalled connection was never replaced");
@@ -197,10 +197,7 @@ private slots:
         o.retry.baseDelay = std::chrono::milliseconds(1000);
         o.retry.maxDelay = std::chrono::milliseconds(30000);
         manager.setDefaultOptions(o);
-        DownloadRequest request;
-        request.url = QUrl(server.url(QStringLiteral("/f.bin")));
-        request.outputDir = dir.path();
-        const DownloadSnapshot s = waitFinished(manager, manager.add(request), 120000);
+        const DownloadSnapshot s = fetch(manager, server, QStringLiteral("/f.bin"), dir.path(), 120000);
         QVERIFY2(s.state == DownloadState::Completed, qPrintable(s.error));
         QCOMPARE(fileSha256(s.filePath), sha256(r.data));
         QCOMPARE(server.connectionCount(), 2);
@@ -230,14 +227,10 @@ private slots:
         QTemporaryDir dir;
         DownloadManager manager;
         manager.setDefaultOptions(fastOptions(2));
-        DownloadRequest request;
-        request.url = QUrl(server.url(QStringLiteral("/f.bin")));
-        request.outputDir = dir.path();
-        DownloadSnapshot s = waitFinished(manager, manager.add(request), 60000);
+        DownloadSnapshot s = fetch(manager, server, QStringLiteral("/f.bin"), dir.path());
         QVERIFY2(s.state == DownloadState::Completed, qPrintable(s.error));
         const qsizetype before = server.requests().size();
-        request.url = QUrl(server.url(QStringLiteral("/g.bin")));
-        s = waitFinished(manager, manager.add(request), 60000);
+        s = fetch(manager, server, QStringLiteral("/g.bin"), dir.path());
         QVERIFY2(s.state == DownloadState::Completed, qPrintable(s.error));
         QCOMPARE(fileSha256(s.filePath), sha256(g.data));
         QSet<int> connections;
@@ -259,10 +252,7 @@ private slots:
         QTemporaryDir dir;
         DownloadManager manager;
         manager.setDefaultOptions(fastOptions(4));
-        DownloadRequest request;
-        request.url = QUrl(server.url(QStringLiteral("/f.bin")));
-        request.outputDir = dir.path();
-        const DownloadSnapshot s = waitFinished(manager, manager.add(request), 60000);
+        const DownloadSnapshot s = fetch(manager, server, QStringLiteral("/f.bin"), dir.path());
         QVERIFY2(s.state == DownloadState::Completed, qPrintable(s.error));
         QCOMPARE(fileSha256(s.filePath), sha256(r.data));
     }
