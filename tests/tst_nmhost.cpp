@@ -2,6 +2,7 @@
 // process with framed JSON on stdin and stdout. Against a stand-in instance (this process
 // listening on the socket) for the framing and the answers, and against the real bytehaul
 // window (offscreen) for a capture that must land byte-exact with the browser's cookie.
+#include "gui/browserintegration.h"
 #include "gui/singleinstance.h"
 #include "nmhost/nativemessaging.h"
 #include "testhelpers.h"
@@ -14,6 +15,7 @@
 #include <QJsonDocument>
 #include <QLocalSocket>
 #include <QProcess>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -111,6 +113,9 @@ class TestNmHost final : public QObject
     QTemporaryDir m_dir;
 
     QString socketPath() const { return m_dir.filePath(QStringLiteral("instance.socket")); }
+    QString configHome() const { return m_dir.filePath(QStringLiteral("config")); }
+    // bytehaul's settings file as the window writes it (QSettings, native format).
+    QString settingsFile() const { return configHome() + QStringLiteral("/bytehaul/bytehaul.conf"); }
 
     // The host with a socket of our own and, to start when nobody answers, a script that only
     // notes that it ran (and with which arguments).
@@ -119,6 +124,8 @@ class TestNmHost final : public QObject
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("BYTEHAUL_INSTANCE_SOCKET"), socketPath());
         env.insert(QStringLiteral("BYTEHAUL_GUI"), gui.isEmpty() ? m_dir.filePath(QStringLiteral("fake-gui.sh")) : gui);
+        // bytehaul's settings (the capture rules) from this test's folder, not the user's.
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), configHome());
         host.setProcessEnvironment(env);
         host.start(QStringLiteral(BYTEHAUL_NMHOST_PATH), { QStringLiteral("chrome-extension://test/") });
         QVERIFY(host.waitForStarted(10000));
@@ -139,6 +146,123 @@ private slots:
     {
         QFile::remove(m_dir.filePath(QStringLiteral("gui-started")));
         QFile::remove(socketPath());
+        QFile::remove(settingsFile()); // bytehaul's defaults
+    }
+
+    // The rules in bytehaul's Preferences decide what the browser hands over, in the host,
+    // with bytehaul not running: what they leave out is answered "skipped" and starts nothing;
+    // a user's explicit "Download with bytehaul" passes them. The popup reads them ("config").
+    void theRulesInBytehaulsSettingsDecide()
+    {
+        {
+            QSettings settings(settingsFile(), QSettings::IniFormat);
+            CaptureRules rules;
+            rules.types = CaptureRules::parseTypes(QStringLiteral(".ISO, zip"));
+            rules.minBytes = 1 << 20;
+            writeCaptureRules(settings, rules);
+        }
+        QProcess host;
+        startHost(host);
+        QByteArray buffer;
+        host.write(nativeBytes("{\"type\": \"config\"}"));
+        QJsonObject answer = readAnswer(host, buffer);
+        QCOMPARE(answer.value(QStringLiteral("enabled")).toBool(), true);
+        QCOMPARE(answer.value(QStringLiteral("types")).toArray(), (QJsonArray { QStringLiteral("iso"), QStringLiteral("zip") }));
+        QCOMPARE(answer.value(QStringLiteral("minBytes")).toInteger(), 1 << 20);
+
+        const auto ask = [&](const QString &url, const QString &fileName, qint64 size, bool explicitly) {
+            QJsonObject request = captureRequest(url);
+            request.insert(QStringLiteral("fileName"), fileName);
+            request.insert(QStringLiteral("totalBytes"), size);
+            request.insert(QStringLiteral("explicit"), explicitly);
+            request.insert(QStringLiteral("deadlineMs"), 300);
+            host.write(nativeBytes(QJsonDocument(request).toJson()));
+            return readAnswer(host, buffer);
+        };
+        answer = ask(QStringLiteral("https://example.org/page.html"), QStringLiteral("page.html"), 5 << 20, false);
+        QCOMPARE(answer.value(QStringLiteral("skipped")).toBool(), true);
+        QVERIFY(answer.value(QStringLiteral("error")).toString().contains(QStringLiteral("type")));
+        answer = ask(QStringLiteral("https://example.org/small.iso"), QStringLiteral("small.iso"), 4096, false);
+        QCOMPARE(answer.value(QStringLiteral("skipped")).toBool(), true);
+        QVERIFY(answer.value(QStringLiteral("error")).toString().contains(QStringLiteral("smaller")));
+        // The name the browser gives counts (Content-Disposition), not the address's.
+        answer = ask(QStringLiteral("https://example.org/get?id=4"), QStringLiteral("/home/u/Downloads/Disk.ISO"), -1, false);
+        QVERIFY(!answer.value(QStringLiteral("skipped")).toBool());
+        QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("gui-started")))); // wanted: bytehaul was started
+        QFile::remove(m_dir.filePath(QStringLiteral("gui-started")));
+
+        // Nothing skipped started bytehaul; an explicit request for a page does.
+        answer = ask(QStringLiteral("https://example.org/page.html"), QStringLiteral("page.html"), 5 << 20, false);
+        QCOMPARE(answer.value(QStringLiteral("skipped")).toBool(), true);
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("gui-started"))));
+        answer = ask(QStringLiteral("https://example.org/page.html"), QStringLiteral("page.html"), 5 << 20, true);
+        QVERIFY(!answer.value(QStringLiteral("skipped")).toBool());
+        QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("gui-started"))));
+
+        // Switched off in bytehaul: nothing is taken, the popup is told.
+        {
+            QSettings settings(settingsFile(), QSettings::IniFormat);
+            CaptureRules rules = readCaptureRules(settings);
+            rules.enabled = false;
+            writeCaptureRules(settings, rules);
+        }
+        host.write(nativeBytes("{\"type\": \"config\"}"));
+        QCOMPARE(readAnswer(host, buffer).value(QStringLiteral("enabled")).toBool(true), false);
+        answer = ask(QStringLiteral("https://example.org/big.iso"), QStringLiteral("big.iso"), 5 << 20, false);
+        QCOMPARE(answer.value(QStringLiteral("skipped")).toBool(), true);
+        QVERIFY(answer.value(QStringLiteral("error")).toString().contains(QStringLiteral("switched off")));
+        host.closeWriteChannel();
+        QVERIFY(waitExit(host, 10000));
+    }
+
+    // "Download all links with bytehaul": the page's http(s) links (no mailto:, no duplicates)
+    // reach bytehaul with the page as referrer and each site's cookies for that site only.
+    void aPagesLinksReachBytehaul()
+    {
+        SingleInstance instance(socketPath());
+        QVERIFY(instance.listen());
+        std::optional<BrowserLinks> seen;
+        instance.setHandler([&seen](const InstanceMessage &m) -> QJsonObject {
+            seen = m.links;
+            return { { QStringLiteral("ok"), true }, { QStringLiteral("links"), double(m.links ? m.links->links.size() : -1) } };
+        });
+        QProcess host;
+        startHost(host);
+        const auto link = [](const char *url, const char *text) {
+            return QJsonObject { { QStringLiteral("url"), QLatin1String(url) }, { QStringLiteral("text"), QLatin1String(text) } };
+        };
+        const auto cookie = [](const char *name, const char *value) {
+            return QJsonObject { { QStringLiteral("name"), QLatin1String(name) }, { QStringLiteral("value"), QLatin1String(value) } };
+        };
+        const QJsonObject request {
+            { QStringLiteral("type"), QStringLiteral("links") },
+            { QStringLiteral("page"), QStringLiteral("https://site.example/list.html") },
+            { QStringLiteral("userAgent"), QStringLiteral("TestBrowser/2") },
+            { QStringLiteral("links"), QJsonArray { link("https://site.example/a.iso", " Disc\n image "), link("mailto:x@site.example", "mail"),
+                                                    link("https://cdn.example:8443/b.zip", "archive"), link("https://site.example/a.iso", "again"),
+                                                    link("javascript:void(0)", "js") } },
+            { QStringLiteral("cookies"), QJsonArray { QJsonObject { { QStringLiteral("url"), QStringLiteral("https://site.example/a.iso") },
+                                                                    { QStringLiteral("cookies"), QJsonArray { cookie("sid", "1"), cookie("t", "2") } } },
+                                                      QJsonObject { { QStringLiteral("url"), QStringLiteral("https://cdn.example:8443/b.zip") },
+                                                                    { QStringLiteral("cookies"), QJsonArray { cookie("edge", "9") } } } } },
+        };
+        host.write(nativeBytes(QJsonDocument(request).toJson()));
+        QByteArray buffer;
+        const QJsonObject answer = readAnswer(host, buffer);
+        QCOMPARE(answer.value(QStringLiteral("ok")).toBool(), true);
+        QCOMPARE(answer.value(QStringLiteral("links")).toInt(), 2);
+        QVERIFY(seen.has_value());
+        QCOMPARE(seen->links.size(), 2);
+        QCOMPARE(seen->links[0].url, QStringLiteral("https://site.example/a.iso"));
+        QCOMPARE(seen->links[0].text, QStringLiteral("Disc image"));
+        QCOMPARE(seen->pageUrl, QStringLiteral("https://site.example/list.html"));
+        QCOMPARE(seen->userAgent, QByteArray("TestBrowser/2"));
+        QCOMPARE(seen->cookieHeaderFor(QStringLiteral("https://site.example/other/c.bin")), QByteArray("sid=1; t=2"));
+        QCOMPARE(seen->cookieHeaderFor(QStringLiteral("https://cdn.example:8443/b.zip")), QByteArray("edge=9"));
+        QCOMPARE(seen->cookieHeaderFor(QStringLiteral("https://cdn.example/b.zip")), QByteArray()); // another port
+        QCOMPARE(seen->cookieHeaderFor(QStringLiteral("http://site.example/a.iso")), QByteArray()); // not over plain http
+        host.closeWriteChannel();
+        QVERIFY(waitExit(host, 10000));
     }
 
     // A request written in pieces is one request; its answer is bytehaul's, with the id.

@@ -11,14 +11,17 @@
 
 #include "engine/controlfile.h"
 #include "gui/appsettings.h"
+#include "gui/browserintegration.h"
 #include "translations/languages.h"
 #include "ui/adddialog.h"
 #include "ui/detailspane.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -142,6 +145,40 @@ class TestUi final : public QObject
 private slots:
     // A proxy's user name and password are used for the session and never written to the
     // settings file.
+    // The browser rules as the Preferences page gives them ("ISO, .zip") are saved as the
+    // host reads them, and read back the same.
+    void captureRulesAreSavedAsTheHostReadsThem()
+    {
+        const QString org = QCoreApplication::organizationName();
+        QCoreApplication::setOrganizationName("bytehaul-test-" + QString::number(QCoreApplication::applicationPid()));
+        const auto restore = qScopeGuard([&] { QCoreApplication::setOrganizationName(org); });
+        {
+            bytehaul::app::AppSettings settings;
+            bytehaul::ui::UiPreferences p = settings.preferences();
+            QVERIFY(p.captureEnabled);
+            QVERIFY(p.captureTypes.contains("iso") && p.captureTypes.contains("zip")); // sensible defaults
+            QVERIFY(!p.captureTypes.contains("html"));
+            p.captureTypes = "ISO, .zip  *.mp4 zip";
+            p.captureMinBytes = 2 << 20;
+            p.captureEnabled = false;
+            p.captureAskFirst = true;
+            settings.setPreferences(p);
+        }
+        QSettings raw;
+        const bytehaul::app::CaptureRules rules = bytehaul::app::readCaptureRules(raw);
+        QCOMPARE(rules.types, (QStringList { "iso", "zip", "mp4" }));
+        QCOMPARE(rules.minBytes, qint64(2 << 20));
+        QVERIFY(!rules.enabled);
+        QVERIFY(rules.askFirst);
+        const bytehaul::ui::UiPreferences back = bytehaul::app::AppSettings().preferences();
+        QCOMPARE(back.captureTypes, QString("iso zip mp4"));
+        QCOMPARE(back.captureMinBytes, qint64(2 << 20));
+        QVERIFY(!back.captureEnabled && back.captureAskFirst);
+        QString why;
+        QVERIFY(!rules.wants("a.iso", "https://x/a.iso", 5 << 20, &why) && why.contains("switched off"));
+        QFile::remove(raw.fileName());
+    }
+
     void proxyCredentialsAreNeverSaved()
     {
         const QString org = QCoreApplication::organizationName();
@@ -429,6 +466,59 @@ private slots:
                 && (l->textInteractionFlags() & Qt::TextSelectableByMouse);
         }
         QVERIFY(found);
+    }
+
+    // A page's links from the browser: listed, filtered by type (the types from Preferences
+    // first), by text, and only the shown and checked ones are added.
+    void addDialogListsAPagesLinksByType()
+    {
+        AddDialog dialog("/tmp", 4);
+        dialog.setExistingUrls({ { QUrl("http://127.0.0.1:1/old.zip"), "old.zip" } });
+        dialog.setLinks({ { QUrl("http://127.0.0.1:1/disc.iso"), "The disc" },
+                          { QUrl("http://127.0.0.1:1/src.tar.gz"), "Sources" },
+                          { QUrl("http://127.0.0.1:1/old.zip"), "Old" },
+                          { QUrl("http://127.0.0.1:1/about.html"), "About us" },
+                          { QUrl("http://127.0.0.1:1/clip.MP4?x=1"), "A clip" } },
+                        "iso zip");
+        dialog.show();
+        QVERIFY(!dialog.findChild<QPlainTextEdit *>()->isVisible()); // the list instead of the box
+        const auto urls = [&dialog] {
+            QStringList out;
+            for (const DownloadRequest &r : dialog.requests())
+                out << r.url.fileName();
+            return out;
+        };
+        QCOMPARE(dialog.shownLinkCount(), 2); // "Types from Preferences": disc.iso, old.zip
+        QCOMPARE(urls(), QStringList { "disc.iso" }); // old.zip is in the list already
+        auto *types = dialog.findChild<QComboBox *>();
+        QVERIFY(types);
+        types->setCurrentIndex(types->findText("All links"));
+        QCOMPARE(dialog.shownLinkCount(), 5);
+        QCOMPARE(urls(), (QStringList { "disc.iso", "src.tar.gz", "about.html", "clip.MP4" }));
+        types->setCurrentIndex(types->findText("Video"));
+        QCOMPARE(urls(), QStringList { "clip.MP4" }); // the ending counts, not the query, in any case
+        types->setCurrentIndex(types->findText("Archives"));
+        QCOMPARE(urls(), QStringList { "src.tar.gz" });
+        types->setCurrentIndex(types->findText("All links"));
+        auto *list = dialog.findChild<QListWidget *>();
+        list->item(0)->setCheckState(Qt::Unchecked); // the user unticks disc.iso
+        QCOMPARE(urls(), (QStringList { "src.tar.gz", "about.html", "clip.MP4" }));
+        QLineEdit *filter = nullptr;
+        for (QLineEdit *e : dialog.findChildren<QLineEdit *>())
+            filter = e->placeholderText().contains("Filter") ? e : filter;
+        QVERIFY(filter);
+        filter->setText("sources");
+        QCOMPARE(urls(), QStringList { "src.tar.gz" }); // by the link's text on the page
+        QPushButton *none = nullptr;
+        for (QPushButton *b : dialog.findChildren<QPushButton *>())
+            none = b->text() == "Check none" ? b : none;
+        QVERIFY(none);
+        none->click();
+        QVERIFY(urls().isEmpty());
+        QPushButton *add = nullptr;
+        for (QPushButton *b : dialog.findChildren<QPushButton *>())
+            add = b->isDefault() ? b : add;
+        QVERIFY(!add->isEnabled()); // nothing to add
     }
 
     void addDialogKeysAddAndBadLinesAreSkipped()

@@ -1086,6 +1086,62 @@ Exit-Codes: 0 alle Downloads fertig, 1 ein Download ist fehlgeschlagen, 2 falsch
             <numerusform>%n hinzufügen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Filter by name or address</source>
+        <translation>Nach Name oder Adresse filtern</translation>
+    </message>
+    <message>
+        <source>Check all</source>
+        <translation>Alle ankreuzen</translation>
+    </message>
+    <message>
+        <source>Check none</source>
+        <translation>Keinen ankreuzen</translation>
+    </message>
+    <message>
+        <source>&amp;Links:</source>
+        <translation>&amp;Links:</translation>
+    </message>
+    <message>
+        <source>Archives</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <source>Programs</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>Disc images</source>
+        <translation>Datenträgerabbilder</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Dokumente</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>Types from Preferences</source>
+        <translation>Typen aus den Einstellungen</translation>
+    </message>
+    <message>
+        <source>All links</source>
+        <translation>Alle Links</translation>
+    </message>
+    <message>
+        <source>Download links from the page</source>
+        <translation>Links der Seite herunterladen</translation>
+    </message>
 </context>
 <context>
     <name>bytehaul::ui::DetailsPane</name>
@@ -1804,6 +1860,54 @@ Behaltene Dateien lassen „Erneut versuchen“ dort weitermachen, wo der Downlo
         <source>&amp;Give up without data after:</source>
         <translation>Ohne Daten &amp;aufgeben nach:</translation>
     </message>
+    <message>
+        <source>Take over downloads from my web browsers</source>
+        <translation>Downloads aus meinen Webbrowsern übernehmen</translation>
+    </message>
+    <message>
+        <source>Show the Add dialog first (otherwise they start at once)</source>
+        <translation>Zuerst den Hinzufügen-Dialog zeigen (sonst starten sie sofort)</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>&amp;Allgemein</translation>
+    </message>
+    <message>
+        <source>&amp;Browser integration</source>
+        <translation>&amp;Browser-Integration</translation>
+    </message>
+    <message>
+        <source>Every type</source>
+        <translation>Jeder Typ</translation>
+    </message>
+    <message>
+        <source>File name endings, separated by spaces or commas, e.g. iso zip mp4. Empty: every type.</source>
+        <translation>Dateiendungen, durch Leerzeichen oder Kommas getrennt, z. B. iso zip mp4. Leer: jeder Typ.</translation>
+    </message>
+    <message>
+        <source> KiB</source>
+        <translation> KiB</translation>
+    </message>
+    <message>
+        <source>Any size</source>
+        <translation>Jede Größe</translation>
+    </message>
+    <message>
+        <source>File &amp;types:</source>
+        <translation>Datei&amp;typen:</translation>
+    </message>
+    <message>
+        <source>&amp;Smallest size:</source>
+        <translation>&amp;Mindestgröße:</translation>
+    </message>
+    <message>
+        <source>Hold Alt while clicking a link to let the browser download it itself. The browser extension needs bytehaul&apos;s helper registered with each browser:</source>
+        <translation>Halten Sie beim Klicken auf einen Link Alt gedrückt, damit der Browser ihn selbst herunterlädt. Die Browser-Erweiterung braucht den bei jedem Browser angemeldeten bytehaul-Helfer:</translation>
+    </message>
+    <message>
+        <source>Set &amp;up for my browsers</source>
+        <translation>Für meine Browser &amp;einrichten</translation>
+    </message>
 </context>
 <context>
     <name>bytehaul::ui::QueueStore</name>
@@ -1858,6 +1962,22 @@ Behaltene Dateien lassen „Erneut versuchen“ dort weitermachen, wo der Downlo
     <message>
         <source>Start hidden in the system tray.</source>
         <translation>Versteckt im Infobereich starten.</translation>
+    </message>
+    <message>
+        <source>The browser helper %1 is missing: reinstall bytehaul.</source>
+        <translation>Der Browserhelfer %1 fehlt: installieren Sie bytehaul neu.</translation>
+    </message>
+    <message>
+        <source>Done. Install bytehaul&apos;s extension in your browser (see the README); it finds bytehaul through these files:</source>
+        <translation>Fertig. Installieren Sie die bytehaul-Erweiterung in Ihrem Browser (siehe README); sie findet bytehaul über diese Dateien:</translation>
+    </message>
+    <message>
+        <source>Some browsers could not be set up:</source>
+        <translation>Einige Browser konnten nicht eingerichtet werden:</translation>
+    </message>
+    <message>
+        <source>Register bytehaul&apos;s browser helper with your web browsers (for this user) and exit.</source>
+        <translation>Den bytehaul-Browserhelfer bei Ihren Webbrowsern anmelden (für diesen Benutzer) und beenden.</translation>
     </message>
 </context>
 </TS>

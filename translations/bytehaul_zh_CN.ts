@@ -1076,6 +1076,62 @@ Exit codes: 0 all downloads completed, 1 a download failed, 2 bad usage,
             <numerusform>添加 %n 个</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Filter by name or address</source>
+        <translation>按名称或地址筛选</translation>
+    </message>
+    <message>
+        <source>Check all</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>Check none</source>
+        <translation>全不选</translation>
+    </message>
+    <message>
+        <source>&amp;Links:</source>
+        <translation>链接(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Archives</source>
+        <translation>压缩包</translation>
+    </message>
+    <message>
+        <source>Programs</source>
+        <translation>程序</translation>
+    </message>
+    <message>
+        <source>Disc images</source>
+        <translation>光盘映像</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>音频</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Types from Preferences</source>
+        <translation>设置中的类型</translation>
+    </message>
+    <message>
+        <source>All links</source>
+        <translation>所有链接</translation>
+    </message>
+    <message>
+        <source>Download links from the page</source>
+        <translation>下载页面中的链接</translation>
+    </message>
 </context>
 <context>
     <name>bytehaul::ui::DetailsPane</name>
@@ -1782,6 +1838,54 @@ Kept files let Retry continue where the download stopped.</source>
         <source>&amp;Give up without data after:</source>
         <translation>无数据时放弃的时间(&amp;G)：</translation>
     </message>
+    <message>
+        <source>Take over downloads from my web browsers</source>
+        <translation>接管网页浏览器中的下载</translation>
+    </message>
+    <message>
+        <source>Show the Add dialog first (otherwise they start at once)</source>
+        <translation>先显示“添加”对话框（否则立即开始）</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>常规(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Browser integration</source>
+        <translation>浏览器集成(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Every type</source>
+        <translation>所有类型</translation>
+    </message>
+    <message>
+        <source>File name endings, separated by spaces or commas, e.g. iso zip mp4. Empty: every type.</source>
+        <translation>文件扩展名，以空格或逗号分隔，例如 iso zip mp4。留空：所有类型。</translation>
+    </message>
+    <message>
+        <source> KiB</source>
+        <translation> KiB</translation>
+    </message>
+    <message>
+        <source>Any size</source>
+        <translation>任意大小</translation>
+    </message>
+    <message>
+        <source>File &amp;types:</source>
+        <translation>文件类型(&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;Smallest size:</source>
+        <translation>最小大小(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Hold Alt while clicking a link to let the browser download it itself. The browser extension needs bytehaul&apos;s helper registered with each browser:</source>
+        <translation>点击链接时按住 Alt 键，由浏览器自己下载。浏览器扩展需要在每个浏览器中注册 bytehaul 助手：</translation>
+    </message>
+    <message>
+        <source>Set &amp;up for my browsers</source>
+        <translation>为我的浏览器设置(&amp;U)</translation>
+    </message>
 </context>
 <context>
     <name>bytehaul::ui::QueueStore</name>
@@ -1836,6 +1940,22 @@ Kept files let Retry continue where the download stopped.</source>
     <message>
         <source>Start hidden in the system tray.</source>
         <translation>启动时隐藏在系统托盘中。</translation>
+    </message>
+    <message>
+        <source>The browser helper %1 is missing: reinstall bytehaul.</source>
+        <translation>缺少浏览器助手 %1：请重新安装 bytehaul。</translation>
+    </message>
+    <message>
+        <source>Done. Install bytehaul&apos;s extension in your browser (see the README); it finds bytehaul through these files:</source>
+        <translation>完成。请在浏览器中安装 bytehaul 扩展（见 README）；它通过以下文件找到 bytehaul：</translation>
+    </message>
+    <message>
+        <source>Some browsers could not be set up:</source>
+        <translation>部分浏览器无法设置：</translation>
+    </message>
+    <message>
+        <source>Register bytehaul&apos;s browser helper with your web browsers (for this user) and exit.</source>
+        <translation>向您的浏览器注册 bytehaul 浏览器助手（仅当前用户）后退出。</translation>
     </message>
 </context>
 </TS>

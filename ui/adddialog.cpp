@@ -3,6 +3,8 @@
 #include "ui/urlinput.h"
 
 #include <QCheckBox>
+#include <QComboBox>
+#include <QListWidget>
 #include <QDialogButtonBox>
 #include <QKeyEvent>
 #include <QDir>
@@ -15,6 +17,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSpinBox>
+#include <QVBoxLayout>
 
 namespace bytehaul::ui {
 
@@ -58,7 +61,40 @@ AddDialog::AddDialog(const QString &folder, int connections, QWidget *parent)
         l->setBuddy(buddy);
         return l;
     };
-    form->addRow(label(tr("&Addresses:"), m_urls), m_urls);
+    m_urlsLabel = label(tr("&Addresses:"), m_urls);
+    form->addRow(m_urlsLabel, m_urls);
+    // A page's links (setLinks): hidden until there are some.
+    m_linkBox = new QWidget;
+    m_linkTypes = new QComboBox;
+    m_linkFilter = new QLineEdit;
+    m_links = new QListWidget;
+    m_linkFilter->setPlaceholderText(tr("Filter by name or address"));
+    m_linkFilter->setClearButtonEnabled(true);
+    auto *all = new QPushButton(tr("Check all"));
+    auto *none = new QPushButton(tr("Check none"));
+    auto *linkRow = new QHBoxLayout;
+    linkRow->addWidget(m_linkTypes);
+    linkRow->addWidget(m_linkFilter, 1);
+    linkRow->addWidget(all);
+    linkRow->addWidget(none);
+    auto *linkLayout = new QVBoxLayout(m_linkBox);
+    linkLayout->setContentsMargins(0, 0, 0, 0);
+    linkLayout->addLayout(linkRow);
+    linkLayout->addWidget(m_links);
+    m_linkBox->setVisible(false);
+    form->addRow(label(tr("&Links:"), m_linkTypes), m_linkBox);
+    form->labelForField(m_linkBox)->setVisible(false);
+    connect(m_linkTypes, &QComboBox::currentIndexChanged, this, &AddDialog::filterLinks);
+    connect(m_linkFilter, &QLineEdit::textChanged, this, &AddDialog::filterLinks);
+    connect(m_links, &QListWidget::itemChanged, this, &AddDialog::validate);
+    const auto checkShown = [this](Qt::CheckState state) {
+        for (int i = 0; i < m_links->count(); ++i) {
+            if (!m_links->item(i)->isHidden())
+                m_links->item(i)->setCheckState(state);
+        }
+    };
+    connect(all, &QPushButton::clicked, this, [checkShown] { checkShown(Qt::Checked); });
+    connect(none, &QPushButton::clicked, this, [checkShown] { checkShown(Qt::Unchecked); });
     form->addRow(QString(), m_problems);
     form->addRow(QString(), m_addDuplicates);
     form->addRow(label(tr("&Folder:"), m_folder), folderRow);
@@ -83,6 +119,94 @@ AddDialog::AddDialog(const QString &folder, int connections, QWidget *parent)
 void AddDialog::setUrlsText(const QString &text)
 {
     m_urls->setPlainText(text);
+}
+
+void AddDialog::setFileName(const QString &name)
+{
+    m_fileName->setText(name);
+}
+
+namespace {
+
+// The groups the link filter offers, by file name ending.
+struct TypeGroup
+{
+    const char *name;
+    const char *types;
+};
+constexpr TypeGroup kTypeGroups[] = {
+    { QT_TRANSLATE_NOOP("bytehaul::ui::AddDialog", "Archives"), "7z bz2 cab gz rar tar tgz xz zip zst" },
+    { QT_TRANSLATE_NOOP("bytehaul::ui::AddDialog", "Programs"), "apk appimage deb dmg exe jar msi pkg rpm" },
+    { QT_TRANSLATE_NOOP("bytehaul::ui::AddDialog", "Disc images"), "bin img iso" },
+    { QT_TRANSLATE_NOOP("bytehaul::ui::AddDialog", "Video"), "avi m4v mkv mov mp4 mpg mpeg webm wmv" },
+    { QT_TRANSLATE_NOOP("bytehaul::ui::AddDialog", "Audio"), "aac flac m4a mp3 ogg opus wav" },
+    { QT_TRANSLATE_NOOP("bytehaul::ui::AddDialog", "Documents"), "doc docx epub odp ods odt pdf ppt pptx txt xls xlsx" },
+    { QT_TRANSLATE_NOOP("bytehaul::ui::AddDialog", "Images"), "gif jpeg jpg png svg tif tiff webp" },
+};
+
+QString linkFileName(const QUrl &url)
+{
+    const QString name = url.fileName();
+    return name.isEmpty() ? url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment) : name;
+}
+
+} // namespace
+
+void AddDialog::setLinks(const QList<Link> &links, const QString &preferredTypes)
+{
+    m_links->clear();
+    for (const Link &link : links) {
+        const QString name = linkFileName(link.url);
+        auto *item = new QListWidgetItem(link.text.isEmpty() || link.text == name ? name
+                                                                                   : QStringLiteral("%1  —  %2").arg(name, link.text));
+        item->setData(Qt::UserRole, link.url);
+        item->setToolTip(link.url.toDisplayString(QUrl::RemoveUserInfo));
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(Qt::Checked);
+        m_links->addItem(item);
+    }
+    const QSignalBlocker block(m_linkTypes);
+    m_linkTypes->clear();
+    const QString preferred = preferredTypes.simplified();
+    if (!preferred.isEmpty())
+        m_linkTypes->addItem(tr("Types from Preferences"), preferred);
+    m_linkTypes->addItem(tr("All links"), QString());
+    for (const TypeGroup &group : kTypeGroups)
+        m_linkTypes->addItem(tr(group.name), QString::fromLatin1(group.types));
+    m_linkBox->setVisible(true);
+    m_urls->setVisible(false);
+    m_urlsLabel->setVisible(false);
+    if (auto *form = qobject_cast<QFormLayout *>(layout()))
+        form->labelForField(m_linkBox)->setVisible(true);
+    setWindowTitle(tr("Download links from the page"));
+    resize(720, 520);
+    filterLinks();
+}
+
+void AddDialog::filterLinks()
+{
+    const QStringList types = m_linkTypes->currentData().toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    const QString text = m_linkFilter->text().trimmed();
+    for (int i = 0; i < m_links->count(); ++i) {
+        QListWidgetItem *item = m_links->item(i);
+        const QUrl url = item->data(Qt::UserRole).toUrl();
+        const QString name = linkFileName(url).toLower();
+        bool shown = types.isEmpty();
+        for (const QString &type : types)
+            shown = shown || name.endsWith(QLatin1Char('.') + type);
+        if (!text.isEmpty())
+            shown = shown && (item->text().contains(text, Qt::CaseInsensitive) || url.toString().contains(text, Qt::CaseInsensitive));
+        item->setHidden(!shown);
+    }
+    validate();
+}
+
+int AddDialog::shownLinkCount() const
+{
+    int shown = 0;
+    for (int i = 0; i < m_links->count(); ++i)
+        shown += m_links->item(i)->isHidden() ? 0 : 1;
+    return shown;
 }
 
 QString AddDialog::folder() const
@@ -127,8 +251,19 @@ bool AddDialog::eventFilter(QObject *watched, QEvent *event)
 
 QList<QUrl> AddDialog::acceptedUrls() const
 {
+    QList<QUrl> candidates;
+    if (m_linkBox->isVisibleTo(this)) {
+        // The links shown and checked: what the filter hides is not added.
+        for (int i = 0; i < m_links->count(); ++i) {
+            const QListWidgetItem *item = m_links->item(i);
+            if (!item->isHidden() && item->checkState() == Qt::Checked)
+                candidates << item->data(Qt::UserRole).toUrl();
+        }
+    } else {
+        candidates = parseUrlLines(m_urls->toPlainText()).urls;
+    }
     QList<QUrl> urls;
-    for (const QUrl &url : parseUrlLines(m_urls->toPlainText()).urls) {
+    for (const QUrl &url : std::as_const(candidates)) {
         if (!urls.contains(url) && (m_addDuplicates->isChecked() || !m_existing.contains(url)))
             urls << url;
     }
@@ -137,13 +272,19 @@ QList<QUrl> AddDialog::acceptedUrls() const
 
 void AddDialog::validate()
 {
-    const ParsedUrls parsed = parseUrlLines(m_urls->toPlainText());
+    const bool fromLinks = m_linkBox && m_linkBox->isVisibleTo(this);
+    const ParsedUrls parsed = parseUrlLines(fromLinks ? QString() : m_urls->toPlainText());
     // Bad lines are listed and skipped; they do not hold back the good ones.
     QStringList notes;
     for (const QString &problem : parsed.problems)
         notes << tr("Skipped: %1").arg(problem);
+    QList<QUrl> offered = parsed.urls;
+    for (int i = 0; fromLinks && i < m_links->count(); ++i) {
+        if (!m_links->item(i)->isHidden() && m_links->item(i)->checkState() == Qt::Checked)
+            offered << m_links->item(i)->data(Qt::UserRole).toUrl();
+    }
     QStringList duplicates;
-    for (const QUrl &url : parsed.urls) {
+    for (const QUrl &url : std::as_const(offered)) {
         if (m_existing.contains(url))
             duplicates << m_existing.value(url);
     }

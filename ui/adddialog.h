@@ -1,5 +1,6 @@
 // AddDialog: several URLs (one per line, each checked), a folder, an optional file name for a
-// single URL, connections, an optional checksum, and "start paused".
+// single URL, connections, an optional checksum, and "start paused". Or, for a page's links
+// (the browser's "Download all links with bytehaul"), a list to pick from, filtered by type.
 #pragma once
 
 #include "engine/downloadtypes.h"
@@ -9,9 +10,11 @@
 #include <QUrl>
 
 class QCheckBox;
+class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
+class QListWidget;
 class QPlainTextEdit;
 class QSpinBox;
 
@@ -25,7 +28,18 @@ class AddDialog final : public QDialog
 public:
     AddDialog(const QString &folder, int connections, QWidget *parent = nullptr);
 
+    struct Link
+    {
+        QUrl url;
+        QString text; // the link's text on its page
+    };
+
     void setUrlsText(const QString &text);
+    void setFileName(const QString &name);
+    // Lists links to pick from instead of the address box. Shown at first: the links whose
+    // file type is in preferredTypes ("iso zip mp4"; empty: every link).
+    void setLinks(const QList<Link> &links, const QString &preferredTypes);
+    int shownLinkCount() const; // for tests: the links the filter lets through
     // Addresses already in the list: pointed out, and skipped unless the user adds them again.
     void setExistingUrls(const QHash<QUrl, QString> &urlToName);
     QList<DownloadRequest> requests() const;
@@ -39,6 +53,7 @@ private:
     void validate();
     void browse();
     QList<QUrl> acceptedUrls() const;
+    void filterLinks();
 
     QPlainTextEdit *m_urls = nullptr;
     QLabel *m_problems = nullptr;
@@ -51,6 +66,11 @@ private:
     QCheckBox *m_folderDefault = nullptr;
     QCheckBox *m_addDuplicates = nullptr;
     QHash<QUrl, QString> m_existing;
+    QWidget *m_linkBox = nullptr;
+    QComboBox *m_linkTypes = nullptr;
+    QLineEdit *m_linkFilter = nullptr;
+    QListWidget *m_links = nullptr;
+    QLabel *m_urlsLabel = nullptr;
 };
 
 } // namespace bytehaul::ui

@@ -713,6 +713,36 @@ void MainWindow::addDialog(const QString &prefill)
     addRequests(dialog.requests());
 }
 
+void MainWindow::openAddDialog(const AddDialogInput &input)
+{
+    auto *dialog = new AddDialog(m_prefs.defaultDirectory, m_prefs.connections, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    QHash<QUrl, QString> existing;
+    for (const DownloadSnapshot &s : m_model->all())
+        existing.insert(s.url, s.fileName.isEmpty() ? s.url.toDisplayString(QUrl::RemoveUserInfo) : s.fileName);
+    dialog->setExistingUrls(existing);
+    if (!input.links.isEmpty())
+        dialog->setLinks(input.links, m_prefs.captureTypes);
+    else
+        dialog->setUrlsText(input.urlsText);
+    dialog->setFileName(input.fileName);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, decorate = input.decorate] {
+        if (dialog->makeFolderDefault() && dialog->folder() != m_prefs.defaultDirectory) {
+            m_prefs.defaultDirectory = dialog->folder();
+            Q_EMIT preferencesChanged(m_prefs);
+        }
+        QList<DownloadRequest> requests = dialog->requests();
+        if (decorate) {
+            for (DownloadRequest &r : requests)
+                decorate(r);
+        }
+        addRequests(requests);
+    });
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+}
+
 void MainWindow::pasteUrls()
 {
     const ParsedUrls parsed = parseUrlLines(QApplication::clipboard()->text());
@@ -900,7 +930,7 @@ void MainWindow::setPreferences(const UiPreferences &preferences)
 
 void MainWindow::showPreferences()
 {
-    PreferencesDialog dialog(m_prefs, this);
+    PreferencesDialog dialog(m_prefs, this, m_browserSetup);
     if (dialog.exec() != QDialog::Accepted)
         return;
     setPreferences(dialog.preferences());

@@ -6,12 +6,15 @@
 #pragma once
 
 #include "engine/downloadmanager.h"
+#include "ui/adddialog.h"
 #include "ui/queuecontroller.h"
 #include "ui/uipreferences.h"
 
 #include <QHash>
 #include <QMainWindow>
 #include <QTimer>
+
+#include <functional>
 
 class QAction;
 class QLabel;
@@ -49,6 +52,19 @@ public:
     // Adds downloads as if the user had: no dialog. Returns the engine ids.
     QList<DownloadId> addRequests(const QList<DownloadRequest> &requests);
     void addFromUrls(const ParsedUrls &parsed, bool viaDialog);
+    // The Add dialog without waiting for it (a request from the browser is answered while the
+    // dialog is open): filled with addresses or a page's links (AddDialog::setLinks). decorate
+    // is applied to each request the user adds (the browser's cookies, referrer, User-Agent).
+    struct AddDialogInput
+    {
+        QString urlsText;
+        QString fileName;
+        QList<AddDialog::Link> links;
+        std::function<void(DownloadRequest &)> decorate;
+    };
+    void openAddDialog(const AddDialogInput &input);
+    // "Set up for my browsers" in Preferences (see PreferencesDialog).
+    void setBrowserSetup(std::function<QString()> setup) { m_browserSetup = std::move(setup); }
     void saveQueueNow();
     void showMessage(const QString &text); // in the status bar, for a while
     QueueController *queue() const { return m_queue; }
@@ -128,6 +144,7 @@ private:
     bool m_toldAboutTray = false;
     bool m_quitting = false;
     ClipboardWatcher *m_clipboardWatcher = nullptr;
+    std::function<QString()> m_browserSetup;
     QList<QUrl> m_clipboardOffer;
 };
 

@@ -14,10 +14,13 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTabWidget>
+#include <QVBoxLayout>
 
 namespace bytehaul::ui {
 
-PreferencesDialog::PreferencesDialog(const UiPreferences &preferences, QWidget *parent)
+PreferencesDialog::PreferencesDialog(const UiPreferences &preferences, QWidget *parent,
+                                     std::function<QString()> setupBrowsers)
     : QDialog(parent)
     , m_prefs(preferences)
     , m_folder(new QLineEdit(QDir::toNativeSeparators(preferences.defaultDirectory)))
@@ -35,6 +38,11 @@ PreferencesDialog::PreferencesDialog(const UiPreferences &preferences, QWidget *
     , m_proxy(new QLineEdit(preferences.proxy))
     , m_caFile(new QLineEdit(QDir::toNativeSeparators(preferences.caCertificateFile)))
     , m_giveUp(new QSpinBox)
+    , m_capture(new QCheckBox(tr("Take over downloads from my web browsers")))
+    , m_captureTypes(new QLineEdit(preferences.captureTypes))
+    , m_captureMin(new QSpinBox)
+    , m_captureAsk(new QCheckBox(tr("Show the Add dialog first (otherwise they start at once)")))
+    , m_setupResult(new QLabel)
 {
     setWindowTitle(tr("Preferences"));
     m_connections->setRange(1, 64);
@@ -88,7 +96,13 @@ PreferencesDialog::PreferencesDialog(const UiPreferences &preferences, QWidget *
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    auto *form = new QFormLayout(this);
+    auto *tabs = new QTabWidget;
+    auto *general = new QWidget;
+    tabs->addTab(general, tr("&General"));
+    auto *outer = new QVBoxLayout(this);
+    outer->addWidget(tabs);
+    outer->addWidget(buttons);
+    auto *form = new QFormLayout(general);
     auto *folderLabel = new QLabel(tr("Default &folder:"));
     folderLabel->setBuddy(m_folder); // a layout cannot be a buddy: without this the & shows
     form->addRow(folderLabel, folderRow);
@@ -108,7 +122,43 @@ PreferencesDialog::PreferencesDialog(const UiPreferences &preferences, QWidget *
     m_caFile->setPlaceholderText(tr("Optional PEM file; certificates are always checked"));
     form->addRow(tr("&Proxy:"), m_proxy);
     form->addRow(tr("Extra &CA certificate:"), m_caFile);
-    form->addRow(buttons);
+
+    // Browser integration: the rules bytehaul-nmhost applies to what the extension offers.
+    auto *browsers = new QWidget;
+    tabs->addTab(browsers, tr("&Browser integration"));
+    auto *browserForm = new QFormLayout(browsers);
+    m_capture->setChecked(preferences.captureEnabled);
+    m_captureTypes->setPlaceholderText(tr("Every type"));
+    m_captureTypes->setToolTip(tr("File name endings, separated by spaces or commas, e.g. iso zip mp4. Empty: every type."));
+    m_captureMin->setRange(0, 1024 * 1024);
+    m_captureMin->setSuffix(tr(" KiB"));
+    m_captureMin->setSpecialValueText(tr("Any size"));
+    m_captureMin->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
+    m_captureMin->setValue(int(std::min<qint64>(preferences.captureMinBytes / 1024, 1024 * 1024)));
+    m_captureAsk->setChecked(preferences.captureAskFirst);
+    const auto syncEnabled = [this] {
+        for (QWidget *w : { static_cast<QWidget *>(m_captureTypes), static_cast<QWidget *>(m_captureMin),
+                            static_cast<QWidget *>(m_captureAsk) })
+            w->setEnabled(m_capture->isChecked());
+    };
+    connect(m_capture, &QCheckBox::toggled, this, syncEnabled);
+    syncEnabled();
+    browserForm->addRow(QString(), m_capture);
+    browserForm->addRow(tr("File &types:"), m_captureTypes);
+    browserForm->addRow(tr("&Smallest size:"), m_captureMin);
+    browserForm->addRow(QString(), m_captureAsk);
+    auto *how = new QLabel(tr("Hold Alt while clicking a link to let the browser download it itself. "
+                              "The browser extension needs bytehaul's helper registered with each browser:"));
+    how->setWordWrap(true);
+    browserForm->addRow(how);
+    if (setupBrowsers) {
+        auto *setup = new QPushButton(tr("Set &up for my browsers"));
+        m_setupResult->setWordWrap(true);
+        m_setupResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        connect(setup, &QPushButton::clicked, this, [this, setupBrowsers] { m_setupResult->setText(setupBrowsers()); });
+        browserForm->addRow(QString(), setup);
+        browserForm->addRow(m_setupResult);
+    }
 }
 
 UiPreferences PreferencesDialog::preferences() const
@@ -129,6 +179,10 @@ UiPreferences PreferencesDialog::preferences() const
     p.language = m_language->currentData().toString();
     p.proxy = m_proxy->text().trimmed();
     p.caCertificateFile = QDir::fromNativeSeparators(m_caFile->text().trimmed());
+    p.captureEnabled = m_capture->isChecked();
+    p.captureTypes = m_captureTypes->text().simplified();
+    p.captureMinBytes = qint64(m_captureMin->value()) * 1024;
+    p.captureAskFirst = m_captureAsk->isChecked();
     return p;
 }
 

@@ -5,8 +5,11 @@
 
 #include <QDialog>
 
+#include <functional>
+
 class QCheckBox;
 class QComboBox;
+class QLabel;
 class QLineEdit;
 class QSpinBox;
 
@@ -18,7 +21,10 @@ class PreferencesDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(PreferencesDialog)
 
 public:
-    explicit PreferencesDialog(const UiPreferences &preferences, QWidget *parent = nullptr);
+    // setupBrowsers: "Set up for my browsers" (writes the host manifests; returns what it did,
+    // shown under the button). Without it the button is hidden.
+    explicit PreferencesDialog(const UiPreferences &preferences, QWidget *parent = nullptr,
+                               std::function<QString()> setupBrowsers = {});
     UiPreferences preferences() const;
 
 private:
@@ -38,6 +44,11 @@ private:
     QLineEdit *m_proxy = nullptr;
     QLineEdit *m_caFile = nullptr;
     QSpinBox *m_giveUp = nullptr;
+    QCheckBox *m_capture = nullptr;
+    QLineEdit *m_captureTypes = nullptr;
+    QSpinBox *m_captureMin = nullptr;
+    QCheckBox *m_captureAsk = nullptr;
+    QLabel *m_setupResult = nullptr;
 };
 
 } // namespace bytehaul::ui

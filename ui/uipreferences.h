@@ -23,6 +23,11 @@ struct UiPreferences
     QString language; // "de", "zh_CN", "en"; empty: the system's
     QString proxy; // http://host:port or socks5://host:port; empty: the system's
     QString caCertificateFile; // PEM, trusted besides the system's certificates
+    // Browser integration (the extension reads these through bytehaul-nmhost).
+    bool captureEnabled = true; // browsers hand their downloads over
+    QString captureTypes; // file name endings, "iso zip mp4" (app/ parses them); empty: every type
+    qint64 captureMinBytes = 0; // smaller downloads stay in the browser
+    bool captureAskFirst = false; // a captured download opens the Add dialog instead of starting
 };
 
 } // namespace bytehaul::ui

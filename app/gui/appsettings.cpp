@@ -1,6 +1,7 @@
 #include "gui/appsettings.h"
 
 #include "engine/httpparse.h"
+#include "gui/browserintegration.h"
 
 #include <QDir>
 #include <QStandardPaths>
@@ -54,6 +55,11 @@ ui::UiPreferences AppSettings::preferences() const
     if (!m_sessionProxy.isEmpty() && withoutCredentials(m_sessionProxy) == p.proxy)
         p.proxy = m_sessionProxy;
     p.caCertificateFile = m_settings.value(kCaFile).toString();
+    const CaptureRules rules = readCaptureRules(m_settings);
+    p.captureEnabled = rules.enabled;
+    p.captureTypes = rules.types.join(QLatin1Char(' '));
+    p.captureMinBytes = rules.minBytes;
+    p.captureAskFirst = rules.askFirst;
     return p;
 }
 
@@ -75,6 +81,13 @@ void AppSettings::setPreferences(const ui::UiPreferences &p)
     m_settings.setValue(kProxy, withoutCredentials(p.proxy)); // never saved with its password
     m_sessionProxy = p.proxy;
     m_settings.setValue(kCaFile, p.caCertificateFile);
+    CaptureRules rules;
+    rules.enabled = p.captureEnabled;
+    rules.types = CaptureRules::parseTypes(p.captureTypes);
+    rules.minBytes = p.captureMinBytes;
+    rules.askFirst = p.captureAskFirst;
+    writeCaptureRules(m_settings, rules);
+    m_settings.sync(); // bytehaul-nmhost reads the capture rules from the file at once
 }
 
 QString AppSettings::withoutCredentials(const QString &proxy)

@@ -92,6 +92,67 @@ bool isHeaderText(const QString &text)
     return true;
 }
 
+// The cookies of a capture or an origin as one Cookie header, each checked.
+bool toCookieHeader(const QJsonValue &value, QByteArray *header, QString *error)
+{
+    const QJsonArray cookies = value.toArray();
+    if (cookies.size() > kMaxCookies)
+        return *error = QStringLiteral("too many cookies (%1)").arg(cookies.size()), false;
+    QStringList pairs;
+    for (const QJsonValue &v : cookies) {
+        const QString name = v.toObject().value(QStringLiteral("name")).toString();
+        const QString value = v.toObject().value(QStringLiteral("value")).toString();
+        if (!isCookieName(name) || !isCookieValue(value))
+            return *error = QStringLiteral("a cookie is not valid in a Cookie header"), false;
+        pairs.append(name + QLatin1Char('=') + value);
+    }
+    *header = pairs.join(QStringLiteral("; ")).toLatin1();
+    if (header->size() > kMaxCookieHeaderBytes)
+        return *error = QStringLiteral("the cookies are too long"), false;
+    return true;
+}
+
+bool toLinks(const QJsonObject &object, BrowserLinks *links, QString *error)
+{
+    BrowserLinks out;
+    out.pageUrl = object.value(QStringLiteral("page")).toString();
+    if (out.pageUrl.size() > kMaxUrlBytes || !isHttpUrl(out.pageUrl))
+        out.pageUrl.clear(); // the page is only the referrer
+    const QString agent = object.value(QStringLiteral("userAgent")).toString();
+    if (agent.size() <= kMaxFieldBytes && isHeaderText(agent))
+        out.userAgent = agent.toLatin1();
+    const QJsonArray list = object.value(QStringLiteral("links")).toArray();
+    if (list.size() > kMaxUrls)
+        return *error = QStringLiteral("too many links (%1)").arg(list.size()), false;
+    for (const QJsonValue &v : list) {
+        const QString url = v.toObject().value(QStringLiteral("url")).toString();
+        if (url.size() > kMaxUrlBytes || !isHttpUrl(url))
+            continue; // mailto:, javascript: and the like: not downloads
+        bool known = false;
+        for (const PageLink &link : std::as_const(out.links))
+            known = known || link.url == url;
+        if (!known)
+            out.links.append({ url, v.toObject().value(QStringLiteral("text")).toString().simplified().left(200) });
+    }
+    if (out.links.isEmpty())
+        return *error = QStringLiteral("the page has no http(s) links"), false;
+    const QJsonArray origins = object.value(QStringLiteral("cookies")).toArray();
+    if (origins.size() > kMaxCookieOrigins)
+        return *error = QStringLiteral("cookies for too many sites (%1)").arg(origins.size()), false;
+    for (const QJsonValue &v : origins) {
+        const QString origin = originOf(v.toObject().value(QStringLiteral("url")).toString());
+        QByteArray header;
+        if (origin.isEmpty())
+            continue;
+        if (!toCookieHeader(v.toObject().value(QStringLiteral("cookies")), &header, error))
+            return false;
+        if (!header.isEmpty())
+            out.cookies.append({ origin, header });
+    }
+    *links = std::move(out);
+    return true;
+}
+
 bool toCapture(const QJsonObject &object, BrowserCapture *capture, QString *error)
 {
     BrowserCapture out;
@@ -105,25 +166,32 @@ bool toCapture(const QJsonObject &object, BrowserCapture *capture, QString *erro
     const QString agent = object.value(QStringLiteral("userAgent")).toString();
     if (agent.size() <= kMaxFieldBytes && isHeaderText(agent))
         out.userAgent = agent.toLatin1();
-    const QJsonArray cookies = object.value(QStringLiteral("cookies")).toArray();
-    if (cookies.size() > kMaxCookies)
-        return *error = QStringLiteral("too many cookies (%1)").arg(cookies.size()), false;
-    QStringList pairs;
-    for (const QJsonValue &v : cookies) {
-        const QString name = v.toObject().value(QStringLiteral("name")).toString();
-        const QString value = v.toObject().value(QStringLiteral("value")).toString();
-        if (!isCookieName(name) || !isCookieValue(value))
-            return *error = QStringLiteral("a cookie is not valid in a Cookie header"), false;
-        pairs.append(name + QLatin1Char('=') + value);
-    }
-    out.cookieHeader = pairs.join(QStringLiteral("; ")).toLatin1();
-    if (out.cookieHeader.size() > kMaxCookieHeaderBytes)
-        return *error = QStringLiteral("the cookies are too long"), false;
+    if (!toCookieHeader(object.value(QStringLiteral("cookies")), &out.cookieHeader, error))
+        return false;
     *capture = std::move(out);
     return true;
 }
 
 } // namespace
+
+QString originOf(const QString &text)
+{
+    if (text.size() > kMaxUrlBytes || !isHttpUrl(text))
+        return {};
+    const QUrl url(text);
+    const int port = url.port(url.scheme() == QLatin1String("https") ? 443 : 80);
+    return QStringLiteral("%1://%2:%3").arg(url.scheme(), url.host(QUrl::FullyEncoded)).arg(port);
+}
+
+QByteArray BrowserLinks::cookieHeaderFor(const QString &url) const
+{
+    const QString origin = originOf(url);
+    for (const auto &[o, header] : cookies) {
+        if (!origin.isEmpty() && o == origin)
+            return header;
+    }
+    return {};
+}
 
 bool toMessage(const QJsonObject &object, InstanceMessage *message, QString *error)
 {
@@ -138,6 +206,20 @@ bool toMessage(const QJsonObject &object, InstanceMessage *message, QString *err
         }
         out.capture = std::move(capture);
         out.raise = object.value(QStringLiteral("raise")).toBool(false);
+        *message = std::move(out);
+        return true;
+    }
+    if (object.contains(QStringLiteral("links"))) {
+        InstanceMessage out;
+        BrowserLinks links;
+        if (!object.value(QStringLiteral("links")).isObject()
+            || !toLinks(object.value(QStringLiteral("links")).toObject(), &links, error)) {
+            if (error->isEmpty())
+                *error = QStringLiteral("the links are not an object");
+            return false;
+        }
+        out.links = std::move(links);
+        out.raise = true;
         *message = std::move(out);
         return true;
     }

@@ -4,6 +4,9 @@
 //   {"urls": [...], "raise": bool}                      addresses to add (a second start)
 //   {"capture": {"url", "referrer", "fileName", "userAgent", "cookies": [{"name", "value"}]}}
 //                                                       a download the browser handed over
+//   {"links": {"page", "userAgent", "links": [{"url", "text"}],
+//              "cookies": [{"url", "cookies": [{"name", "value"}]}]}}
+//                                                       a page's links, for the Add dialog
 // Bounded everywhere: a message is at most kMaxMessageBytes, at most kMaxUrls addresses of at
 // most kMaxUrlBytes each, kMaxCookies cookies. The parser is fuzzed
 // (tests/fuzz/fuzz_instancemessage.cpp).
@@ -15,6 +18,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <utility>
 
 namespace bytehaul::app {
 
@@ -30,11 +34,37 @@ struct BrowserCapture
     QByteArray cookieHeader; // "a=b; c=d", checked name by name
 };
 
+// A page's links ("Download all links with bytehaul"): listed in the Add dialog, where the
+// user picks. Addresses that are not http(s) are left out. The cookies come per origin (each
+// only for the links there), in memory only like a capture's.
+struct PageLink
+{
+    QString url;
+    QString text; // the link's text on the page, shortened
+};
+
+struct BrowserLinks
+{
+    QString pageUrl; // http(s), sent as the referrer
+    QByteArray userAgent;
+    QList<PageLink> links;
+    QList<std::pair<QString, QByteArray>> cookies; // origin ("https://host:443") -> Cookie header
+
+    // The Cookie header for an address: its origin's, else empty.
+    QByteArray cookieHeaderFor(const QString &url) const;
+};
+
+inline constexpr qsizetype kMaxCookieOrigins = 64;
+
+// "scheme://host:port" of an http(s) address (the port always written), else empty.
+QString originOf(const QString &url);
+
 struct InstanceMessage
 {
     QStringList urls;
     bool raise = true; // show the window
     std::optional<BrowserCapture> capture;
+    std::optional<BrowserLinks> links;
 };
 
 inline constexpr qsizetype kMaxMessageBytes = 4 << 20;

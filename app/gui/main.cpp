@@ -3,6 +3,7 @@
 #include "engine/filenames.h"
 #include "engine/messagefilter.h"
 #include "gui/appsettings.h"
+#include "gui/browserintegration.h"
 #include "gui/networkpreferences.h"
 #include "gui/singleinstance.h"
 #include "translations/languages.h"
@@ -12,16 +13,40 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonObject>
 #include <QNetworkProxyFactory>
 
 #include <QSocketNotifier>
 
 #include <csignal>
+#include <cstdio>
 
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
+
+namespace {
+
+// "Set up for my browsers" (Preferences) and --setup-browsers: the host manifests for this
+// user, pointing at the bytehaul-nmhost beside this program. The first line says whether it
+// worked ("!" first when not), the others what was written where.
+QStringList setUpBrowsers()
+{
+    const QString host = bytehaul::app::hostBesideProgram(QCoreApplication::applicationDirPath());
+    if (!QFileInfo(host).isExecutable())
+        return { QLatin1Char('!') + QApplication::translate("main", "The browser helper %1 is missing: reinstall bytehaul.").arg(QDir::toNativeSeparators(host)) };
+    QStringList errors;
+    const QStringList written = bytehaul::app::writeUserHostManifests(host, &errors);
+    QStringList lines;
+    if (errors.isEmpty())
+        lines << QApplication::translate("main", "Done. Install bytehaul's extension in your browser (see the README); it finds bytehaul through these files:");
+    else
+        lines << QLatin1Char('!') + QApplication::translate("main", "Some browsers could not be set up:") << errors;
+    return lines + written;
+}
+
+} // namespace
 #ifdef Q_OS_UNIX
 #include <unistd.h>
 
@@ -60,7 +85,15 @@ int main(int argc, char *argv[])
     const QCommandLineOption minimized(QStringLiteral("minimized"),
                                        QApplication::translate("main", "Start hidden in the system tray."));
     parser.addOption(minimized);
+    const QCommandLineOption setupBrowsers(QStringLiteral("setup-browsers"),
+                                           QApplication::translate("main", "Register bytehaul's browser helper with your web browsers (for this user) and exit."));
+    parser.addOption(setupBrowsers);
     parser.process(app);
+    if (parser.isSet(setupBrowsers)) {
+        const QStringList lines = setUpBrowsers();
+        std::fputs(qPrintable(lines.join(QLatin1Char('\n')) + QLatin1Char('\n')), stdout);
+        return lines.first().startsWith(QLatin1Char('!')) ? 1 : 0;
+    }
 
     // One instance per user: a second start hands its URLs to the first and exits.
     bytehaul::app::SingleInstance instance;
@@ -87,29 +120,54 @@ int main(int argc, char *argv[])
         window.addFromUrls(fromArgs, false);
     // A download the browser handed over (bytehaul-nmhost): started at once with the browser's
     // cookies for that address, its referrer and User-Agent, and acknowledged with its id only
-    // once it is in the queue (the browser cancels its own copy only then). The cookies stay in
-    // memory with the download: the saved queue keeps addresses and names, never headers.
+    // once it is in the queue (the browser cancels its own copy only then). Or, per
+    // Preferences, the Add dialog opens with it (acknowledged with id 0: the user decides
+    // there). The cookies stay in memory with the download: the saved queue keeps addresses
+    // and names, never headers. A page's links open the Add dialog to pick from.
     instance.setHandler([&window](const bytehaul::app::InstanceMessage &message) -> QJsonObject {
+        const auto browserContext = [](const QByteArray &cookieHeader, const QString &referrer, const QByteArray &userAgent) {
+            return [=](bytehaul::DownloadRequest &request) {
+                if (!cookieHeader.isEmpty())
+                    request.overrides.headers.append({ QByteArrayLiteral("Cookie"), cookieHeader });
+                if (!referrer.isEmpty())
+                    request.overrides.headers.append({ QByteArrayLiteral("Referer"), QUrl(referrer).toEncoded() });
+                if (!userAgent.isEmpty())
+                    request.overrides.userAgent = userAgent;
+            };
+        };
+        if (message.links) {
+            const bytehaul::app::BrowserLinks links = *message.links;
+            bytehaul::ui::MainWindow::AddDialogInput input;
+            for (const bytehaul::app::PageLink &link : links.links)
+                input.links.append({ QUrl(link.url), link.text });
+            input.decorate = [links, browserContext](bytehaul::DownloadRequest &request) {
+                browserContext(links.cookieHeaderFor(request.url.toString()), links.pageUrl, links.userAgent)(request);
+            };
+            window.openAddDialog(input);
+            return { { QStringLiteral("ok"), true }, { QStringLiteral("links"), double(links.links.size()) } };
+        }
         if (!message.capture)
             return { { QStringLiteral("ok"), true } };
         const bytehaul::app::BrowserCapture &capture = *message.capture;
+        const QString name = capture.fileName.isEmpty() ? QString() : bytehaul::sanitizeFileName(capture.fileName);
+        const auto decorate = browserContext(capture.cookieHeader, capture.referrer, capture.userAgent);
+        if (window.preferences().captureAskFirst) {
+            window.openAddDialog({ capture.url, name, {}, decorate });
+            return { { QStringLiteral("ok"), true }, { QStringLiteral("id"), 0 }, { QStringLiteral("dialog"), true } };
+        }
         bytehaul::DownloadRequest request;
         request.url = QUrl(capture.url);
         request.outputDir = window.preferences().defaultDirectory;
         request.overrides.connections = window.preferences().connections;
-        if (const QString name = bytehaul::sanitizeFileName(capture.fileName); !capture.fileName.isEmpty() && !name.isEmpty())
+        if (!name.isEmpty())
             request.outputPath = QDir(request.outputDir).filePath(name);
-        if (!capture.cookieHeader.isEmpty())
-            request.overrides.headers.append({ QByteArrayLiteral("Cookie"), capture.cookieHeader });
-        if (!capture.referrer.isEmpty())
-            request.overrides.headers.append({ QByteArrayLiteral("Referer"), QUrl(capture.referrer).toEncoded() });
-        if (!capture.userAgent.isEmpty())
-            request.overrides.userAgent = capture.userAgent;
+        decorate(request);
         const QList<bytehaul::DownloadId> ids = window.addRequests({ request });
         if (ids.isEmpty())
             return { { QStringLiteral("ok"), false }, { QStringLiteral("error"), QStringLiteral("not added") } };
         return { { QStringLiteral("ok"), true }, { QStringLiteral("id"), double(ids.first()) } };
     });
+    window.setBrowserSetup([] { return setUpBrowsers().join(QLatin1Char('\n')); });
     QObject::connect(&instance, &bytehaul::app::SingleInstance::received, &window,
                      [&window](const QStringList &urls, bool raise) {
                          const auto parsed = bytehaul::ui::parseUrlLines(urls.join(QLatin1Char('\n')));

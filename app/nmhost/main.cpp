@@ -4,11 +4,21 @@
 // single-instance socket (gui/singleinstance.h); when none runs, bytehaul is started in the
 // tray and the request waits for its socket. Requests and answers:
 //   {"type": "ping"}     -> {"ok": true, "running": bool, "version": "..."}
-//   {"type": "capture", "url", "referrer", "fileName", "userAgent", "cookies": [{"name", "value"}]}
-//                        -> {"ok": true, "id": N} or {"ok": false, "error": "..."}
+//   {"type": "config"}   -> {"ok": true, "enabled", "types": [...], "minBytes", "askFirst"}
+//                           (the capture rules from bytehaul's Preferences, gui/browserintegration.h)
+//   {"type": "capture", "url", "referrer", "fileName", "userAgent", "cookies": [{"name", "value"}],
+//    "totalBytes", "explicit", "deadlineMs"}
+//                        -> {"ok": true, "id": N} (N = 0: the Add dialog is open with it),
+//                           {"ok": false, "skipped": true, "error": why} (the rules leave it to
+//                           the browser; bytehaul is not started for it; "explicit": a user's
+//                           "Download with bytehaul", which no rule holds back),
+//                           or {"ok": false, "error": "..."}
+//   {"type": "links", "page", "userAgent", "links": [{"url", "text"}], "cookies": [{"url", "cookies"}]}
+//                        -> {"ok": true, "links": N}: bytehaul's Add dialog lists them
 // Only frames are written to stdout (anything else breaks the browser's side); a frame longer
 // than allowed ends the host with an error answer, a malformed one gets an error answer.
 // For tests: BYTEHAUL_INSTANCE_SOCKET names the socket, BYTEHAUL_GUI the program to start.
+#include "gui/browserintegration.h"
 #include "gui/instancemessage.h"
 #include "gui/singleinstance.h"
 #include "nmhost/nativemessaging.h"
@@ -60,17 +70,13 @@ QJsonObject failure(const QString &error)
     return { { QStringLiteral("ok"), false }, { QStringLiteral("error"), error } };
 }
 
-QJsonObject capture(QJsonObject request)
+// Delivers a message to the running bytehaul, starting it (in the tray) when none runs, and
+// never after deadlineMs from now: the extension keeps the browser's own download when no
+// answer comes within its budget, so a capture delivered later would make the file twice.
+QJsonObject deliver(const QJsonObject &message, qint64 deadlineMs)
 {
-    // The extension keeps the browser's own download if no answer comes within its budget: a
-    // capture delivered after that would make the file twice. So nothing is delivered after
-    // the deadline it gives (milliseconds from now; none: the start wait alone bounds it).
     QElapsedTimer sinceRequest;
     sinceRequest.start();
-    const qint64 deadlineMs = std::clamp<qint64>(request.value(QStringLiteral("deadlineMs")).toInteger(kStartWaitMs), 0, kStartWaitMs);
-    request.remove(QStringLiteral("type"));
-    request.remove(QStringLiteral("deadlineMs"));
-    const QJsonObject message { { QStringLiteral("capture"), request }, { QStringLiteral("raise"), false } };
     // Checked here first: a request bytehaul would refuse does not start it.
     InstanceMessage parsed;
     QString error;
@@ -97,6 +103,47 @@ QJsonObject capture(QJsonObject request)
     return reply;
 }
 
+qint64 deadlineOf(const QJsonObject &request)
+{
+    return std::clamp<qint64>(request.value(QStringLiteral("deadlineMs")).toInteger(kStartWaitMs), 0, kStartWaitMs);
+}
+
+QJsonObject capture(QJsonObject request)
+{
+    const qint64 deadlineMs = deadlineOf(request);
+    if (!request.value(QStringLiteral("explicit")).toBool(false)) {
+        // The rules decide here, with bytehaul's own settings: the browser keeps what they
+        // leave out, and bytehaul is not started for it.
+        const CaptureRules rules = readCaptureRules(*openAppSettings());
+        QString why;
+        if (!rules.wants(request.value(QStringLiteral("fileName")).toString(), request.value(QStringLiteral("url")).toString(),
+                         request.value(QStringLiteral("totalBytes")).toInteger(-1), &why)) {
+            return { { QStringLiteral("ok"), false }, { QStringLiteral("skipped"), true }, { QStringLiteral("error"), why } };
+        }
+    }
+    for (const char *field : { "type", "deadlineMs", "explicit", "totalBytes" })
+        request.remove(QLatin1String(field));
+    return deliver({ { QStringLiteral("capture"), request }, { QStringLiteral("raise"), false } }, deadlineMs);
+}
+
+QJsonObject links(QJsonObject request)
+{
+    const qint64 deadlineMs = deadlineOf(request);
+    request.remove(QStringLiteral("type"));
+    request.remove(QStringLiteral("deadlineMs"));
+    return deliver({ { QStringLiteral("links"), request }, { QStringLiteral("raise"), true } }, deadlineMs);
+}
+
+QJsonObject config()
+{
+    const CaptureRules rules = readCaptureRules(*openAppSettings());
+    return { { QStringLiteral("ok"), true },
+             { QStringLiteral("enabled"), rules.enabled },
+             { QStringLiteral("types"), QJsonArray::fromStringList(rules.types) },
+             { QStringLiteral("minBytes"), double(rules.minBytes) },
+             { QStringLiteral("askFirst"), rules.askFirst } };
+}
+
 QJsonObject handle(const QJsonObject &request)
 {
     const QString type = request.value(QStringLiteral("type")).toString();
@@ -111,6 +158,10 @@ QJsonObject handle(const QJsonObject &request)
     }
     if (type == QLatin1String("capture"))
         return capture(request);
+    if (type == QLatin1String("links"))
+        return links(request);
+    if (type == QLatin1String("config"))
+        return config();
     return failure(QStringLiteral("unknown request type \"%1\"").arg(type.left(64)));
 }
 

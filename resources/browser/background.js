@@ -9,15 +9,20 @@
 const api = globalThis.browser ?? globalThis.chrome;
 const HOST = "org.bytehaul.nmhost";
 const ANSWER_MS = 5000; // a cold start of bytehaul (tray only) included
-const DEFAULTS = {
-  enabled: true,
-  minBytes: 0, // captured from this size on (unknown sizes are captured)
-  extensions: "", // comma-separated, e.g. "iso,zip,mp4"; empty: every type
-};
+// The toolbar switch lives here; the rules (types, smallest size) are bytehaul's: its host
+// applies them to each download offered (the popup shows them), so they hold in every browser.
+const DEFAULTS = { enabled: true };
+const BYPASS_MS = 5000; // an Alt+click lets the download it starts through within this
 
 async function settings() {
   const stored = await api.storage.local.get(DEFAULTS);
   return { ...DEFAULTS, ...stored };
+}
+
+async function showSwitch() {
+  const s = await settings();
+  await api.action.setBadgeText({ text: s.enabled ? "" : "off" });
+  await api.action.setTitle({ title: s.enabled ? "bytehaul: takes your downloads" : "bytehaul: switched off" });
 }
 
 function ask(request) {
@@ -36,16 +41,22 @@ function ask(request) {
   });
 }
 
-function wanted(s, item, url) {
-  if (!s.enabled || !/^https?:/i.test(url))
-    return false;
-  if (item.totalBytes > 0 && item.totalBytes < s.minBytes)
-    return false;
-  const types = s.extensions.split(",").map((t) => t.trim().toLowerCase()).filter(Boolean);
-  if (types.length === 0)
-    return true;
-  const name = (item.filename || new URL(url).pathname).toLowerCase();
-  return types.some((t) => name.endsWith("." + t));
+// Addresses the user Alt+clicked (bypass.js): their next download stays in the browser.
+const bypassed = new Map();
+
+function isBypassed(item) {
+  const now = Date.now();
+  for (const [url, at] of bypassed) {
+    if (now - at > BYPASS_MS)
+      bypassed.delete(url);
+  }
+  for (const url of [item.url, item.finalUrl]) {
+    if (url && bypassed.has(url)) {
+      bypassed.delete(url);
+      return true;
+    }
+  }
+  return false;
 }
 
 function baseName(path) {
@@ -60,7 +71,7 @@ const keptByBrowser = new Set();
 async function capture(item) {
   const url = item.finalUrl || item.url;
   const s = await settings();
-  if (keptByBrowser.has(item.id) || !wanted(s, item, url))
+  if (keptByBrowser.has(item.id) || !s.enabled || !/^https?:/i.test(url) || isBypassed(item))
     return;
   try { await api.downloads.pause(item.id); } catch (e) { /* not started yet, or already done */ }
   const cookies = await api.cookies.getAll({ url });
@@ -71,6 +82,7 @@ async function capture(item) {
     fileName: baseName(item.filename),
     userAgent: navigator.userAgent,
     cookies: cookies.map((c) => ({ name: c.name, value: c.value })),
+    totalBytes: item.totalBytes > 0 ? item.totalBytes : -1,
     deadlineMs: ANSWER_MS - 500,
   });
   if (answer.ok) {
@@ -84,9 +96,11 @@ async function capture(item) {
     try { await api.downloads.erase({ id: item.id }); } catch (e) { /* gone already */ }
     await api.storage.local.set({ lastCapture: { url, id: answer.id, at: Date.now() } });
   } else {
+    // Left to the browser: by bytehaul's rules (skipped), or bytehaul did not take it.
     keptByBrowser.add(item.id);
     try { await api.downloads.resume(item.id); } catch (e) { /* it was never paused */ }
-    await api.storage.local.set({ lastError: { url, error: answer.error, at: Date.now() } });
+    await api.storage.local.set(answer.skipped ? { lastSkip: { url, why: answer.error, at: Date.now() } }
+                                               : { lastError: { url, error: answer.error, at: Date.now() } });
   }
 }
 
@@ -101,16 +115,56 @@ if (api.downloads.onDeterminingFilename) {
   api.downloads.onCreated.addListener((item) => { capture(item); });
 }
 
-api.runtime.onInstalled.addListener(() => {
-  api.contextMenus.create({ id: "bytehaul-link", title: "Download with bytehaul", contexts: ["link"] });
-});
+function menus() {
+  api.contextMenus.removeAll(() => {
+    api.contextMenus.create({ id: "bytehaul-link", title: "Download with bytehaul", contexts: ["link"] });
+    api.contextMenus.create({ id: "bytehaul-page", title: "Download all links with bytehaul", contexts: ["page", "selection"] });
+  });
+}
+api.runtime.onInstalled.addListener(() => { menus(); showSwitch(); });
+api.runtime.onStartup.addListener(() => { showSwitch(); });
 
-api.contextMenus.onClicked.addListener(async (info) => {
+// The links of a page (its frames included), with their text: bytehaul's Add dialog lists them
+// and filters them by type. Cookies go along per site, each only for that site's links.
+async function downloadAllLinks(tabId, pageUrl) {
+  const frames = await api.scripting.executeScript({
+    target: { tabId, allFrames: true },
+    func: () => [...document.querySelectorAll("a[href], area[href]")]
+      .map((a) => ({ url: a.href, text: (a.textContent || a.title || "").trim().slice(0, 200) })),
+  });
+  const seen = new Set();
+  const links = [];
+  for (const frame of frames) {
+    for (const link of frame.result || []) {
+      if (/^https?:/i.test(link.url) && !seen.has(link.url) && links.length < 10000) {
+        seen.add(link.url);
+        links.push(link);
+      }
+    }
+  }
+  const origins = [...new Set(links.map((l) => new URL(l.url).origin))].slice(0, 64);
+  const cookies = [];
+  for (const origin of origins) {
+    const first = links.find((l) => new URL(l.url).origin === origin);
+    const found = await api.cookies.getAll({ url: first.url });
+    if (found.length)
+      cookies.push({ url: first.url, cookies: found.map((c) => ({ name: c.name, value: c.value })) });
+  }
+  return ask({ type: "links", page: pageUrl || "", userAgent: navigator.userAgent, links, cookies });
+}
+globalThis.bytehaulDownloadAllLinks = downloadAllLinks; // the browser test calls it
+
+api.contextMenus.onClicked.addListener(async (info, tab) => {
+  if (info.menuItemId === "bytehaul-page" && tab && tab.id !== undefined) {
+    await downloadAllLinks(tab.id, info.pageUrl || tab.url);
+    return;
+  }
   if (info.menuItemId !== "bytehaul-link" || !/^https?:/i.test(info.linkUrl || ""))
     return;
   const cookies = await api.cookies.getAll({ url: info.linkUrl });
   await ask({
     type: "capture",
+    explicit: true, // asked for by name: bytehaul's rules do not hold it back
     url: info.linkUrl,
     referrer: info.pageUrl || "",
     fileName: "",
@@ -119,11 +173,21 @@ api.contextMenus.onClicked.addListener(async (info) => {
   });
 });
 
-// The popup asks through here: whether bytehaul answers, and the switch.
+// The popup asks through here: whether bytehaul answers, its rules, and the switch; bypass.js
+// reports Alt+clicks.
 api.runtime.onMessage.addListener((message, sender, reply) => {
+  if (message && message.type === "bypass" && typeof message.url === "string") {
+    bypassed.set(message.url, Date.now());
+    return false;
+  }
   if (message && message.type === "status") {
-    Promise.all([ask({ type: "ping" }), settings()]).then(([pong, s]) =>
-      reply({ connected: pong.ok === true, running: pong.running === true, enabled: s.enabled }));
+    Promise.all([ask({ type: "ping" }), ask({ type: "config" }), settings()]).then(([pong, config, s]) =>
+      reply({ connected: pong.ok === true, running: pong.running === true, enabled: s.enabled,
+              rules: config.ok ? config : null }));
+    return true;
+  }
+  if (message && message.type === "switch") {
+    api.storage.local.set({ enabled: message.enabled === true }).then(showSwitch).then(() => reply({ ok: true }));
     return true;
   }
   return false;

@@ -1,26 +1,27 @@
 "use strict";
 const api = globalThis.browser ?? globalThis.chrome;
 
+function describe(rules) {
+  if (!rules)
+    return "";
+  if (!rules.enabled)
+    return "Switched off in bytehaul's Preferences.";
+  const types = rules.types.length ? rules.types.join(" ") : "every type";
+  const size = rules.minBytes > 0 ? `, from ${Math.round(rules.minBytes / 1024)} KiB on` : "";
+  return `Takes: ${types}${size}. Change this in bytehaul: Preferences, Browser integration. Hold Alt when clicking to keep a download in the browser.`;
+}
+
 async function load() {
-  const s = await api.storage.local.get({ enabled: true, minBytes: 0, extensions: "" });
+  const s = await api.storage.local.get({ enabled: true });
   document.getElementById("enabled").checked = s.enabled;
-  document.getElementById("minMiB").value = Math.round(s.minBytes / 1048576);
-  document.getElementById("extensions").value = s.extensions;
   api.runtime.sendMessage({ type: "status" }, (status) => {
     document.getElementById("status").textContent = !status || !status.connected
-      ? "bytehaul's helper is not installed: run bytehaul --setup-browsers"
+      ? "bytehaul's helper is not set up: run bytehaul --setup-browsers (or Preferences, Browser integration)"
       : status.running ? "Connected to bytehaul" : "bytehaul starts when a download comes";
+    document.getElementById("rules").textContent = describe(status && status.rules);
   });
 }
 
-function save() {
-  api.storage.local.set({
-    enabled: document.getElementById("enabled").checked,
-    minBytes: Math.max(0, Number(document.getElementById("minMiB").value) || 0) * 1048576,
-    extensions: document.getElementById("extensions").value,
-  });
-}
-
-for (const id of ["enabled", "minMiB", "extensions"])
-  document.getElementById(id).addEventListener("change", save);
+document.getElementById("enabled").addEventListener("change", (event) =>
+  api.runtime.sendMessage({ type: "switch", enabled: event.target.checked }));
 load();

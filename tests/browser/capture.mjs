@@ -6,10 +6,13 @@
 // JavaScript. Each must land byte-exact through bytehaul (started by the host: the first one is
 // a cold start) with no copy in the browser's download folder; then, with the host made
 // unreachable, the browser must download by itself. Prints the captures, duplicates and the
-// time from click to acknowledgement, cold and warm.
+// time from click to acknowledgement, cold and warm. Also: `bytehaul --setup-browsers` writes
+// the host manifest where Chromium reads it; a type bytehaul's rules leave out, and an Alt+click,
+// stay in the browser (without starting bytehaul); "Download all links" reaches the window.
 //   node tests/browser/capture.mjs BUILD_DIR       (exit 0: every promise held)
 import puppeteer from "puppeteer-core";
 import { createHash, randomBytes } from "node:crypto";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
@@ -24,7 +27,8 @@ const home = path.join(work, "home");
 const runtime = path.join(home, "runtime");
 const downloads = path.join(home, "Downloads"); // bytehaul's default folder
 const browserDownloads = path.join(work, "browser-downloads");
-const profile = path.join(work, "profile");
+// The browser's default profile folder, where --setup-browsers writes the host manifest.
+const profile = path.join(home, ".config", "chromium");
 for (const dir of [downloads, browserDownloads, path.join(profile, "NativeMessagingHosts")])
   fs.mkdirSync(dir, { recursive: true });
 fs.mkdirSync(runtime, { mode: 0o700 });
@@ -40,6 +44,8 @@ const files = {
   "/private/secret.bin": randomBytes(2 * 1048576 + 11),
   "/files/script.bin": randomBytes(1048576 + 5),
   "/files/fallback.bin": randomBytes(512 * 1024 + 3),
+  "/files/notes.txt": randomBytes(300 * 1024 + 9),
+  "/files/alt.bin": randomBytes(400 * 1024 + 1),
 };
 const page = `<!doctype html><html><body>
 <a id="plain" href="/files/plain.bin" download>plain</a>
@@ -48,6 +54,9 @@ const page = `<!doctype html><html><body>
 <a id="cookie" href="/private/secret.bin" download>cookie</a>
 <button id="js" onclick="const a = document.createElement('a'); a.href = '/files/script.bin'; a.download = ''; document.body.appendChild(a); a.click();">js</button>
 <a id="fallback" href="/files/fallback.bin" download>fallback</a>
+<a id="notes" href="/files/notes.txt" download>notes</a>
+<a id="alt" href="/files/alt.bin" download>alt</a>
+<a href="mailto:someone@example.org">mail</a>
 </body></html>`;
 let forbidden = 0;
 const server = http.createServer((req, res) => {
@@ -92,14 +101,14 @@ await new Promise((r) => server.listen(0, "127.0.0.1", r));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
 // ---- the browser, the extension and the host ----------------------------------------------
-// An unpacked extension's id: the first 32 hex digits of the SHA-256 of its path, 0-f as a-p.
-const extensionId = [...sha(extension).slice(0, 32)].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join("");
+// The extension's id, pinned by the "key" in its manifest (the same wherever it is unpacked;
+// app/gui/browserintegration.h).
+const extensionId = "iolmlodoigklbhpjjiigcooogkeepfej";
 const hostManifest = path.join(profile, "NativeMessagingHosts", "org.bytehaul.nmhost.json");
 const writeHostManifest = (program) => fs.writeFileSync(hostManifest, JSON.stringify({
   name: "org.bytehaul.nmhost", description: "bytehaul", path: program, type: "stdio",
   allowed_origins: [`chrome-extension://${extensionId}/`],
 }));
-writeHostManifest(path.join(build, "app/bytehaul-nmhost"));
 // The browser's own download folder, as a user sets it (not through the DevTools protocol,
 // which would skip the extension's say in the file name).
 fs.mkdirSync(path.join(profile, "Default"), { recursive: true });
@@ -111,6 +120,20 @@ const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, ".con
   XDG_DATA_HOME: path.join(home, ".local/share"), XDG_RUNTIME_DIR: runtime, QT_QPA_PLATFORM: "offscreen" };
 delete env.DISPLAY;
 delete env.WAYLAND_DISPLAY;
+// Set up as a user does: `bytehaul --setup-browsers` writes the manifests for this HOME.
+const setup = execFileSync(path.join(build, "app/bytehaul"), ["--setup-browsers"], { env, encoding: "utf8", timeout: 30000 });
+const written = fs.existsSync(hostManifest) ? JSON.parse(fs.readFileSync(hostManifest, "utf8")) : {};
+let setupOk = written.path === path.join(build, "app/bytehaul-nmhost")
+  && (written.allowed_origins || []).includes(`chrome-extension://${extensionId}/`)
+  && JSON.parse(fs.readFileSync(path.join(home, ".mozilla/native-messaging-hosts/org.bytehaul.nmhost.json"), "utf8"))
+    .allowed_extensions.includes("bytehaul@bytehaul.org");
+// bytehaul processes of this test (the browser's share its HOME): by name.
+const bytehaulRuns = () => fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p)).some((pid) => {
+  try {
+    return fs.readFileSync(`/proc/${pid}/comm`, "latin1").trim() === "bytehaul"
+      && fs.readFileSync(`/proc/${pid}/environ`, "latin1").split("\0").includes(`HOME=${home}`);
+  } catch { return false; }
+});
 const browser = await puppeteer.launch({
   executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
   headless: true,
@@ -121,6 +144,7 @@ const browser = await puppeteer.launch({
 });
 let failed = 0;
 const check = (ok, what) => { console.log(`${ok ? "ok  " : "FAIL"} ${what}`); if (!ok) failed++; };
+check(setupOk, `bytehaul --setup-browsers wrote the host manifests for Chromium and Firefox (${setup.trim().split("\n").length - 1} browsers)`);
 try {
   const workerTarget = await browser.waitForTarget(
     (t) => t.type() === "service_worker" && t.url().startsWith(`chrome-extension://${extensionId}/`), { timeout: 20000 });
@@ -139,6 +163,18 @@ try {
     return fs.existsSync(file) && fs.statSync(file).size === body.length && sha(fs.readFileSync(file)) === sha(body);
   };
   const lastCapture = async () => (await worker.evaluate(() => chrome.storage.local.get("lastCapture"))).lastCapture;
+
+  // Left to the browser before bytehaul runs: a type not in bytehaul's list (decided by the
+  // host from bytehaul's settings, without starting it), and an Alt+click.
+  await tab.click("#notes");
+  const skipped = await waitFor(() => landed(browserDownloads, "notes.txt", files["/files/notes.txt"]), 30000);
+  const why = (await worker.evaluate(() => chrome.storage.local.get("lastSkip"))).lastSkip?.why;
+  check(skipped && !bytehaulRuns(), `notes.txt (type not in bytehaul's list) stays in the browser (${why}); bytehaul was not started`);
+  await tab.keyboard.down("Alt");
+  await tab.click("#alt");
+  await tab.keyboard.up("Alt");
+  const altKept = await waitFor(() => landed(browserDownloads, "alt.bin", files["/files/alt.bin"]), 30000);
+  check(altKept && !bytehaulRuns(), "Alt+click: the browser downloads alt.bin itself; bytehaul was not started");
 
   const cases = [
     ["plain", "#plain", "plain.bin", files["/files/plain.bin"]],
@@ -165,8 +201,16 @@ try {
     captured += ok ? 1 : 0;
     check(ok, `${what}: acknowledged in ${acked ? acked - clicked : "-"} ms, ${name} byte-exact through bytehaul`);
   }
+  // "Download all links with bytehaul" (the page's context menu): its http(s) links reach
+  // bytehaul's Add dialog.
+  const listed = await worker.evaluate(async (url) => {
+    const [t] = await chrome.tabs.query({ url });
+    return globalThis.bytehaulDownloadAllLinks(t.id, url);
+  }, `${origin}/page.html`);
+  check(listed.ok === true && listed.links >= 8, `"Download all links": ${listed.links ?? listed.error} links listed in bytehaul's Add dialog`);
+
   await sleep(1500); // the browser's cancel and erase settle
-  const leftovers = fs.readdirSync(browserDownloads);
+  const leftovers = fs.readdirSync(browserDownloads).filter((n) => n !== "notes.txt" && n !== "alt.bin");
   check(leftovers.length === 0, `no copy in the browser's download folder (${leftovers.join(", ") || "empty"})`);
   check(forbidden === 0, `the cookie went with the request (${forbidden} answered 403)`);
 
