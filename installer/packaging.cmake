@@ -19,6 +19,10 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, libqt6svg6")
 # bytehaul's own translations are built in; Qt's (dialog buttons, --help headings) are not.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n")
+# The .deb also holds the browsers' host manifests under /etc and /usr/lib/mozilla (component
+# browser-hosts); the tarball does not (it unpacks anywhere: `bytehaul --setup-browsers`
+# writes per-user manifests instead). installer/cpack-per-generator.cmake picks them.
+set(CPACK_PROJECT_CONFIG_FILE ${CMAKE_CURRENT_LIST_DIR}/cpack-per-generator.cmake)
 if(WIN32)
     include(${CMAKE_CURRENT_LIST_DIR}/windows/nsis.cmake)
 elseif(APPLE)

@@ -83,10 +83,28 @@ test)
     dpkg-deb -x "$(ls "$build"/bytehaul_*.deb)" "$scratch"
     for f in usr/bin/bytehaul usr/bin/bytehaul-cli usr/bin/bytehaul-nmhost usr/share/applications/bytehaul.desktop \
              usr/share/metainfo/bytehaul.metainfo.xml usr/share/mime/packages/bytehaul.xml \
-             usr/share/icons/hicolor/scalable/apps/bytehaul.svg usr/share/icons/hicolor/48x48/apps/bytehaul.png; do
+             usr/share/icons/hicolor/scalable/apps/bytehaul.svg usr/share/icons/hicolor/48x48/apps/bytehaul.png \
+             usr/share/bytehaul/browser/bytehaul-firefox.xpi usr/share/bytehaul/browser/bytehaul-chromium.zip \
+             usr/share/bytehaul/browser/chromium/manifest.json \
+             etc/chromium/native-messaging-hosts/org.bytehaul.nmhost.json etc/opt/chrome/native-messaging-hosts/org.bytehaul.nmhost.json \
+             etc/opt/vivaldi/native-messaging-hosts/org.bytehaul.nmhost.json etc/opt/edge/native-messaging-hosts/org.bytehaul.nmhost.json \
+             usr/lib/mozilla/native-messaging-hosts/org.bytehaul.nmhost.json; do
         [ -s "$scratch/$f" ] || { echo "package: $f is missing"; ls -R "$scratch"; exit 1; }
     done
     "$scratch/usr/bin/bytehaul-cli" --version >/dev/null
+    # Each browser's host manifest names the packaged host and bytehaul's extension.
+    for m in "$scratch"/etc/chromium/native-messaging-hosts/*.json "$scratch"/etc/opt/*/native-messaging-hosts/*.json \
+             "$scratch"/usr/lib/mozilla/native-messaging-hosts/*.json; do
+        python3 - "$m" <<'PY' || { echo "package: $m is wrong"; cat "$m"; exit 1; }
+import json, sys
+m = json.load(open(sys.argv[1]))
+assert m["name"] == "org.bytehaul.nmhost" and m["path"] == "/usr/bin/bytehaul-nmhost" and m["type"] == "stdio"
+assert m.get("allowed_origins") == ["chrome-extension://iolmlodoigklbhpjjiigcooogkeepfej/"] or m.get("allowed_extensions") == ["bytehaul@bytehaul.org"]
+PY
+    done
+    dpkg-deb -e "$(ls "$build"/bytehaul_*.deb)" "$scratch/DEBIAN"
+    grep -qx /etc/chromium/native-messaging-hosts/org.bytehaul.nmhost.json "$scratch/DEBIAN/conffiles" \
+        || { echo "package: the host manifests under /etc are not conffiles"; exit 1; }
     rm -rf "$scratch"
     echo "package: $(ls "$build"/bytehaul_*.deb | xargs -n1 basename) and $(ls "$build"/bytehaul-*.tar.gz | xargs -n1 basename) hold every file"
     sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
@@ -95,14 +113,22 @@ test)
     # The real window on an X server with a window manager and a system tray, built and installed.
     bash "$here/scripts/desktop-test.sh" "$build/app/bytehaul" build
     bash "$here/scripts/desktop-test.sh" /usr/bin/bytehaul installed
-    # The browser extension in a real browser (Debian's chromium, headless) through the built
-    # host into the built window: puppeteer-core, pinned in tests/browser/package-lock.json.
+    # The browser extension in real browsers (Debian's chromium and firefox-esr, headless)
+    # through the built host into the built window: puppeteer-core and web-ext, pinned in
+    # tests/browser/package-lock.json. The Firefox package passes `web-ext lint` first.
+    sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
     if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-        sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
         DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q nodejs npm >/dev/null
     fi
+    if ! command -v firefox-esr >/dev/null; then
+        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends firefox-esr >/dev/null
+    fi
     (cd "$here/tests/browser" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
-    node "$here/tests/browser/capture.mjs" "$build" || { echo "browser: FAILED"; exit 1; }
+    "$here/tests/browser/node_modules/.bin/web-ext" lint --source-dir "$build/browser/firefox" --warnings-as-errors --output text \
+        >"$build/web-ext-lint.log" 2>&1 || { cat "$build/web-ext-lint.log"; echo "web-ext lint: FAILED"; exit 1; }
+    echo "web-ext lint: the Firefox package has no errors and no warnings"
+    node "$here/tests/browser/capture.mjs" "$build" chromium || { echo "browser (chromium): FAILED"; exit 1; }
+    node "$here/tests/browser/capture.mjs" "$build" firefox || { echo "browser (firefox): FAILED"; exit 1; }
     # The whole suite once more under AddressSanitizer and UndefinedBehaviorSanitizer, in a
     # build directory of its own (ccache keeps a rebuild cheap). Leak checking is off: Qt's
     # global caches are reported as leaks at exit and would drown a real report.

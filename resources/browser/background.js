@@ -176,8 +176,12 @@ api.contextMenus.onClicked.addListener(async (info, tab) => {
 // The popup asks through here: whether bytehaul answers, its rules, and the switch; bypass.js
 // reports Alt+clicks.
 api.runtime.onMessage.addListener((message, sender, reply) => {
-  if (message && message.type === "bypass" && typeof message.url === "string") {
+  if (message && message.type === "bypass" && typeof message.url === "string" && /^https?:/i.test(message.url)) {
     bypassed.set(message.url, Date.now());
+    // Chromium downloads an Alt+clicked link by itself; Firefox does nothing with the click
+    // (browser.altClickSave is off), so the browser is asked for the download here.
+    if (!api.downloads.onDeterminingFilename)
+      api.downloads.download({ url: message.url }).catch(() => bypassed.delete(message.url));
     return false;
   }
   if (message && message.type === "status") {

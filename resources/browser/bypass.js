@@ -1,5 +1,6 @@
 // Alt+click on a link: the browser downloads it itself (as in IDM). Tells the background which
-// address the next download comes from; it is let through once, within a few seconds.
+// address the next download comes from; it is let through once, within a few seconds (and, in
+// Firefox, which does nothing with an Alt+click, the background starts it).
 "use strict";
 (globalThis.browser ?? globalThis.chrome).runtime && document.addEventListener("click", (event) => {
   if (!event.altKey)
