@@ -110,6 +110,16 @@ PY
     sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "$(ls "$build"/bytehaul_*.deb)" >/dev/null
     echo "installed package: $(dpkg-query -W -f='${Package} ${Version}' bytehaul); $(/usr/bin/bytehaul-cli --version)"
+    # Per-user browser set-up from the installed program, without a display: manifests naming
+    # the installed host, and where the extension's packages are.
+    userhome="$(mktemp -d)"
+    env -u DISPLAY HOME="$userhome" XDG_CONFIG_HOME="$userhome/.config" /usr/bin/bytehaul --setup-browsers >"$userhome/out" \
+        && grep -q '"path": "/usr/bin/bytehaul-nmhost"' "$userhome/.mozilla/native-messaging-hosts/org.bytehaul.nmhost.json" \
+        && grep -q '"path": "/usr/bin/bytehaul-nmhost"' "$userhome/.config/chromium/NativeMessagingHosts/org.bytehaul.nmhost.json" \
+        && grep -q "/usr/share/bytehaul/browser/chromium " "$userhome/out" && grep -q "/usr/share/bytehaul/browser/bytehaul-firefox.xpi" "$userhome/out" \
+        || { cat "$userhome/out"; echo "installed package: bytehaul --setup-browsers FAILED"; exit 1; }
+    rm -rf "$userhome"
+    echo "installed package: bytehaul --setup-browsers writes the host manifests and names the extension's packages"
     # The real window on an X server with a window manager and a system tray, built and installed.
     bash "$here/scripts/desktop-test.sh" "$build/app/bytehaul" build
     bash "$here/scripts/desktop-test.sh" /usr/bin/bytehaul installed

@@ -601,6 +601,39 @@ private slots:
         QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("clipboard stays"));
     }
 
+    // A browser download with "Show the Add dialog first": the dialog opens without blocking
+    // (the browser is answered meanwhile), with the browser's name for the file, and what the
+    // user adds keeps the browser's cookie (the server answers 403 without it).
+    void aBrowserDownloadInTheAddDialogKeepsItsCookie()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(400000, 29);
+        r.requireCookie = "sid=from-browser";
+        server.setResource("/get", r);
+        QTemporaryDir dir;
+        DownloadManager manager;
+        manager.setDefaultOptions(fastOptions(2));
+        MainWindow window(&manager, dir.filePath("queue.json"), prefsFor(dir.path()));
+        window.show();
+        window.openAddDialog({ server.url("/get"), "Named by the browser.iso", {}, [](DownloadRequest &request) {
+                                  request.overrides.headers.append({ QByteArray("Cookie"), QByteArray("sid=from-browser") });
+                              } });
+        AddDialog *dialog = window.findChild<AddDialog *>();
+        QVERIFY(dialog);
+        QVERIFY(dialog->isVisible());
+        QCOMPARE(window.model()->rowCount(), 0); // nothing before the user says so
+        QPushButton *add = nullptr;
+        for (QPushButton *b : dialog->findChildren<QPushButton *>())
+            add = b->isDefault() ? b : add;
+        QVERIFY(add && add->isEnabled());
+        add->click();
+        QCOMPARE(window.model()->rowCount(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(fileSha256(dir.filePath("Named by the browser.iso")) == sha256(r.data), 30000);
+        for (const RequestLog &request : server.requests())
+            QCOMPARE(request.headers.value("cookie"), QByteArray("sid=from-browser"));
+    }
+
     void copiedLinksToFilesAreRecognised_data()
     {
         QTest::addColumn<QString>("url");

@@ -1979,5 +1979,13 @@ Behaltene Dateien lassen „Erneut versuchen“ dort weitermachen, wo der Downlo
         <source>Register bytehaul&apos;s browser helper with your web browsers (for this user) and exit.</source>
         <translation>Den bytehaul-Browserhelfer bei Ihren Webbrowsern anmelden (für diesen Benutzer) und beenden.</translation>
     </message>
+    <message>
+        <source>The extension for Chromium, Chrome, Brave, Vivaldi and Edge: %1 (Extensions, Developer mode, Load unpacked).</source>
+        <translation>Die Erweiterung für Chromium, Chrome, Brave, Vivaldi und Edge: %1 (Erweiterungen, Entwicklermodus, Entpackte Erweiterung laden).</translation>
+    </message>
+    <message>
+        <source>The extension for Firefox: %1.</source>
+        <translation>Die Erweiterung für Firefox: %1.</translation>
+    </message>
 </context>
 </TS>

@@ -1957,5 +1957,13 @@ Kept files let Retry continue where the download stopped.</source>
         <source>Register bytehaul&apos;s browser helper with your web browsers (for this user) and exit.</source>
         <translation>向您的浏览器注册 bytehaul 浏览器助手（仅当前用户）后退出。</translation>
     </message>
+    <message>
+        <source>The extension for Chromium, Chrome, Brave, Vivaldi and Edge: %1 (Extensions, Developer mode, Load unpacked).</source>
+        <translation>适用于 Chromium、Chrome、Brave、Vivaldi 和 Edge 的扩展：%1（扩展程序、开发者模式、加载已解压的扩展程序）。</translation>
+    </message>
+    <message>
+        <source>The extension for Firefox: %1.</source>
+        <translation>适用于 Firefox 的扩展：%1。</translation>
+    </message>
 </context>
 </TS>

@@ -128,6 +128,7 @@ PreferencesDialog::PreferencesDialog(const UiPreferences &preferences, QWidget *
     tabs->addTab(browsers, tr("&Browser integration"));
     auto *browserForm = new QFormLayout(browsers);
     m_capture->setChecked(preferences.captureEnabled);
+    m_captureTypes->setCursorPosition(0); // the list from its start
     m_captureTypes->setPlaceholderText(tr("Every type"));
     m_captureTypes->setToolTip(tr("File name endings, separated by spaces or commas, e.g. iso zip mp4. Empty: every type."));
     m_captureMin->setRange(0, 1024 * 1024);

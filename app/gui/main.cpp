@@ -35,15 +35,37 @@ QStringList setUpBrowsers()
 {
     const QString host = bytehaul::app::hostBesideProgram(QCoreApplication::applicationDirPath());
     if (!QFileInfo(host).isExecutable())
-        return { QLatin1Char('!') + QApplication::translate("main", "The browser helper %1 is missing: reinstall bytehaul.").arg(QDir::toNativeSeparators(host)) };
+        return { QLatin1Char('!') + QCoreApplication::translate("main", "The browser helper %1 is missing: reinstall bytehaul.").arg(QDir::toNativeSeparators(host)) };
     QStringList errors;
     const QStringList written = bytehaul::app::writeUserHostManifests(host, &errors);
     QStringList lines;
     if (errors.isEmpty())
-        lines << QApplication::translate("main", "Done. Install bytehaul's extension in your browser (see the README); it finds bytehaul through these files:");
+        lines << QCoreApplication::translate("main", "Done. Install bytehaul's extension in your browser (see the README); it finds bytehaul through these files:");
     else
-        lines << QLatin1Char('!') + QApplication::translate("main", "Some browsers could not be set up:") << errors;
-    return lines + written;
+        lines << QLatin1Char('!') + QCoreApplication::translate("main", "Some browsers could not be set up:") << errors;
+    lines += written;
+    // The extension's packages, installed beside (the .deb: /usr/share/bytehaul/browser).
+    const QString packages = QDir(QCoreApplication::applicationDirPath()).absoluteFilePath(QStringLiteral("../share/bytehaul/browser"));
+    if (QFileInfo::exists(packages + QStringLiteral("/chromium/manifest.json"))) {
+        lines << QCoreApplication::translate("main", "The extension for Chromium, Chrome, Brave, Vivaldi and Edge: %1 (Extensions, Developer mode, Load unpacked).")
+                     .arg(QDir::toNativeSeparators(QDir::cleanPath(packages + QStringLiteral("/chromium"))))
+              << QCoreApplication::translate("main", "The extension for Firefox: %1.")
+                     .arg(QDir::toNativeSeparators(QDir::cleanPath(packages + QStringLiteral("/bytehaul-firefox.xpi"))));
+    }
+    return lines;
+}
+
+// --setup-browsers needs no display (it may run over ssh, or from a script): handled before
+// QApplication, which would need one.
+int setUpBrowsersAndExit(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("bytehaul"));
+    QCoreApplication::setOrganizationName(QStringLiteral("bytehaul"));
+    bytehaul::installTranslations(bytehaul::app::AppSettings().preferences().language);
+    const QStringList lines = setUpBrowsers();
+    std::fputs(qPrintable(lines.join(QLatin1Char('\n')) + QLatin1Char('\n')), stdout);
+    return lines.first().startsWith(QLatin1Char('!')) ? 1 : 0;
 }
 
 } // namespace
@@ -65,6 +87,10 @@ int main(int argc, char *argv[])
 #ifdef __GLIBC__
     mallopt(M_ARENA_MAX, 2); // see bytehaul-cli's main: keeps peak RSS near the memory budget
 #endif
+    for (int i = 1; i < argc; ++i) {
+        if (qstrcmp(argv[i], "--setup-browsers") == 0)
+            return setUpBrowsersAndExit(argc, argv);
+    }
     QApplication app(argc, argv);
     bytehaul::installMessageFilter(); // Qt's internal warnings are not our output (BYTEHAUL_DEBUG=1 shows them)
     QNetworkProxyFactory::setUseSystemConfiguration(true); // the desktop's / environment's proxy
@@ -87,13 +113,8 @@ int main(int argc, char *argv[])
     parser.addOption(minimized);
     const QCommandLineOption setupBrowsers(QStringLiteral("setup-browsers"),
                                            QApplication::translate("main", "Register bytehaul's browser helper with your web browsers (for this user) and exit."));
-    parser.addOption(setupBrowsers);
+    parser.addOption(setupBrowsers); // listed in --help; handled before QApplication
     parser.process(app);
-    if (parser.isSet(setupBrowsers)) {
-        const QStringList lines = setUpBrowsers();
-        std::fputs(qPrintable(lines.join(QLatin1Char('\n')) + QLatin1Char('\n')), stdout);
-        return lines.first().startsWith(QLatin1Char('!')) ? 1 : 0;
-    }
 
     // One instance per user: a second start hands its URLs to the first and exits.
     bytehaul::app::SingleInstance instance;
