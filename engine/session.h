@@ -25,6 +25,7 @@
 #include "engine/controlfile.h"
 #include "engine/downloadtypes.h"
 #include "engine/hostlimits.h"
+#include "engine/probe.h"
 #include "engine/httpparse.h"
 #include "engine/replycheck.h"
 #include "engine/ratelimiter.h"
@@ -183,7 +184,6 @@ private:
     // process holds it.
     bool adoptExistingPath(const QString &path, bool *busy);
     void failFileInUse(const QString &path);
-    bool canResumeFrom(const ControlState &state, qint64 total, const QNetworkReply *reply, QString *why) const;
 
     // sessiontransfer.cpp
     Worker *addWorker();
@@ -196,7 +196,7 @@ private:
     void applyResume(const QList<qint64> &badPieces);
     void assignIdleWorkers();
     void maybeComplete();
-    void attachStream(QNetworkReply *reply);
+    void attachStream(QNetworkReply *reply, const RemoteIdentity &identity);
     void pumpStream();
     void onStreamFinished();
     void restartStream(const ReplyError &error);
@@ -224,6 +224,7 @@ private:
     QDateTime m_added;
 
     QPointer<QNetworkReply> m_probe;
+    bool m_plainGet = false; // m_probe asks without a Range header (see startPlainGet())
     bool m_socks = false; // through a SOCKS proxy (see replyBufferSize())
     QUrl m_probeUrl; // where the probe goes when not to m_request.url: a cross-origin redirect's target
     int m_redirectHops = 0; // cross-origin redirects followed by hand in this probe

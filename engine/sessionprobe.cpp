@@ -2,6 +2,7 @@
 // target lets us continue.
 #include "engine/filenames.h"
 #include "engine/httpparse.h"
+#include "engine/probe.h"
 #include "engine/retrypolicy.h"
 #include "engine/session.h"
 #include "engine/sessionutil.h"
@@ -44,6 +45,7 @@ void Session::sendProbe()
     }
     QNetworkReply *reply = sendGet(m_workers[0]->networkManager(), makeRequest(url, m_options, 0, m_options.pieceSize));
     m_probe = reply;
+    m_plainGet = false;
     m_probeTimeout.start(m_options.connectTimeout);
     m_probeSentAt.start();
     reply->setReadBufferSize(replyBufferSize());
@@ -245,52 +247,6 @@ bool Session::chooseOutputPath(const QNetworkReply *reply)
     return true;
 }
 
-bool Session::canResumeFrom(const ControlState &st, qint64 total, const QNetworkReply *reply, QString *why) const
-{
-    if (st.mode != ControlState::Mode::Ranged) {
-        *why = tr("the earlier attempt could not be resumed (the server sent it in one piece)");
-        return false;
-    }
-    if (st.totalSize != total) {
-        *why = tr("the file on the server changed size (%1, was %2)").arg(total).arg(st.totalSize);
-        return false;
-    }
-    // The validators must be the same, exactly: one that appeared, vanished or changed is
-    // another version (a file saved with Last-Modified only and served now with an ETag only
-    // has nothing to compare, and is no proof of sameness).
-    const QByteArray etag = reply->rawHeader("ETag");
-    const QByteArray lastModified = reply->rawHeader("Last-Modified");
-    if (st.etag != etag) {
-        *why = tr("the file on the server changed (ETag %1, was %2)")
-                   .arg(etag.isEmpty() ? tr("none") : QString::fromLatin1(etag),
-                        st.etag.isEmpty() ? tr("none") : QString::fromLatin1(st.etag));
-        return false;
-    }
-    if (st.lastModified != lastModified) {
-        *why = tr("the file on the server changed (modified %1, was %2)")
-                   .arg(lastModified.isEmpty() ? tr("unknown") : QString::fromLatin1(lastModified),
-                        st.lastModified.isEmpty() ? tr("unknown") : QString::fromLatin1(st.lastModified));
-        return false;
-    }
-    // Local: the data file must hold every byte the control file claims.
-    qint64 needed = 0;
-    PieceMap pieces(st.totalSize, st.pieceSize);
-    pieces.loadBitset(st.completedBitset);
-    for (qint64 p = pieces.pieceCount() - 1; p >= 0; --p) {
-        if (pieces.isComplete(p)) {
-            needed = pieces.pieceStart(p) + pieces.pieceLength(p);
-            break;
-        }
-    }
-    for (const ControlSegment &seg : st.segments)
-        needed = std::max(needed, seg.durableEnd);
-    if (QFileInfo(m_dataPath).size() < needed) {
-        *why = tr("the partial file is shorter than its control file says");
-        return false;
-    }
-    return true;
-}
-
 void Session::onProbeMetaData()
 {
     if (m_probeTimeout.isActive())
@@ -299,46 +255,44 @@ void Session::onProbeMetaData()
     QNetworkReply *reply = m_probe.data();
     if (!reply)
         return;
-    const int status = httpStatus(reply);
-    if (status >= 300 && status < 400 && !reply->isFinished())
-        return; // redirect in progress
-    m_finalUrl = reply->url();
-    if (status == 416) {
-        startPlainGet(QString()); // an empty file, or a server that dislikes our range
+    const ProbeResult result = judgeProbe(ProbeAnswer::fromReply(reply), m_options.pieceSize, m_plainGet,
+                                          reply->url().toDisplayString(QUrl::RemoveUserInfo));
+    if (result.path == ProbeResult::Path::NotYet)
         return;
-    }
-    if (status != 200 && status != 206) {
+    m_finalUrl = reply->url();
+    switch (result.path) {
+    case ProbeResult::Path::NotYet:
+        return;
+    case ProbeResult::Path::PlainGet:
+        startPlainGet(result.reason);
+        return;
+    case ProbeResult::Path::Refused: {
+        const int status = httpStatus(reply);
         ReplyError error = classifyReply(reply, false);
         if (!error.isError())
             error = { ErrorClass::User, tr("%1: unexpected HTTP %2").arg(m_finalUrl.toDisplayString(QUrl::RemoveUserInfo)).arg(status) };
-        if (status >= 400 && error.errorClass == ErrorClass::User && status != 401 && status != 403
+        // Some servers refuse Range requests outright: asked again without one.
+        if (!m_plainGet && status >= 400 && error.errorClass == ErrorClass::User && status != 401 && status != 403
             && status != 404 && status != 407 && status != 410) {
-            startPlainGet(error.message); // some servers refuse Range requests outright
+            startPlainGet(error.message);
             return;
         }
         retryProbe(error);
         return;
     }
-    m_etag = reply->rawHeader("ETag");
-    m_lastModified = reply->rawHeader("Last-Modified");
-    m_contentType = reply->rawHeader("Content-Type");
+    case ProbeResult::Path::Invalid:
+        fail({ ErrorClass::User, result.reason, ErrorCode::BadResponse });
+        return;
+    case ProbeResult::Path::Ranged:
+    case ProbeResult::Path::Stream:
+        break;
+    }
+    m_etag = result.identity.etag;
+    m_lastModified = result.identity.lastModified;
+    m_contentType = result.identity.contentType;
     m_ifRange = ifRangeValidator(m_etag, m_lastModified);
-    if (status == 206) {
-        const auto cr = parseContentRange(reply->rawHeader("Content-Range"));
-        const auto len = reply->hasRawHeader("Content-Length")
-                             ? parseContentLength(reply->rawHeader("Content-Length"))
-                             : std::optional<qint64>(cr ? cr->end - cr->start + 1 : -1);
-        if (!isIdentityEncoding(reply)) {
-            startPlainGet(tr("The server compresses ranges; using one connection."));
-            return;
-        }
-        if (!cr || cr->total < 0 || cr->start != 0 || cr->end >= m_options.pieceSize || !len
-            || *len != cr->end + 1) {
-            startPlainGet(tr("The server's range answer was unusable (%1); using one connection.")
-                              .arg(QString::fromLatin1(reply->rawHeader("Content-Range"))));
-            return;
-        }
-        m_total = cr->total;
+    if (result.path == ProbeResult::Path::Ranged) {
+        m_total = result.identity.total;
         if (!chooseOutputPath(reply)
             || !admitTotal(m_total, m_resume ? m_resume->pieceSize : m_options.pieceSize))
             return;
@@ -346,28 +300,30 @@ void Session::onProbeMetaData()
         reply->disconnect(this);
         if (m_resume) {
             QString why;
-            if (canResumeFrom(*m_resume, m_total, reply, &why)) {
-                startResumed(reply, cr->end + 1);
+            if (canResume(*m_resume, result.identity, QFileInfo(m_dataPath).size(), &why)) {
+                startResumed(reply, result.probeEnd);
                 return;
             }
             m_resume.reset();
             setNote(tr("Starting over: %1. Old and new bytes are never mixed.").arg(why), NoteKind::Warning);
         }
-        startRanged(reply, cr->end + 1);
+        startRanged(reply, result.probeEnd);
         return;
     }
-    // 200: the server sends the whole file on this connection.
+    // The whole file on this connection.
     if (!chooseOutputPath(reply))
         return;
     m_probe = nullptr;
     reply->disconnect(this);
     if (m_resume) {
         m_resume.reset();
-        setNote(tr("Starting over: the server now sends the whole file and cannot continue the earlier attempt."), NoteKind::Warning);
+        setNote(m_plainGet ? tr("Starting over: the earlier attempt cannot be continued with this server.")
+                           : tr("Starting over: the server now sends the whole file and cannot continue the earlier attempt."),
+                NoteKind::Warning);
     }
     if (m_note.isEmpty())
         setNote(tr("The server does not support byte ranges; using one connection."), NoteKind::Info);
-    attachStream(reply);
+    attachStream(reply, result.identity);
 }
 
 void Session::startPlainGet(const QString &why)
@@ -375,38 +331,12 @@ void Session::startPlainGet(const QString &why)
     discard(m_probe, this);
     if (!why.isEmpty())
         setNote(why, NoteKind::Info);
+    m_plainGet = true; // judged like a probe, where only a 200 leads on
     QNetworkReply *reply = sendGet(m_workers[0]->networkManager(), makeRequest(m_finalUrl, m_options));
     reply->setReadBufferSize(replyBufferSize());
     m_probe = reply;
     m_probeTimeout.start(m_options.connectTimeout);
-    // A plain GET is judged like a probe that got its 200.
-    connect(reply, &QNetworkReply::metaDataChanged, this, [this] {
-        m_probeTimeout.stop();
-        QNetworkReply *r = m_probe.data();
-        if (!r)
-            return;
-        const int status = httpStatus(r);
-        if (status >= 300 && status < 400)
-            return;
-        m_finalUrl = r->url();
-        if (status != 200) {
-            const ReplyError error = classifyReply(r, false);
-            retryProbe(error.isError() ? error
-                                       : ReplyError { ErrorClass::User, tr("%1: unexpected HTTP %2")
-                                                                            .arg(m_finalUrl.toDisplayString(QUrl::RemoveUserInfo))
-                                                                            .arg(status) });
-            return;
-        }
-        if (!chooseOutputPath(r))
-            return;
-        m_probe = nullptr;
-        r->disconnect(this);
-        if (m_resume) {
-            m_resume.reset();
-            setNote(tr("Starting over: the earlier attempt cannot be continued with this server."), NoteKind::Warning);
-        }
-        attachStream(r);
-    });
+    connect(reply, &QNetworkReply::metaDataChanged, this, &Session::onProbeMetaData);
     connect(reply, &QNetworkReply::finished, this, &Session::onProbeFinished);
 }
 

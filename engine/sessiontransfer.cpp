@@ -551,28 +551,14 @@ void Session::workerFailed(Worker *worker, const Scheduler::Lease &lease, const 
 
 // ---- Stream path ---------------------------------------------------------------------------
 
-void Session::attachStream(QNetworkReply *reply)
+void Session::attachStream(QNetworkReply *reply, const RemoteIdentity &identity)
 {
     m_mode = Mode::Stream;
     m_stream = reply;
     m_streamPos = 0;
-    m_total = -1;
-    if (reply->hasRawHeader("Content-Length")) {
-        const auto len = parseContentLength(reply->rawHeader("Content-Length"));
-        if (!len) {
-            fail({ ErrorClass::User, tr("%1: the server sent an invalid Content-Length (%2)")
-                                         .arg(m_finalUrl.toDisplayString(QUrl::RemoveUserInfo),
-                                              QString::fromLatin1(reply->rawHeader("Content-Length").left(40))),
-                   ErrorCode::BadResponse });
-            return;
-        }
-        m_total = *len;
-    }
+    m_total = identity.total;
     if (!admitTotal(m_total, m_options.pieceSize))
         return;
-    m_etag = reply->rawHeader("ETag");
-    m_lastModified = reply->rawHeader("Last-Modified");
-    m_contentType = reply->rawHeader("Content-Type");
     setState(DownloadState::Downloading);
     openWriter(true);
     connect(reply, &QNetworkReply::readyRead, this, &Session::pumpStream);

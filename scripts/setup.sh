@@ -66,7 +66,7 @@ test)
     CXX=clang++ CC=clang cmake -S "$here" -B "$fuzz" -G Ninja -DBYTEHAUL_FUZZ=ON \
         -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
     cmake --build "$fuzz" --target fuzzers
-    for target in controlfile filename httpparse cookies instancemessage nativemessage queue; do
+    for target in controlfile filename httpparse cookies instancemessage nativemessage queue probe; do
         mkdir -p "$fuzz/corpus/$target"
         "$fuzz/tests/fuzz/fuzz_$target" -max_total_time="${BYTEHAUL_FUZZ_SECONDS:-30}" -rss_limit_mb=2048 \
             -max_len=65536 -artifact_prefix="$fuzz/$target-" "$fuzz/corpus/$target" "$here/tests/fuzz/corpus/$target" \
