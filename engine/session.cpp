@@ -85,15 +85,15 @@ Session::Session(DownloadId id, const DownloadRequest &request, const DownloadOp
         const QSet<Worker *> waiters = std::exchange(m_tokenWaiters, {});
         for (Worker *w : waiters)
             w->pump();
-        if (std::exchange(m_streamWaitsForTokens, false))
-            pumpStream();
+        if (std::exchange(m_streamWaitsForTokens, false) && m_stream)
+            m_stream->pump();
     });
     m_tickTimer.setInterval(kTickMs);
     connect(&m_tickTimer, &QTimer::timeout, this, &Session::tick);
     if (m_options.saveInterval.count() > 0)
         m_saveTimer.setInterval(m_options.saveInterval);
     connect(&m_saveTimer, &QTimer::timeout, this, [this] {
-        const qint64 done = m_scheduler ? m_scheduler->doneBytes() : m_streamPos;
+        const qint64 done = m_scheduler ? m_scheduler->doneBytes() : streamPosition();
         if (done != m_lastSavedDone)
             checkpoint(false);
     });
@@ -213,7 +213,7 @@ DownloadSnapshot Session::snapshot() const
             s.etaSeconds = qint64(double(m_total - s.done) / s.speed + 0.5);
         for (const auto &w : m_workers)
             s.connections += w->isConnected() ? 1 : 0;
-        if (m_stream)
+        if (m_stream && m_stream->isReceiving())
             s.connections = 1;
         if (s.connections == 0) {
             // Nothing is connected: the next retry, if one is pending, is what the user sees.
@@ -268,7 +268,7 @@ void Session::publish()
     if (m_scheduler)
         m_lastDone = std::max(m_lastDone, m_scheduler->doneBytes());
     else if (m_mode == Mode::Stream)
-        m_lastDone = m_streamPos;
+        m_lastDone = streamPosition();
     Q_EMIT snapshotChanged(snapshot());
 }
 
@@ -277,7 +277,7 @@ void Session::tick()
     if (m_scheduler)
         m_lastDone = std::max(m_lastDone, m_scheduler->doneBytes());
     else if (m_mode == Mode::Stream)
-        m_lastDone = m_streamPos;
+        m_lastDone = streamPosition();
     m_speed.sample(nowMs(), m_lastDone);
     if (m_lastDone != m_progressDone) {
         m_progressDone = m_lastDone;
@@ -355,7 +355,7 @@ void Session::start()
     m_mode = Mode::None;
     m_scheduler.reset();
     m_lastDone = 0;
-    m_streamPos = 0;
+    dropStream();
     m_probeAttempts.progress();
     m_probeUrl.clear();
     m_redirectHops = 0;
@@ -601,7 +601,7 @@ void Session::cancel(PartialData partial)
             // The row shows what is on disk: nothing any more.
             m_scheduler.reset();
             m_lastDone = 0;
-            m_streamPos = 0;
+            dropStream();
         }
         finish(DownloadState::Cancelled);
     };
@@ -635,7 +635,8 @@ void Session::stopNetwork()
     m_probeRetry.stop();
     m_probeTimeout.stop();
     discard(m_probe, this);
-    discard(m_stream, this);
+    if (m_stream)
+        m_stream->stop();
     for (auto &w : m_workers)
         w->stop();
     m_budgetWaiters.clear();
@@ -796,10 +797,8 @@ void Session::onWritten(qint64 bytes)
     const QSet<Worker *> waiters = std::exchange(m_budgetWaiters, {});
     for (Worker *w : waiters)
         w->pump();
-    if (m_streamWaiting) {
-        m_streamWaiting = false;
-        pumpStream();
-    }
+    if (m_stream)
+        m_stream->roomFreed();
 }
 
 qint64 Session::tokens()
@@ -857,7 +856,7 @@ int Session::activeConnections() const
 {
     if (m_state != DownloadState::Downloading && m_state != DownloadState::Probing)
         return 0;
-    int n = m_probe || m_stream ? 1 : 0;
+    int n = m_probe || (m_stream && m_stream->isReceiving()) ? 1 : 0;
     for (const auto &w : m_workers)
         n += w->isBusy() ? 1 : 0;
     return n;
@@ -913,8 +912,8 @@ ControlState Session::controlState(bool cleanStop)
     } else {
         st.mode = ControlState::Mode::Stream;
         st.pieceSize = 1;
-        st.streamDurable = m_streamPos;
-        m_lastSavedDone = m_streamPos;
+        st.streamDurable = streamPosition();
+        m_lastSavedDone = streamPosition();
     }
     return st;
 }

@@ -32,6 +32,7 @@
 #include "engine/sharedratelimiter.h"
 #include "engine/scheduler.h"
 #include "engine/speedmeter.h"
+#include "engine/streamtransfer.h"
 #include "engine/urlreplacer.h"
 #include "engine/worker.h"
 
@@ -56,7 +57,7 @@ namespace bytehaul {
 class FileWriter;
 class NetworkPool;
 
-class Session final : public QObject, public WorkerHost
+class Session final : public QObject, public WorkerHost, public StreamHost
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(Session)
@@ -102,6 +103,13 @@ public:
     // (measured: with 3/4 for waiting bytes, peak RSS at 8 connections was 50-54 MiB; with
     // 1/2, 33-36 MiB, at the same speed).
     qint64 budgetRoom() const override { return m_options.memoryBudget / 2 - m_budgetHeld; }
+    // StreamHost: for the stream path (same thread).
+    void waitForStreamTokens() override { waitForTokens(nullptr); }
+    bool writerReady() const override { return m_writer != nullptr; }
+    void writeStream(qint64 offset, const QByteArray &data) override;
+    void streamComplete(qint64 total) override;
+    void streamBroken(const ReplyError &error) override { restartStream(error); }
+    void streamInvalid(const ReplyError &error) override { fail(error); }
     void waitForBudget(Worker *worker) override;
     // Speed limits: the tokens this download may read now (its own bucket and the global one).
     qint64 tokens() override;
@@ -197,8 +205,9 @@ private:
     void assignIdleWorkers();
     void maybeComplete();
     void attachStream(QNetworkReply *reply, const RemoteIdentity &identity);
-    void pumpStream();
-    void onStreamFinished();
+    qint64 streamPosition() const { return m_stream ? m_stream->position() : 0; }
+    // Starting over: the stream transfer goes (later: this may run inside its own callback).
+    void dropStream();
     void restartStream(const ReplyError &error);
 
     DownloadId m_id;
@@ -269,9 +278,7 @@ private:
     bool m_refusedWhilePending = false;
     int m_refusals = 0; // new connections refused in this download (see refusedExtraConnection())
 
-    QPointer<QNetworkReply> m_stream;
-    qint64 m_streamPos = 0;
-    bool m_streamWaiting = false;
+    std::unique_ptr<StreamTransfer> m_stream; // the stream path; kept after its end for its position
     RetryBudget m_streamAttempts; // the stream path's restarts
 
     FileWriter *m_writer = nullptr;

@@ -403,7 +403,7 @@ void Session::remoteChanged(const QString &why)
     m_mode = Mode::None;
     m_startOver = true;
     m_lastDone = 0;
-    m_streamPos = 0;
+    dropStream();
     m_probeAttempts.progress();
     setState(DownloadState::Probing); // before closeWriter(), which may call back at once
     // The old version's bytes go with their control file: a failure before the new version's
@@ -554,53 +554,33 @@ void Session::workerFailed(Worker *worker, const Scheduler::Lease &lease, const 
 void Session::attachStream(QNetworkReply *reply, const RemoteIdentity &identity)
 {
     m_mode = Mode::Stream;
-    m_stream = reply;
-    m_streamPos = 0;
+    m_stream = std::make_unique<StreamTransfer>(reply, identity.total, m_finalUrl.toDisplayString(QUrl::RemoveUserInfo), this);
     m_total = identity.total;
     if (!admitTotal(m_total, m_options.pieceSize))
         return;
     setState(DownloadState::Downloading);
     openWriter(true);
-    connect(reply, &QNetworkReply::readyRead, this, &Session::pumpStream);
-    connect(reply, &QNetworkReply::finished, this, &Session::onStreamFinished);
-    if (reply->isFinished())
-        QMetaObject::invokeMethod(this, &Session::onStreamFinished, Qt::QueuedConnection);
-    else
-        QMetaObject::invokeMethod(this, &Session::pumpStream, Qt::QueuedConnection);
+    m_stream->start();
 }
 
-void Session::pumpStream()
+void Session::dropStream()
 {
-    QNetworkReply *reply = m_stream.data();
-    if (!reply || !m_writer)
-        return;
-    while (reply->bytesAvailable() > 0) {
-        const qint64 room = budgetRoom();
-        if (room <= 0) {
-            m_streamWaiting = true;
-            return;
-        }
-        const qint64 tokens = this->tokens();
-        if (tokens <= 0) {
-            waitForTokens(nullptr);
-            return;
-        }
-        const QByteArray data = reply->read(std::min({ room, tokens, reply->bytesAvailable() }));
-        if (data.isEmpty())
-            break;
-        consumeTokens(data.size());
-        if (m_total >= 0 && m_streamPos + data.size() > m_total) {
-            fail({ ErrorClass::Retry, tr("%1: the server sent more bytes than its Content-Length (%2)")
-                                          .arg(m_finalUrl.toDisplayString(QUrl::RemoveUserInfo))
-                                          .arg(m_total) });
-            return;
-        }
-        m_budgetHeld += data.size();
-        m_writer->write(m_streamPos, data);
-        m_streamPos += data.size();
+    if (m_stream) {
+        m_stream->stop();
+        m_stream.release()->deleteLater();
     }
-    if (reply->isFinished())
-        onStreamFinished();
+}
+
+void Session::writeStream(qint64 offset, const QByteArray &data)
+{
+    m_budgetHeld += data.size();
+    m_writer->write(offset, data);
+}
+
+void Session::streamComplete(qint64 total)
+{
+    m_total = total;
+    completeDownload();
 }
 
 void Session::restartStream(const ReplyError &error)
@@ -614,11 +594,10 @@ void Session::restartStream(const ReplyError &error)
         fail(error);
         return;
     }
-    discard(m_stream, this);
+    dropStream();
     setNote(tr("%1; the server cannot resume, so the download restarts from the beginning.").arg(error.message),
             NoteKind::Warning);
     m_mode = Mode::None;
-    m_streamPos = 0;
     m_lastDone = 0;
     m_probeAttempts.progress();
     closeWriter(
@@ -630,35 +609,6 @@ void Session::restartStream(const ReplyError &error)
             m_probeRetry.start(*wait);
         },
         !dataSharesFinalName());
-}
-
-void Session::onStreamFinished()
-{
-    QNetworkReply *reply = m_stream.data();
-    if (!reply)
-        return;
-    if (reply->bytesAvailable() > 0) {
-        if (!m_streamWaiting)
-            pumpStream(); // drain first, even after an error; comes back here when empty
-        return;
-    }
-    ReplyError error;
-    if (reply->error() != QNetworkReply::NoError)
-        error = classifyReply(reply, reply->error() == QNetworkReply::OperationCanceledError);
-    else if (m_total >= 0 && m_streamPos != m_total)
-        error = { ErrorClass::Retry, tr("%1: the connection closed after %2 of %3 bytes")
-                                         .arg(m_finalUrl.toDisplayString(QUrl::RemoveUserInfo))
-                                         .arg(m_streamPos)
-                                         .arg(m_total) };
-    if (error.isError()) {
-        restartStream(error);
-        return;
-    }
-    m_stream = nullptr;
-    reply->disconnect(this);
-    reply->deleteLater();
-    m_total = m_streamPos;
-    completeDownload();
 }
 
 } // namespace bytehaul

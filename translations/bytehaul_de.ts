@@ -570,16 +570,8 @@
         <translation>%1: der Server hat eine ungültige Content-Length gesendet (%2)</translation>
     </message>
     <message>
-        <source>%1: the server sent more bytes than its Content-Length (%2)</source>
-        <translation>%1: der Server hat mehr Bytes gesendet als seine Content-Length (%2)</translation>
-    </message>
-    <message>
         <source>%1; the server cannot resume, so the download restarts from the beginning.</source>
         <translation>%1; der Server kann nicht fortsetzen, daher beginnt der Download von vorn.</translation>
-    </message>
-    <message>
-        <source>%1: the connection closed after %2 of %3 bytes</source>
-        <translation>%1: die Verbindung wurde nach %2 von %3 Bytes geschlossen</translation>
     </message>
     <message numerus="yes">
         <source>No data for %n second(s); the last attempt failed with: %1</source>
@@ -676,6 +668,17 @@
             <numerusform>Der Server hat Verbindung %1 abgelehnt (%2); es geht mit %n Verbindung weiter.</numerusform>
             <numerusform>Der Server hat Verbindung %1 abgelehnt (%2); es geht mit %n Verbindungen weiter.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>bytehaul::StreamTransfer</name>
+    <message>
+        <source>%1: the server sent more bytes than its Content-Length (%2)</source>
+        <translation>%1: der Server hat mehr Bytes gesendet als seine Content-Length (%2)</translation>
+    </message>
+    <message>
+        <source>%1: the connection closed after %2 of %3 bytes</source>
+        <translation>%1: die Verbindung wurde nach %2 von %3 Bytes geschlossen</translation>
     </message>
 </context>
 <context>

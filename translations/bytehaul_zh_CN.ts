@@ -568,16 +568,8 @@
         <translation>%1：服务器发送了无效的 Content-Length（%2）</translation>
     </message>
     <message>
-        <source>%1: the server sent more bytes than its Content-Length (%2)</source>
-        <translation>%1：服务器发送的字节多于其 Content-Length（%2）</translation>
-    </message>
-    <message>
         <source>%1; the server cannot resume, so the download restarts from the beginning.</source>
         <translation>%1；服务器无法续传，因此下载将从头开始。</translation>
-    </message>
-    <message>
-        <source>%1: the connection closed after %2 of %3 bytes</source>
-        <translation>%1：连接在 %3 字节中的 %2 字节后关闭</translation>
     </message>
     <message numerus="yes">
         <source>No data for %n second(s); the last attempt failed with: %1</source>
@@ -670,6 +662,17 @@
         <translation>
             <numerusform>服务器拒绝了第 %1 个连接（%2）；继续使用 %n 个连接。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>bytehaul::StreamTransfer</name>
+    <message>
+        <source>%1: the server sent more bytes than its Content-Length (%2)</source>
+        <translation>%1：服务器发送的字节多于其 Content-Length（%2）</translation>
+    </message>
+    <message>
+        <source>%1: the connection closed after %2 of %3 bytes</source>
+        <translation>%1：连接在 %3 字节中的 %2 字节后关闭</translation>
     </message>
 </context>
 <context>
