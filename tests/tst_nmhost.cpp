@@ -8,6 +8,7 @@
 #include "testhelpers.h"
 #include "testserver.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -17,6 +18,7 @@
 #include <QProcess>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTest>
 
 #include <QtEndian>
@@ -149,6 +151,37 @@ private slots:
         QFile::remove(settingsFile()); // bytehaul's defaults
     }
 
+    // bytehaul busy (or slow to start) past the browser's deadline: the host answers within the
+    // deadline, and bytehaul, when it gets to the message, does not take it: the browser has
+    // kept its own download, so taking it would make the file twice (found by review: a
+    // stopped window took it 5 s later).
+    void aBusyBytehaulTakesNothingAfterTheDeadline()
+    {
+        SingleInstance instance(socketPath());
+        QVERIFY(instance.listen());
+        bool delivered = false;
+        instance.setHandler([&delivered](const InstanceMessage &) -> QJsonObject {
+            delivered = true;
+            return { { QStringLiteral("ok"), true }, { QStringLiteral("id"), 3 } };
+        });
+        QProcess host;
+        startHost(host);
+        QJsonObject request = captureRequest(QStringLiteral("https://example.org/busy.iso"));
+        request.insert(QStringLiteral("deadlineMs"), 800);
+        host.write(nativeBytes(QJsonDocument(request).toJson()));
+        host.waitForBytesWritten(1000);
+        QThread::msleep(1500); // this "bytehaul" is busy: its event loop does not run
+        QByteArray buffer;
+        const QJsonObject answer = readAnswer(host, buffer);
+        QCOMPARE(answer.value(QStringLiteral("ok")).toBool(true), false);
+        QVERIFY2(answer.value(QStringLiteral("error")).toString().contains(QStringLiteral("in time")),
+                 qPrintable(answer.value(QStringLiteral("error")).toString()));
+        QTest::qWait(300); // now it reads the message
+        QVERIFY(!delivered);
+        host.closeWriteChannel();
+        QVERIFY(waitExit(host, 10000));
+    }
+
     // The rules in bytehaul's Preferences decide what the browser hands over, in the host,
     // with bytehaul not running: what they leave out is answered "skipped" and starts nothing;
     // a user's explicit "Download with bytehaul" passes them. The popup reads them ("config").
@@ -215,6 +248,34 @@ private slots:
         QVERIFY(waitExit(host, 10000));
     }
 
+    // A capture waiting in bytehaul's Add dialog: the browser asks what became of it. Nobody
+    // running means the dialog is gone: "unknown", and bytehaul is not started for it.
+    void theOutcomeOfADialogIsAskedWithoutStartingBytehaul()
+    {
+        QProcess host;
+        startHost(host);
+        QByteArray buffer;
+        host.write(nativeBytes("{\"type\": \"outcome\", \"token\": \"0b6c-77\"}"));
+        QJsonObject answer = readAnswer(host, buffer);
+        QCOMPARE(answer.value(QStringLiteral("state")).toString(), QStringLiteral("unknown"));
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("gui-started"))));
+        host.write(nativeBytes("{\"type\": \"outcome\", \"token\": \"../../etc\"}"));
+        QVERIFY(readAnswer(host, buffer).value(QStringLiteral("error")).toString().contains(QStringLiteral("token")));
+        SingleInstance instance(socketPath());
+        QVERIFY(instance.listen());
+        QString asked;
+        instance.setHandler([&asked](const InstanceMessage &m) -> QJsonObject {
+            asked = m.outcomeToken;
+            return { { QStringLiteral("ok"), true }, { QStringLiteral("state"), QStringLiteral("added") } };
+        });
+        host.write(nativeBytes("{\"type\": \"outcome\", \"token\": \"0b6c-77\"}"));
+        answer = readAnswer(host, buffer);
+        QCOMPARE(answer.value(QStringLiteral("state")).toString(), QStringLiteral("added"));
+        QCOMPARE(asked, QStringLiteral("0b6c-77"));
+        host.closeWriteChannel();
+        QVERIFY(waitExit(host, 10000));
+    }
+
     // "Download all links with bytehaul": the page's http(s) links (no mailto:, no duplicates)
     // reach bytehaul with the page as referrer and each site's cookies for that site only.
     void aPagesLinksReachBytehaul()
@@ -277,7 +338,9 @@ private slots:
         });
         QProcess host;
         startHost(host);
-        const QByteArray bytes = nativeBytes(QJsonDocument(captureRequest(QStringLiteral("https://example.org/f.iso"))).toJson());
+        QJsonObject request = captureRequest(QStringLiteral("https://example.org/f.iso"));
+        request.insert(QStringLiteral("deadlineMs"), 5000); // in time: taken
+        const QByteArray bytes = nativeBytes(QJsonDocument(request).toJson());
         for (qsizetype at = 0; at < bytes.size(); at += 7) { // the length itself split too
             host.write(bytes.mid(at, 7));
             host.waitForBytesWritten(1000);
@@ -293,6 +356,7 @@ private slots:
         QCOMPARE(seen->referrer, QStringLiteral("http://127.0.0.1/page.html"));
         QCOMPARE(seen->userAgent, QByteArray("Mozilla/5.0 (X11; Linux x86_64) TestBrowser/1"));
         QCOMPARE(seen->fileName, QStringLiteral("from browser.bin"));
+        QVERIFY(seen->expiresAtMs > QDeadlineTimer::current().deadline()); // taken before the browser gives up
         host.closeWriteChannel(); // the browser is done: the host ends quietly
         QVERIFY(waitExit(host, 10000));
         QCOMPARE(host.exitCode(), 0);

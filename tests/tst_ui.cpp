@@ -12,6 +12,7 @@
 #include "engine/controlfile.h"
 #include "gui/appsettings.h"
 #include "gui/browserintegration.h"
+#include "gui/browserrequests.h"
 #include "translations/languages.h"
 #include "ui/adddialog.h"
 #include "ui/detailspane.h"
@@ -616,9 +617,12 @@ private slots:
         manager.setDefaultOptions(fastOptions(2));
         MainWindow window(&manager, dir.filePath("queue.json"), prefsFor(dir.path()));
         window.show();
-        window.openAddDialog({ server.url("/get"), "Named by the browser.iso", {}, [](DownloadRequest &request) {
-                                  request.overrides.headers.append({ QByteArray("Cookie"), QByteArray("sid=from-browser") });
-                              } });
+        bytehaul::app::BrowserCapture capture;
+        capture.url = server.url("/get");
+        capture.cookieHeader = "sid=from-browser";
+        std::optional<bool> outcome;
+        window.openAddDialog({ capture.url, "Named by the browser.iso", {}, bytehaul::app::captureContext(capture),
+                               [&outcome](bool added) { outcome = added; } });
         AddDialog *dialog = window.findChild<AddDialog *>();
         QVERIFY(dialog);
         QVERIFY(dialog->isVisible());
@@ -627,11 +631,81 @@ private slots:
         for (QPushButton *b : dialog->findChildren<QPushButton *>())
             add = b->isDefault() ? b : add;
         QVERIFY(add && add->isEnabled());
+        QVERIFY(!outcome.has_value()); // the browser holds its download while the user decides
         add->click();
+        QCOMPARE(outcome, std::optional<bool>(true)); // the browser may now drop its copy
         QCOMPARE(window.model()->rowCount(), 1);
         QTRY_VERIFY_WITH_TIMEOUT(fileSha256(dir.filePath("Named by the browser.iso")) == sha256(r.data), 30000);
         for (const RequestLog &request : server.requests())
             QCOMPARE(request.headers.value("cookie"), QByteArray("sid=from-browser"));
+
+        // Cancelled: the browser is told, and takes its download back.
+        outcome.reset();
+        window.openAddDialog({ capture.url, "Other.iso", {}, bytehaul::app::captureContext(capture),
+                               [&outcome](bool added) { outcome = added; } });
+        AddDialog *second = nullptr;
+        for (AddDialog *d : window.findChildren<AddDialog *>())
+            second = d->isVisible() ? d : second;
+        QVERIFY(second);
+        second->reject();
+        QCOMPARE(outcome, std::optional<bool>(false));
+        QCOMPARE(window.model()->rowCount(), 1);
+    }
+
+    // The browser's cookies go only to the origin they came for, even when the user changes
+    // the address in the Add dialog (found by review: they went to any address typed there);
+    // a page's referrer goes whole to its own site and as its origin elsewhere; a browser's
+    // name that sanitising empties leaves the name to the server.
+    void browserContextGoesOnlyWhereTheBrowserWouldSendIt()
+    {
+        bytehaul::app::BrowserCapture capture;
+        capture.url = "https://files.example/get?id=1";
+        capture.cookieHeader = "sid=1";
+        capture.referrer = "https://files.example/page";
+        capture.userAgent = "UA/1";
+        const auto headerOf = [](const DownloadRequest &r, const QByteArray &name) {
+            for (const auto &[n, v] : r.overrides.headers)
+                if (n.compare(name, Qt::CaseInsensitive) == 0)
+                    return v;
+            return QByteArray();
+        };
+        DownloadRequest same;
+        same.url = QUrl("https://files.example/other.bin");
+        bytehaul::app::captureContext(capture)(same);
+        QCOMPARE(headerOf(same, "Cookie"), QByteArray("sid=1"));
+        QCOMPARE(same.overrides.userAgent, QByteArray("UA/1"));
+        for (const char *elsewhere : { "https://evil.example/x", "http://files.example/x", "https://files.example:8443/x" }) {
+            DownloadRequest other;
+            other.url = QUrl(elsewhere);
+            bytehaul::app::captureContext(capture)(other);
+            QVERIFY2(headerOf(other, "Cookie").isEmpty(), elsewhere);
+        }
+        const DownloadRequest started = bytehaul::app::captureRequest(capture, "/tmp/d", 4);
+        QCOMPARE(headerOf(started, "Cookie"), QByteArray("sid=1"));
+        QVERIFY(started.outputPath.isEmpty()); // no name from the browser: the server's
+
+        bytehaul::app::BrowserLinks links;
+        links.pageUrl = "https://site.example/list/page.html?q=1";
+        links.cookies = { { bytehaul::app::originOf("https://site.example/"), "s=2" } };
+        DownloadRequest own;
+        own.url = QUrl("https://site.example/a.iso");
+        bytehaul::app::linksContext(links)(own);
+        QCOMPARE(headerOf(own, "Referer"), QByteArray("https://site.example/list/page.html?q=1"));
+        QCOMPARE(headerOf(own, "Cookie"), QByteArray("s=2"));
+        DownloadRequest cdn;
+        cdn.url = QUrl("https://cdn.example/a.iso");
+        bytehaul::app::linksContext(links)(cdn);
+        QCOMPARE(headerOf(cdn, "Referer"), QByteArray("https://site.example/"));
+        QVERIFY(headerOf(cdn, "Cookie").isEmpty());
+
+        for (const char *bad : { "..", "/", "  " }) {
+            capture.fileName = bad;
+            QVERIFY2(bytehaul::app::browserFileName(capture).isEmpty(), bad);
+        }
+        capture.fileName = "/home/u/Downloads/Disk 1.iso";
+        QCOMPARE(bytehaul::app::browserFileName(capture), QString("Disk 1.iso"));
+        capture.fileName = "download";
+        QCOMPARE(bytehaul::app::browserFileName(capture), QString("download"));
     }
 
     void copiedLinksToFilesAreRecognised_data()

@@ -16,6 +16,8 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSet>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -88,10 +90,16 @@ AddDialog::AddDialog(const QString &folder, int connections, QWidget *parent)
     connect(m_linkFilter, &QLineEdit::textChanged, this, &AddDialog::filterLinks);
     connect(m_links, &QListWidget::itemChanged, this, &AddDialog::validate);
     const auto checkShown = [this](Qt::CheckState state) {
-        for (int i = 0; i < m_links->count(); ++i) {
-            if (!m_links->item(i)->isHidden())
-                m_links->item(i)->setCheckState(state);
+        {
+            // One check for the whole list, not one per item (10,000 links froze the window).
+            const QSignalBlocker block(m_links);
+            for (int i = 0; i < m_links->count(); ++i) {
+                if (!m_links->item(i)->isHidden())
+                    m_links->item(i)->setCheckState(state);
+            }
         }
+        m_links->viewport()->update();
+        validate();
     };
     connect(all, &QPushButton::clicked, this, [checkShown] { checkShown(Qt::Checked); });
     connect(none, &QPushButton::clicked, this, [checkShown] { checkShown(Qt::Unchecked); });
@@ -263,9 +271,12 @@ QList<QUrl> AddDialog::acceptedUrls() const
         candidates = parseUrlLines(m_urls->toPlainText()).urls;
     }
     QList<QUrl> urls;
+    QSet<QUrl> seen;
     for (const QUrl &url : std::as_const(candidates)) {
-        if (!urls.contains(url) && (m_addDuplicates->isChecked() || !m_existing.contains(url)))
+        if (!seen.contains(url) && (m_addDuplicates->isChecked() || !m_existing.contains(url))) {
+            seen.insert(url);
             urls << url;
+        }
     }
     return urls;
 }

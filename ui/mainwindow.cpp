@@ -726,7 +726,7 @@ void MainWindow::openAddDialog(const AddDialogInput &input)
     else
         dialog->setUrlsText(input.urlsText);
     dialog->setFileName(input.fileName);
-    connect(dialog, &QDialog::accepted, this, [this, dialog, decorate = input.decorate] {
+    connect(dialog, &QDialog::accepted, this, [this, dialog, decorate = input.decorate, finished = input.finished] {
         if (dialog->makeFolderDefault() && dialog->folder() != m_prefs.defaultDirectory) {
             m_prefs.defaultDirectory = dialog->folder();
             Q_EMIT preferencesChanged(m_prefs);
@@ -736,8 +736,12 @@ void MainWindow::openAddDialog(const AddDialogInput &input)
             for (DownloadRequest &r : requests)
                 decorate(r);
         }
-        addRequests(requests);
+        const QList<DownloadId> ids = addRequests(requests);
+        if (finished)
+            finished(!ids.isEmpty());
     });
+    if (input.finished)
+        connect(dialog, &QDialog::rejected, this, [finished = input.finished] { finished(false); });
     dialog->show();
     dialog->raise();
     dialog->activateWindow();

@@ -61,6 +61,7 @@ public:
         QString fileName;
         QList<AddDialog::Link> links;
         std::function<void(DownloadRequest &)> decorate;
+        std::function<void(bool added)> finished; // the user's choice: added, or cancelled
     };
     void openAddDialog(const AddDialogInput &input);
     // "Set up for my browsers" in Preferences (see PreferencesDialog).

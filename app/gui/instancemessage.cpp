@@ -2,9 +2,11 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QUrl>
 #include <QtEndian>
 
+#include <algorithm>
 #include <cstring>
 
 namespace bytehaul::app {
@@ -168,6 +170,7 @@ bool toCapture(const QJsonObject &object, BrowserCapture *capture, QString *erro
         out.userAgent = agent.toLatin1();
     if (!toCookieHeader(object.value(QStringLiteral("cookies")), &out.cookieHeader, error))
         return false;
+    out.expiresAtMs = std::max<qint64>(0, object.value(QStringLiteral("expiresAt")).toInteger(0));
     *capture = std::move(out);
     return true;
 }
@@ -206,6 +209,17 @@ bool toMessage(const QJsonObject &object, InstanceMessage *message, QString *err
         }
         out.capture = std::move(capture);
         out.raise = object.value(QStringLiteral("raise")).toBool(false);
+        *message = std::move(out);
+        return true;
+    }
+    if (object.contains(QStringLiteral("outcome"))) {
+        const QString token = object.value(QStringLiteral("outcome")).toString();
+        static const QRegularExpression tokenRe(QStringLiteral("^[0-9a-f-]{1,64}$"));
+        if (!tokenRe.match(token).hasMatch())
+            return *error = QStringLiteral("not a capture's token"), false;
+        InstanceMessage out;
+        out.outcomeToken = token;
+        out.raise = false;
         *message = std::move(out);
         return true;
     }

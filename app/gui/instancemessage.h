@@ -2,11 +2,14 @@
 // running one over its local socket: "BHI2", a 32-bit big-endian length, then that many bytes
 // of UTF-8 JSON; the answer is a frame too ({"ok": true, "id": N} or {"ok": false, "error"}).
 //   {"urls": [...], "raise": bool}                      addresses to add (a second start)
-//   {"capture": {"url", "referrer", "fileName", "userAgent", "cookies": [{"name", "value"}]}}
+//   {"capture": {"url", "referrer", "fileName", "userAgent", "cookies": [{"name", "value"}], "expiresAt"}}
 //                                                       a download the browser handed over
 //   {"links": {"page", "userAgent", "links": [{"url", "text"}],
 //              "cookies": [{"url", "cookies": [{"name", "value"}]}]}}
 //                                                       a page's links, for the Add dialog
+//   {"outcome": "token"}                                what became of a capture shown in the
+//                                                       Add dialog: {"ok", "state": "pending" |
+//                                                       "added" | "cancelled" | "unknown"}
 // Bounded everywhere: a message is at most kMaxMessageBytes, at most kMaxUrls addresses of at
 // most kMaxUrlBytes each, kMaxCookies cookies. The parser is fuzzed
 // (tests/fuzz/fuzz_instancemessage.cpp).
@@ -32,6 +35,9 @@ struct BrowserCapture
     QString fileName; // the browser's suggested name (sanitised again when saving)
     QByteArray userAgent;
     QByteArray cookieHeader; // "a=b; c=d", checked name by name
+    // When the browser stops waiting (QDeadlineTimer's monotonic milliseconds, the same clock
+    // in every process here); 0: no limit. Not taken after that (see SingleInstance).
+    qint64 expiresAtMs = 0;
 };
 
 // A page's links ("Download all links with bytehaul"): listed in the Add dialog, where the
@@ -65,7 +71,10 @@ struct InstanceMessage
     bool raise = true; // show the window
     std::optional<BrowserCapture> capture;
     std::optional<BrowserLinks> links;
+    QString outcomeToken; // {"outcome": token}: at most kMaxTokenBytes of [0-9a-f-]
 };
+
+inline constexpr qsizetype kMaxTokenBytes = 64;
 
 inline constexpr qsizetype kMaxMessageBytes = 4 << 20;
 inline constexpr qsizetype kMaxUrls = 10000;

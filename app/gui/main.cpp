@@ -4,6 +4,7 @@
 #include "engine/messagefilter.h"
 #include "gui/appsettings.h"
 #include "gui/browserintegration.h"
+#include "gui/browserrequests.h"
 #include "gui/networkpreferences.h"
 #include "gui/singleinstance.h"
 #include "translations/languages.h"
@@ -18,6 +19,7 @@
 #include <QNetworkProxyFactory>
 
 #include <QSocketNotifier>
+#include <QUuid>
 
 #include <csignal>
 #include <cstdio>
@@ -145,45 +147,42 @@ int main(int argc, char *argv[])
     // Preferences, the Add dialog opens with it (acknowledged with id 0: the user decides
     // there). The cookies stay in memory with the download: the saved queue keeps addresses
     // and names, never headers. A page's links open the Add dialog to pick from.
-    instance.setHandler([&window](const bytehaul::app::InstanceMessage &message) -> QJsonObject {
-        const auto browserContext = [](const QByteArray &cookieHeader, const QString &referrer, const QByteArray &userAgent) {
-            return [=](bytehaul::DownloadRequest &request) {
-                if (!cookieHeader.isEmpty())
-                    request.overrides.headers.append({ QByteArrayLiteral("Cookie"), cookieHeader });
-                if (!referrer.isEmpty())
-                    request.overrides.headers.append({ QByteArrayLiteral("Referer"), QUrl(referrer).toEncoded() });
-                if (!userAgent.isEmpty())
-                    request.overrides.userAgent = userAgent;
-            };
-        };
+    QHash<QString, QString> dialogOutcomes; // capture token -> "pending", "added", "cancelled"
+    instance.setHandler([&window, &dialogOutcomes](const bytehaul::app::InstanceMessage &message) -> QJsonObject {
+        if (!message.outcomeToken.isEmpty()) {
+            const QString state = dialogOutcomes.value(message.outcomeToken, QStringLiteral("unknown"));
+            if (state != QLatin1String("pending"))
+                dialogOutcomes.remove(message.outcomeToken); // told once
+            return { { QStringLiteral("ok"), true }, { QStringLiteral("state"), state } };
+        }
         if (message.links) {
             const bytehaul::app::BrowserLinks links = *message.links;
             bytehaul::ui::MainWindow::AddDialogInput input;
             for (const bytehaul::app::PageLink &link : links.links)
                 input.links.append({ QUrl(link.url), link.text });
-            input.decorate = [links, browserContext](bytehaul::DownloadRequest &request) {
-                browserContext(links.cookieHeaderFor(request.url.toString()), links.pageUrl, links.userAgent)(request);
-            };
+            input.decorate = bytehaul::app::linksContext(links);
             window.openAddDialog(input);
             return { { QStringLiteral("ok"), true }, { QStringLiteral("links"), double(links.links.size()) } };
         }
         if (!message.capture)
             return { { QStringLiteral("ok"), true } };
         const bytehaul::app::BrowserCapture &capture = *message.capture;
-        const QString name = capture.fileName.isEmpty() ? QString() : bytehaul::sanitizeFileName(capture.fileName);
-        const auto decorate = browserContext(capture.cookieHeader, capture.referrer, capture.userAgent);
+        const QString name = bytehaul::app::browserFileName(capture);
+        // The cookies only for their own origin: the Add dialog lets the user change the address.
+        const bytehaul::app::RequestDecorator decorate = bytehaul::app::captureContext(capture);
         if (window.preferences().captureAskFirst) {
-            window.openAddDialog({ capture.url, name, {}, decorate });
-            return { { QStringLiteral("ok"), true }, { QStringLiteral("id"), 0 }, { QStringLiteral("dialog"), true } };
+            // The browser holds its download until the user decides here; it asks with the
+            // token ({"outcome"}), and takes it back when the user cancels (or bytehaul quits).
+            const QString token = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            dialogOutcomes.insert(token, QStringLiteral("pending"));
+            window.openAddDialog({ capture.url, name, {}, decorate, [&dialogOutcomes, token](bool added) {
+                                      dialogOutcomes.insert(token, added ? QStringLiteral("added") : QStringLiteral("cancelled"));
+                                  } });
+            return { { QStringLiteral("ok"), true }, { QStringLiteral("id"), 0 }, { QStringLiteral("dialog"), true },
+                     { QStringLiteral("token"), token } };
         }
-        bytehaul::DownloadRequest request;
-        request.url = QUrl(capture.url);
-        request.outputDir = window.preferences().defaultDirectory;
-        request.overrides.connections = window.preferences().connections;
-        if (!name.isEmpty())
-            request.outputPath = QDir(request.outputDir).filePath(name);
-        decorate(request);
-        const QList<bytehaul::DownloadId> ids = window.addRequests({ request });
+        const QList<bytehaul::DownloadId> ids = window.addRequests(
+            { bytehaul::app::captureRequest(capture, window.preferences().defaultDirectory, window.preferences().connections) });
         if (ids.isEmpty())
             return { { QStringLiteral("ok"), false }, { QStringLiteral("error"), QStringLiteral("not added") } };
         return { { QStringLiteral("ok"), true }, { QStringLiteral("id"), double(ids.first()) } };

@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QDeadlineTimer>
 #include <QLocalSocket>
 #include <QRegularExpression>
 #include <QTimer>
@@ -109,16 +110,19 @@ QJsonObject SingleInstance::request(const QString &path, const QJsonObject &obje
         return {}; // not our socket: never handed anything
     }
 #endif
+    // timeoutMs bounds the whole exchange: a caller with a deadline (bytehaul-nmhost) gets its
+    // answer, or an error, within it.
+    const QDeadlineTimer deadline(std::max(0, timeoutMs));
     QLocalSocket socket;
     socket.connectToServer(path);
-    if (!socket.waitForConnected(std::min(timeoutMs, 1000))) {
+    if (!socket.waitForConnected(int(std::min<qint64>(deadline.remainingTime(), 1000)))) {
         *error = QStringLiteral("bytehaul is not running");
         return {}; // nobody there (or a stale socket from a crash)
     }
     if (connected)
         *connected = true;
     socket.write(frame(object));
-    if (!socket.waitForBytesWritten(timeoutMs)) {
+    if (!socket.waitForBytesWritten(int(deadline.remainingTime()))) {
         *error = QStringLiteral("bytehaul did not take the message");
         return {};
     }
@@ -135,8 +139,8 @@ QJsonObject SingleInstance::request(const QString &path, const QJsonObject &obje
         case FrameResult::Incomplete:
             break;
         }
-        if (!socket.waitForReadyRead(timeoutMs)) {
-            *error = QStringLiteral("bytehaul did not answer");
+        if (deadline.hasExpired() || !socket.waitForReadyRead(int(deadline.remainingTime()))) {
+            *error = QStringLiteral("bytehaul did not answer in time");
             return {};
         }
         reply += socket.readAll();
@@ -188,10 +192,20 @@ bool SingleInstance::listen()
                     return;
                 }
                 buffer->remove(0, used);
+                // A capture the browser has stopped waiting for (bytehaul was busy, or slow to
+                // start): the browser keeps its own download, so taking it now would make the
+                // file twice. The expiry is on the monotonic clock both processes share.
+                if (message.capture && message.capture->expiresAtMs > 0
+                    && QDeadlineTimer::current().deadline() >= message.capture->expiresAtMs) {
+                    socket->write(frame({ { QStringLiteral("ok"), false },
+                                          { QStringLiteral("error"), QStringLiteral("too late: the browser keeps this download") } }));
+                    socket->flush();
+                    return;
+                }
                 const QJsonObject reply = m_handler ? m_handler(message) : QJsonObject { { QStringLiteral("ok"), true } };
                 socket->write(frame(reply));
                 socket->flush();
-                if (!message.capture)
+                if (!message.capture && message.outcomeToken.isEmpty())
                     Q_EMIT received(message.urls, message.raise);
             });
         }

@@ -13,6 +13,9 @@
 //                           the browser; bytehaul is not started for it; "explicit": a user's
 //                           "Download with bytehaul", which no rule holds back),
 //                           or {"ok": false, "error": "..."}
+//   {"type": "outcome", "token"} -> {"ok": true, "state": "pending" | "added" | "cancelled" | "unknown"}
+//                           (a capture shown in the Add dialog: the browser holds its download
+//                           until the user decides; "unknown": bytehaul no longer knows it)
 //   {"type": "links", "page", "userAgent", "links": [{"url", "text"}], "cookies": [{"url", "cookies"}]}
 //                        -> {"ok": true, "links": N}: bytehaul's Add dialog lists them
 // Only frames are written to stdout (anything else breaks the browser's side); a frame longer
@@ -24,7 +27,7 @@
 #include "nmhost/nativemessaging.h"
 
 #include <QCoreApplication>
-#include <QElapsedTimer>
+#include <QDeadlineTimer>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -47,6 +50,7 @@ using namespace bytehaul::app;
 namespace {
 
 constexpr int kStartWaitMs = 15000; // a cold start of bytehaul (tray only) until its socket answers
+constexpr qint64 kAnswerMarginMs = 400; // bytehaul takes a capture until this long before the deadline
 
 QString socketPath()
 {
@@ -75,8 +79,8 @@ QJsonObject failure(const QString &error)
 // answer comes within its budget, so a capture delivered later would make the file twice.
 QJsonObject deliver(const QJsonObject &message, qint64 deadlineMs)
 {
-    QElapsedTimer sinceRequest;
-    sinceRequest.start();
+    const QDeadlineTimer deadline(deadlineMs);
+    const auto remaining = [&deadline] { return int(std::max<qint64>(0, deadline.remainingTime())); };
     // Checked here first: a request bytehaul would refuse does not start it.
     InstanceMessage parsed;
     QString error;
@@ -84,16 +88,17 @@ QJsonObject deliver(const QJsonObject &message, qint64 deadlineMs)
         return failure(error);
     const QString path = socketPath();
     bool connected = false;
-    QJsonObject reply = SingleInstance::request(path, message, 5000, &error, &connected);
+    // Every wait is bounded by what is left of the deadline: the answer comes within it.
+    QJsonObject reply = SingleInstance::request(path, message, remaining(), &error, &connected);
     if (!reply.isEmpty() || connected)
         return reply.isEmpty() ? failure(error) : reply;
     // Nobody there: start bytehaul in the tray and wait for its socket.
     const QString program = guiProgram();
     if (!QProcess::startDetached(program, { QStringLiteral("--minimized") }))
         return failure(QStringLiteral("bytehaul is not running and %1 could not be started").arg(program));
-    while (sinceRequest.elapsed() + 100 < deadlineMs) {
+    while (remaining() > 100) {
         QThread::msleep(100);
-        reply = SingleInstance::request(path, message, 5000, &error, &connected);
+        reply = SingleInstance::request(path, message, remaining(), &error, &connected);
         if (!reply.isEmpty() || connected)
             break;
     }
@@ -121,6 +126,11 @@ QJsonObject capture(QJsonObject request)
             return { { QStringLiteral("ok"), false }, { QStringLiteral("skipped"), true }, { QStringLiteral("error"), why } };
         }
     }
+    // The browser keeps its own download when no answer comes in time: bytehaul must not take
+    // it after that. It takes it only until a margin before this deadline (the margin carries
+    // its answer back here); the clock is the monotonic one both processes share.
+    if (request.contains(QStringLiteral("deadlineMs")))
+        request.insert(QStringLiteral("expiresAt"), double(QDeadlineTimer(std::max<qint64>(0, deadlineMs - kAnswerMarginMs)).deadline()));
     for (const char *field : { "type", "deadlineMs", "explicit", "totalBytes" })
         request.remove(QLatin1String(field));
     return deliver({ { QStringLiteral("capture"), request }, { QStringLiteral("raise"), false } }, deadlineMs);
@@ -132,6 +142,24 @@ QJsonObject links(QJsonObject request)
     request.remove(QStringLiteral("type"));
     request.remove(QStringLiteral("deadlineMs"));
     return deliver({ { QStringLiteral("links"), request }, { QStringLiteral("raise"), true } }, deadlineMs);
+}
+
+// What became of a capture bytehaul showed in its Add dialog. Never starts bytehaul: if it is
+// not running, the dialog is gone ("unknown") and the browser takes its download back.
+QJsonObject outcome(const QJsonObject &request)
+{
+    const QJsonObject message { { QStringLiteral("outcome"), request.value(QStringLiteral("token")).toString() } };
+    InstanceMessage parsed;
+    QString error;
+    if (!toMessage(message, &parsed, &error))
+        return failure(error);
+    bool connected = false;
+    const QJsonObject reply = SingleInstance::request(socketPath(), message, 2000, &error, &connected);
+    if (!reply.isEmpty())
+        return reply;
+    if (!connected)
+        return { { QStringLiteral("ok"), true }, { QStringLiteral("state"), QStringLiteral("unknown") } };
+    return failure(error);
 }
 
 QJsonObject config()
@@ -162,6 +190,8 @@ QJsonObject handle(const QJsonObject &request)
         return links(request);
     if (type == QLatin1String("config"))
         return config();
+    if (type == QLatin1String("outcome"))
+        return outcome(request);
     return failure(QStringLiteral("unknown request type \"%1\"").arg(type.left(64)));
 }
 

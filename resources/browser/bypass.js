@@ -3,8 +3,8 @@
 // Firefox, which does nothing with an Alt+click, the background starts it).
 "use strict";
 (globalThis.browser ?? globalThis.chrome).runtime && document.addEventListener("click", (event) => {
-  if (!event.altKey)
-    return;
+  if (!event.altKey || !event.isTrusted)
+    return; // only the user's own click: a page cannot keep its downloads from bytehaul
   const link = event.target instanceof Element ? event.target.closest("a[href], area[href]") : null;
   if (link)
     (globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: "bypass", url: link.href });

@@ -19,6 +19,8 @@ async function load() {
       ? "bytehaul's helper is not set up: run bytehaul --setup-browsers (or Preferences, Browser integration)"
       : status.running ? "Connected to bytehaul" : "bytehaul starts when a download comes";
     document.getElementById("rules").textContent = describe(status && status.rules);
+    if (status && status.lastError)
+      document.getElementById("problem").textContent = `Last problem: ${status.lastError.error} (${status.lastError.what})`;
   });
 }
 

@@ -53,6 +53,7 @@ const files = {
   "/files/fallback.bin": randomBytes(512 * 1024 + 3),
   "/files/notes.txt": randomBytes(300 * 1024 + 9),
   "/files/alt.bin": randomBytes(400 * 1024 + 1),
+  "/files/ask.bin": randomBytes(700 * 1024 + 13),
 };
 const page = `<!doctype html><html><body>
 <a id="plain" href="/files/plain.bin" download>plain</a>
@@ -63,6 +64,7 @@ const page = `<!doctype html><html><body>
 <a id="fallback" href="/files/fallback.bin" download>fallback</a>
 <a id="notes" href="/files/notes.txt" download>notes</a>
 <a id="alt" href="/files/alt.bin" download>alt</a>
+<a id="ask" href="/files/ask.bin" download>ask</a>
 <a href="mailto:someone@example.org">mail</a>
 </body></html>`;
 let forbidden = 0;
@@ -99,11 +101,28 @@ const server = http.createServer((req, res) => {
       return res.end();
     }
     res.writeHead(206, { ...headers, "Content-Range": `bytes ${start}-${end}/${body.length}`, "Content-Length": end - start + 1 });
-    return res.end(body.subarray(start, end + 1));
+    return send(res, name, body.subarray(start, end + 1));
   }
   res.writeHead(200, { ...headers, "Content-Length": body.length });
-  res.end(body);
+  send(res, name, body);
 });
+// ask.bin comes slowly (16 KiB every 100 ms, about 4 s): no browser finishes it before the
+// extension has paused it.
+function send(res, name, data) {
+  if (name !== "/files/ask.bin")
+    return res.end(data);
+  let at = 0;
+  const next = () => {
+    if (res.destroyed)
+      return;
+    if (at >= data.length)
+      return res.end();
+    res.write(data.subarray(at, at + 16384));
+    at += 16384;
+    setTimeout(next, 100);
+  };
+  next();
+}
 await new Promise((r) => server.listen(0, "127.0.0.1", r));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
@@ -255,6 +274,31 @@ try {
   const leftovers = fs.readdirSync(browserDownloads).filter((n) => n !== "notes.txt" && n !== "alt.bin");
   check(leftovers.length === 0, `no copy in the browser's download folder (${leftovers.join(", ") || "empty"})`);
   check(forbidden === 0, `the cookie went with the request (${forbidden} answered 403)`);
+
+  // "Show the Add dialog first": the browser holds its download while bytehaul's dialog is
+  // open; bytehaul quits with the dialog open, so the browser takes its download back and
+  // finishes it (never lost), and bytehaul has none of it.
+  const bytehaulPids = () => fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p)).filter((pid) => {
+    try {
+      return fs.readFileSync(`/proc/${pid}/comm`, "latin1").trim() === "bytehaul"
+        && fs.readFileSync(`/proc/${pid}/environ`, "latin1").split("\0").includes(`HOME=${home}`);
+    } catch { return false; }
+  });
+  for (const pid of bytehaulPids())
+    process.kill(Number(pid), "SIGTERM");
+  await waitFor(() => !bytehaulRuns(), 20000);
+  const conf = path.join(home, ".config/bytehaul/bytehaul.conf");
+  fs.mkdirSync(path.dirname(conf), { recursive: true });
+  fs.appendFileSync(conf, "\n[browser]\naskFirst=true\n");
+  await tab.click("#ask");
+  const started = await waitFor(() => bytehaulRuns(), 20000);
+  await sleep(2500); // the dialog is open; the browser holds its download meanwhile
+  const heldNowhere = !landed(browserDownloads, "ask.bin", files["/files/ask.bin"]) && !fs.existsSync(path.join(downloads, "ask.bin"));
+  for (const pid of bytehaulPids())
+    process.kill(Number(pid), "SIGTERM");
+  const askKept = await waitFor(() => landed(browserDownloads, "ask.bin", files["/files/ask.bin"]), 30000);
+  check(started && heldNowhere && askKept && !fs.existsSync(path.join(downloads, "ask.bin")),
+    "Add dialog first: the browser held ask.bin while the dialog was open, and finished it itself when bytehaul quit");
 
   // bytehaul unreachable: the browser keeps its download.
   writeHostManifest(path.join(work, "no-such-host"));
