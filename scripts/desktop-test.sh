@@ -352,6 +352,41 @@ xdo key --clearmodifiers ctrl+v || true
 check "Ctrl+V downloads the clipboard's address right" wait_until 60 complete clipboard.bin
 kill "${pids[-1]}" 2>/dev/null || true
 
+# -- 5b. Preferences, Browser integration: "Set up for my browsers" writes the host manifests ---
+manifest="$HOME/.mozilla/native-messaging-hosts/org.bytehaul.nmhost.json"
+host_beside="$(dirname "$binary")/bytehaul-nmhost"
+win_viewable "$win" || { xdo windowmap "$win" >/dev/null || true; }
+xdo windowactivate --sync "$win" >/dev/null 2>&1 || true
+visible_now() { xdotool search --onlyvisible --pid "$app_pid" 2>/dev/null | sort; }
+before="$(visible_now)"
+xdo key --clearmodifiers alt+f || true
+sleep 0.5
+xdo key p || true # "&Preferences..."
+# The dialog: the new visible window named Preferences (xdotool's --name also matched the main
+# window here, so the window is told by its id).
+prefs_win=""
+find_prefs() {
+    local w
+    for w in $(comm -13 <(echo "$before") <(visible_now)); do
+        [ "$(xdotool getwindowname "$w" 2>/dev/null)" = Preferences ] && { prefs_win="$w"; return 0; }
+    done
+    return 1
+}
+if wait_until 10 find_prefs; then
+    xdo key ctrl+Tab || true # the "Browser integration" page
+    sleep 0.5
+    xdo key alt+u || true # "Set &up for my browsers"
+    check "Set up for my browsers writes Firefox's host manifest naming $host_beside" \
+        wait_until 10 eval "grep -qs '\"path\": \"$host_beside\"' '$manifest'"
+    check "and Chromium's" [ -s "$XDG_CONFIG_HOME/chromium/NativeMessagingHosts/org.bytehaul.nmhost.json" ]
+    screenshot 3b-browser-integration >/dev/null
+    xdo windowactivate --sync "$prefs_win" >/dev/null 2>&1 || true
+    xdo key --clearmodifiers Escape || true
+    check "Escape closes the Preferences dialog" wait_until 10 win_hidden "$prefs_win"
+else
+    fail "File, Preferences opens the Preferences dialog"
+fi
+
 # -- 6. Quit from the tray menu, the window shown -----------------------------------------------
 if [ -n "$icon" ] && app_alive; then
     win_viewable "$win" || fail "the window is shown before Quit"
