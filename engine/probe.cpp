@@ -11,11 +11,19 @@ namespace bytehaul {
 // The texts keep Session's translation context (they were Session's before this file).
 QByteArray ProbeAnswer::header(const QByteArray &name) const
 {
+    // Repeated headers joined with ", ", as QNetworkReply::rawHeader() gives them (so two
+    // Content-Lengths are refused here as in a real reply).
+    QByteArray value;
+    bool found = false;
     for (const auto &[n, v] : headers) {
-        if (n.compare(name, Qt::CaseInsensitive) == 0)
-            return v;
+        if (n.compare(name, Qt::CaseInsensitive) == 0) {
+            if (found)
+                value += ", ";
+            value += v;
+            found = true;
+        }
     }
-    return {};
+    return value;
 }
 
 bool ProbeAnswer::hasHeader(const QByteArray &name) const

@@ -339,13 +339,10 @@ void Session::start()
         // is left to carry If-Range, so the probe compares the server's version first. (Found
         // by tst_model, seed 92296: Completed with the version of before a pause, never asked.)
         m_reloadFromControl = true;
-    if (m_reloadFromControl) {
-        m_reloadFromControl = false;
+    const bool reload = std::exchange(m_reloadFromControl, false);
+    if (reload) {
         m_scheduler.reset();
         m_mode = Mode::None;
-        const ControlFileResult saved = loadControlFile(controlFilePath(m_path));
-        if (saved.state && saved.state->originalUrl == m_request.url.toEncoded(QUrl::RemoveUserInfo))
-            m_resume = saved.state;
     }
     if (m_mode == Mode::Ranged && m_scheduler && !m_path.isEmpty()) {
         // Continue in place: the scheduler remembers every accepted byte, and every request
@@ -365,7 +362,21 @@ void Session::start()
     m_probeUrl.clear();
     m_redirectHops = 0;
     setState(DownloadState::Probing);
-    sendProbe();
+    if (!reload) {
+        sendProbe();
+        return;
+    }
+    // What is on disk is what the control file says, read once the pause's save (on the writer
+    // thread) is done: a resume right after a pause read the file of before it, or none, and
+    // fetched everything again (found by review).
+    closeWriter(false, false, [this, run = m_run](bool) {
+        if (run != m_run || m_state != DownloadState::Probing)
+            return; // paused or cancelled meanwhile
+        const ControlFileResult saved = loadControlFile(controlFilePath(m_path));
+        if (saved.state && saved.state->originalUrl == m_request.url.toEncoded(QUrl::RemoveUserInfo))
+            m_resume = saved.state;
+        sendProbe();
+    });
 }
 
 void Session::seedWriterFromControlFile()

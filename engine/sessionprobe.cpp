@@ -321,7 +321,7 @@ void Session::onProbeMetaData()
                            : tr("Starting over: the server now sends the whole file and cannot continue the earlier attempt."),
                 NoteKind::Warning);
     }
-    if (m_note.isEmpty())
+    if (m_note.isEmpty() && !m_plainGet) // a plain GET has said why (or is an empty file's)
         setNote(tr("The server does not support byte ranges; using one connection."), NoteKind::Info);
     attachStream(reply, result.identity);
 }
@@ -332,6 +332,7 @@ void Session::startPlainGet(const QString &why)
     if (!why.isEmpty())
         setNote(why, NoteKind::Info);
     m_plainGet = true; // judged like a probe, where only a 200 leads on
+    m_probeSentAt.start(); // its own response time, not the range probe's as well
     QNetworkReply *reply = sendGet(m_workers[0]->networkManager(), makeRequest(m_finalUrl, m_options));
     reply->setReadBufferSize(replyBufferSize());
     m_probe = reply;

@@ -86,6 +86,14 @@ private slots:
             QVERIFY(r.reason.contains("invalid Content-Length"));
     }
 
+    // Two Content-Lengths (or Content-Ranges) that disagree are no usable answer.
+    void repeatedHeadersAreJoinedAsQtDoes()
+    {
+        QCOMPARE(judge(answer(200, { { "Content-Length", "10" }, { "content-length", "20" } })).path, ProbeResult::Path::Invalid);
+        QCOMPARE(judge(answer(206, { { "Content-Range", "bytes 0-9/10" }, { "Content-Range", "bytes 0-9/20" } })).path,
+                 ProbeResult::Path::PlainGet);
+    }
+
     // Asked without a range, only a 200 leads on; a 206 or a 416 is the server's fault.
     void aPlainGetTakesOnlyA200()
     {
