@@ -571,9 +571,13 @@ void Session::pause()
     // Not so the final sampled check of a file without validators: it asks the server, which
     // may take its retries (found by tst_model, seed 780059: Pause ignored for more than 15 s).
     // Paused there, the next start reloads the control file and checks again.
+    // And only at the end, with every byte in: a resume whose sampled check found another
+    // version is Verifying too while the old bytes go, before it starts over (found by
+    // tst_model, seed 122161: Pause ignored there, and the download went on downloading).
     const bool finalNetworkCheck = m_sampleCheck || m_sampleRetry.isActive();
+    const bool everyByteIn = m_mode == Mode::Stream || (m_scheduler && m_scheduler->isFinished());
     if (isTerminal(m_state) || m_state == DownloadState::Paused
-        || (m_state == DownloadState::Verifying && m_mode != Mode::None && !m_resume && !finalNetworkCheck))
+        || (m_state == DownloadState::Verifying && m_mode != Mode::None && !m_resume && !finalNetworkCheck && everyByteIn))
         return;
     stopNetwork();
     if (m_mode == Mode::Stream)
