@@ -18,7 +18,6 @@
 #include <QProcess>
 #include <QSettings>
 #include <QTemporaryDir>
-#include <QThread>
 #include <QTest>
 
 #include <QtEndian>
@@ -164,19 +163,24 @@ private slots:
             delivered = true;
             return { { QStringLiteral("ok"), true }, { QStringLiteral("id"), 3 } };
         });
+        QString refused;
+        connect(&instance, &SingleInstance::lateCaptureRefused, this, [&refused](const QString &url) { refused = url; });
         QProcess host;
         startHost(host);
         QJsonObject request = captureRequest(QStringLiteral("https://example.org/busy.iso"));
         request.insert(QStringLiteral("deadlineMs"), 800);
         host.write(nativeBytes(QJsonDocument(request).toJson()));
-        host.waitForBytesWritten(1000);
-        QThread::msleep(1500); // this "bytehaul" is busy: its event loop does not run
+        // This "bytehaul" is busy: its event loop does not run until the host has answered (a
+        // blocking wait on the host's output alone), so the message waits past its expiry.
+        QVERIFY(host.waitForBytesWritten(10000));
+        QVERIFY(host.waitForReadyRead(20000));
         QByteArray buffer;
         const QJsonObject answer = readAnswer(host, buffer);
         QCOMPARE(answer.value(QStringLiteral("ok")).toBool(true), false);
         QVERIFY2(answer.value(QStringLiteral("error")).toString().contains(QStringLiteral("in time")),
                  qPrintable(answer.value(QStringLiteral("error")).toString()));
-        QTest::qWait(300); // now it reads the message
+        // Now it reads the message, and refuses it.
+        QTRY_COMPARE_WITH_TIMEOUT(refused, QStringLiteral("https://example.org/busy.iso"), 10000);
         QVERIFY(!delivered);
         host.closeWriteChannel();
         QVERIFY(waitExit(host, 10000));

@@ -1990,5 +1990,9 @@ Behaltene Dateien lassen „Erneut versuchen“ dort weitermachen, wo der Downlo
         <source>The extension for Firefox: %1.</source>
         <translation>Die Erweiterung für Firefox: %1.</translation>
     </message>
+    <message>
+        <source>A download from the browser came too late and stays in the browser: %1</source>
+        <translation>Ein Download aus dem Browser kam zu spät und bleibt im Browser: %1</translation>
+    </message>
 </context>
 </TS>

@@ -1968,5 +1968,9 @@ Kept files let Retry continue where the download stopped.</source>
         <source>The extension for Firefox: %1.</source>
         <translation>适用于 Firefox 的扩展：%1。</translation>
     </message>
+    <message>
+        <source>A download from the browser came too late and stays in the browser: %1</source>
+        <translation>来自浏览器的下载到达太晚，将留在浏览器中：%1</translation>
+    </message>
 </context>
 </TS>

@@ -187,6 +187,10 @@ int main(int argc, char *argv[])
             return { { QStringLiteral("ok"), false }, { QStringLiteral("error"), QStringLiteral("not added") } };
         return { { QStringLiteral("ok"), true }, { QStringLiteral("id"), double(ids.first()) } };
     });
+    QObject::connect(&instance, &bytehaul::app::SingleInstance::lateCaptureRefused, &window, [&window](const QString &url) {
+        window.showMessage(QApplication::translate("main", "A download from the browser came too late and stays in the browser: %1")
+                               .arg(QUrl(url).toDisplayString(QUrl::RemoveUserInfo)));
+    });
     window.setBrowserSetup([] { return setUpBrowsers().join(QLatin1Char('\n')); });
     QObject::connect(&instance, &bytehaul::app::SingleInstance::received, &window,
                      [&window](const QStringList &urls, bool raise) {

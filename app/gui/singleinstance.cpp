@@ -200,6 +200,7 @@ bool SingleInstance::listen()
                     socket->write(frame({ { QStringLiteral("ok"), false },
                                           { QStringLiteral("error"), QStringLiteral("too late: the browser keeps this download") } }));
                     socket->flush();
+                    Q_EMIT lateCaptureRefused(message.capture->url);
                     return;
                 }
                 const QJsonObject reply = m_handler ? m_handler(message) : QJsonObject { { QStringLiteral("ok"), true } };

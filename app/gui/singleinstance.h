@@ -46,6 +46,9 @@ public:
 
 Q_SIGNALS:
     void received(const QStringList &urls, bool raise);
+    // A capture that came after the browser stopped waiting (bytehaul was busy or slow to
+    // start) was refused: the browser kept that download.
+    void lateCaptureRefused(const QString &url);
 
 private:
     QString m_path;

@@ -157,12 +157,13 @@ const setupOk = [chromiumManifest, firefoxManifest].every((m) => m.path === path
   && (chromiumManifest.allowed_origins || []).includes(`chrome-extension://${extensionId}/`)
   && (firefoxManifest.allowed_extensions || []).includes("bytehaul@bytehaul.org");
 // bytehaul processes of this test (the browser's share its HOME): by name.
-const bytehaulRuns = () => fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p)).some((pid) => {
+const bytehaulPids = () => fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p)).filter((pid) => {
   try {
     return fs.readFileSync(`/proc/${pid}/comm`, "latin1").trim() === "bytehaul"
       && fs.readFileSync(`/proc/${pid}/environ`, "latin1").split("\0").includes(`HOME=${home}`);
   } catch { return false; }
 });
+const bytehaulRuns = () => bytehaulPids().length > 0;
 const browser = firefox
   ? await puppeteer.launch({
     browser: "firefox",
@@ -278,12 +279,6 @@ try {
   // "Show the Add dialog first": the browser holds its download while bytehaul's dialog is
   // open; bytehaul quits with the dialog open, so the browser takes its download back and
   // finishes it (never lost), and bytehaul has none of it.
-  const bytehaulPids = () => fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p)).filter((pid) => {
-    try {
-      return fs.readFileSync(`/proc/${pid}/comm`, "latin1").trim() === "bytehaul"
-        && fs.readFileSync(`/proc/${pid}/environ`, "latin1").split("\0").includes(`HOME=${home}`);
-    } catch { return false; }
-  });
   for (const pid of bytehaulPids())
     process.kill(Number(pid), "SIGTERM");
   await waitFor(() => !bytehaulRuns(), 20000);
