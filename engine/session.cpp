@@ -53,8 +53,7 @@ Session::Session(DownloadId id, const DownloadRequest &request, const DownloadOp
     , m_writerThread(writerThread)
     , m_finalUrl(request.url)
     , m_added(QDateTime::currentDateTime())
-    , m_globalLimit(globalLimit)
-    , m_pool(pool)
+    , m_flow(globalLimit)
 {
     DownloadOptions &o = m_options;
     o.connections = std::clamp(o.connections, 1, 64);
@@ -63,6 +62,17 @@ Session::Session(DownloadId id, const DownloadRequest &request, const DownloadOp
     o.memoryBudget = std::clamp<qint64>(o.memoryBudget, 256 << 10, kMaxMemoryBudget);
     o.credentialOrigin = request.url;
     m_socks = usesSocksProxy(o.proxy, request.url);
+    m_flow.setMemoryBudget(o.memoryBudget);
+    m_flow.setRate(o.rateLimit);
+    connect(&m_flow, &FlowControl::roomFreed, this, [this] {
+        if (m_stream)
+            m_stream->roomFreed();
+    });
+    connect(&m_flow, &FlowControl::tokensReady, this, [this] {
+        if (std::exchange(m_streamWaitsForTokens, false) && m_stream)
+            m_stream->pump();
+    });
+    m_ranged = std::make_unique<RangedTransfer>(this, &m_flow, pool);
     m_clock.start();
     m_probeRetry.setSingleShot(true);
     connect(&m_probeRetry, &QTimer::timeout, this, &Session::sendProbe);
@@ -79,21 +89,12 @@ Session::Session(DownloadId id, const DownloadRequest &request, const DownloadOp
                          .arg(m_options.connectTimeout.count() / 1000.0),
                      ErrorCode::Timeout });
     });
-    m_limit.setRate(m_options.rateLimit, RateLimiter::steadyMs());
-    m_tokenTimer.setSingleShot(true);
-    connect(&m_tokenTimer, &QTimer::timeout, this, [this] {
-        const QSet<Worker *> waiters = std::exchange(m_tokenWaiters, {});
-        for (Worker *w : waiters)
-            w->pump();
-        if (std::exchange(m_streamWaitsForTokens, false) && m_stream)
-            m_stream->pump();
-    });
     m_tickTimer.setInterval(kTickMs);
     connect(&m_tickTimer, &QTimer::timeout, this, &Session::tick);
     if (m_options.saveInterval.count() > 0)
         m_saveTimer.setInterval(m_options.saveInterval);
     connect(&m_saveTimer, &QTimer::timeout, this, [this] {
-        const qint64 done = m_scheduler ? m_scheduler->doneBytes() : streamPosition();
+        const qint64 done = scheduler() ? scheduler()->doneBytes() : streamPosition();
         if (done != m_lastSavedDone)
             checkpoint(false);
     });
@@ -195,14 +196,14 @@ DownloadSnapshot Session::snapshot() const
     s.errorDetail = m_errorDetail;
     s.note = m_note;
     s.noteKind = m_noteKind;
-    s.multiConnection = m_mode == Mode::Ranged && m_workers.size() > 1;
+    s.multiConnection = m_mode == Mode::Ranged && m_ranged->workerCount() > 1;
     s.maxConnections = m_options.connections;
     s.retries = m_retries;
     if (!m_request.checksumAlgorithm.isEmpty())
         s.checksum = m_request.checksumAlgorithm + '=' + m_request.checksumHex;
-    if (m_scheduler) {
-        s.pieceSize = m_scheduler->pieces().pieceSize();
-        s.completedPieces = m_scheduler->pieces().toBitset();
+    if (const Scheduler *sched = scheduler()) {
+        s.pieceSize = sched->pieces().pieceSize();
+        s.completedPieces = sched->pieces().toBitset();
     } else if (m_mode == Mode::None && m_state == DownloadState::Paused) {
         s.pieceSize = m_savedPieceSize;
         s.completedPieces = m_savedPieces;
@@ -211,8 +212,7 @@ DownloadSnapshot Session::snapshot() const
         s.speed = m_speed.rate(nowMs(), 1000);
         if (m_total >= 0 && s.speed >= 1)
             s.etaSeconds = qint64(double(m_total - s.done) / s.speed + 0.5);
-        for (const auto &w : m_workers)
-            s.connections += w->isConnected() ? 1 : 0;
+        s.connections = m_ranged->connectedCount();
         if (m_stream && m_stream->isReceiving())
             s.connections = 1;
         if (s.connections == 0) {
@@ -221,20 +221,18 @@ DownloadSnapshot Session::snapshot() const
                 s.retryInMs = m_probeRetry.remainingTime();
                 s.retryAttempt = m_probeAttempts.attempts() + 1;
             }
-            for (const auto &w : m_workers) {
-                const qint64 in = w->retryRemainingMs();
-                if (in >= 0 && (s.retryInMs < 0 || in < s.retryInMs)) {
-                    s.retryInMs = in;
-                    s.retryAttempt = w->failures() + 1;
-                }
+            const auto [in, attempt] = m_ranged->nextRetry();
+            if (in >= 0 && (s.retryInMs < 0 || in < s.retryInMs)) {
+                s.retryInMs = in;
+                s.retryAttempt = attempt;
             }
             if (s.retryInMs >= 0) {
                 s.speed = 0; // nothing arrives while waiting: no stale speed, no ETA
                 s.etaSeconds = -1;
             }
         }
-        if (m_scheduler)
-            s.segments = m_scheduler->segments(nowMs());
+        if (const Scheduler *sched = scheduler())
+            s.segments = sched->segments(m_ranged->nowMs());
     }
     return s;
 }
@@ -265,8 +263,8 @@ void Session::setNote(const QString &note, NoteKind kind)
 
 void Session::publish()
 {
-    if (m_scheduler)
-        m_lastDone = std::max(m_lastDone, m_scheduler->doneBytes());
+    if (scheduler())
+        m_lastDone = std::max(m_lastDone, scheduler()->doneBytes());
     else if (m_mode == Mode::Stream)
         m_lastDone = streamPosition();
     Q_EMIT snapshotChanged(snapshot());
@@ -274,8 +272,8 @@ void Session::publish()
 
 void Session::tick()
 {
-    if (m_scheduler)
-        m_lastDone = std::max(m_lastDone, m_scheduler->doneBytes());
+    if (scheduler())
+        m_lastDone = std::max(m_lastDone, scheduler()->doneBytes());
     else if (m_mode == Mode::Stream)
         m_lastDone = streamPosition();
     m_speed.sample(nowMs(), m_lastDone);
@@ -292,21 +290,17 @@ void Session::tick()
                ErrorCode::NoProgress, 0, m_note });
         return;
     }
-    if (m_state == DownloadState::Downloading && m_scheduler) {
+    if (m_state == DownloadState::Downloading && scheduler()) {
         // The first save as soon as there is a whole piece to keep; then, besides the save
         // interval, whenever kSaveEveryBytes more have arrived: on a fast link a second is
         // 100 MiB, too much to lose to a crash (measured with bench/crash-waste.sh).
-        const qint64 done = m_scheduler->doneBytes();
-        if ((m_lastSavedDone <= 0 && m_scheduler->pieces().completeCount() > 0)
+        const qint64 done = scheduler()->doneBytes();
+        if ((m_lastSavedDone <= 0 && scheduler()->pieces().completeCount() > 0)
             || (m_lastSavedDone > 0 && done - m_lastSavedDone >= kSaveEveryBytes))
             checkpoint(false);
     }
-    if (m_mode == Mode::Ranged && m_state == DownloadState::Downloading) {
-        for (const auto &w : m_workers)
-            w->checkStall();
-        learnRefusals();
-        assignIdleWorkers(); // an idle worker may now split or race a stalled segment
-    }
+    if (m_mode == Mode::Ranged && m_state == DownloadState::Downloading)
+        m_ranged->tick(); // stalls, learned limits; an idle worker may now split or race
     publish();
 }
 
@@ -330,32 +324,30 @@ void Session::start()
     m_speed.reset();
     m_progressDone = -1; // the stall budget counts from this start
     m_progressAtMs = nowMs();
-    if (m_workers.empty())
-        addWorker();
     if (m_mode == Mode::Ranged && m_etag.isEmpty() && m_lastModified.isEmpty())
         m_reloadFromControl = true; // no If-Range can notice a change: the sampled check must
-    if (m_mode == Mode::Ranged && m_scheduler && m_scheduler->isFinished())
+    if (m_mode == Mode::Ranged && scheduler() && scheduler()->isFinished())
         // Paused with every byte in (a race for the last segment still running): no request
         // is left to carry If-Range, so the probe compares the server's version first. (Found
         // by tst_model, seed 92296: Completed with the version of before a pause, never asked.)
         m_reloadFromControl = true;
     const bool reload = std::exchange(m_reloadFromControl, false);
     if (reload) {
-        m_scheduler.reset();
+        m_ranged->end();
         m_mode = Mode::None;
     }
-    if (m_mode == Mode::Ranged && m_scheduler && !m_path.isEmpty()) {
+    if (m_mode == Mode::Ranged && scheduler() && !m_path.isEmpty()) {
         // Continue in place: the scheduler remembers every accepted byte, and every request
         // carries If-Range, so a file changed meanwhile is noticed.
         setState(DownloadState::Downloading);
         openWriter(false);
         seedWriterFromControlFile();
-        assignIdleWorkers();
+        m_ranged->assignIdleWorkers();
         return;
     }
     // Probing afresh (also for a stream download, which cannot continue mid-way).
     m_mode = Mode::None;
-    m_scheduler.reset();
+    m_ranged->end();
     m_lastDone = 0;
     dropStream();
     m_probeAttempts.progress();
@@ -436,7 +428,7 @@ void Session::replaceUrl(const QUrl &url)
     const QString target = !m_path.isEmpty() ? m_path : m_savedPath;
     const ControlFileResult saved = target.isEmpty() ? ControlFileResult {} : loadControlFile(controlFilePath(target));
     UrlReplacer::Known known;
-    if (m_mode == Mode::Ranged && m_total >= 0 && m_scheduler) {
+    if (m_mode == Mode::Ranged && m_total >= 0 && scheduler()) {
         // Paused in this process: the scheduler knows every byte on disk, more than the last
         // save may (a download that fits in its probe saves none, one paused in its final check
         // saved long before): its pieces are sampled from the data file (found by tst_model,
@@ -445,10 +437,10 @@ void Session::replaceUrl(const QUrl &url)
         ControlState st;
         st.mode = ControlState::Mode::Ranged;
         st.totalSize = m_total;
-        st.pieceSize = m_scheduler->pieces().pieceSize();
-        st.pieceCount = m_scheduler->pieces().pieceCount();
-        st.completedBitset = m_scheduler->pieces().toBitset();
-        for (const auto &[a, b] : m_scheduler->partialRanges())
+        st.pieceSize = scheduler()->pieces().pieceSize();
+        st.pieceCount = scheduler()->pieces().pieceCount();
+        st.completedBitset = scheduler()->pieces().toBitset();
+        for (const auto &[a, b] : scheduler()->partialRanges())
             st.segments.append({ a, b, b });
         st.etag = m_etag;
         st.lastModified = m_lastModified;
@@ -464,9 +456,7 @@ void Session::replaceUrl(const QUrl &url)
         accept(url, url, tr("nothing downloaded yet"), {}, {});
         return;
     }
-    if (m_workers.empty())
-        addWorker();
-    auto *replacer = new UrlReplacer(spareNetworkManager(), m_options, this);
+    auto *replacer = new UrlReplacer(m_ranged->spareNetworkManager(), m_options, this);
     m_replacer = replacer;
     connect(replacer, &UrlReplacer::finished, this,
             [this, replacer, url, accept](bool ok, const QString &reason, const QUrl &final, const QByteArray &etag,
@@ -575,7 +565,7 @@ void Session::pause()
     // version is Verifying too while the old bytes go, before it starts over (found by
     // tst_model, seed 122161: Pause ignored there, and the download went on downloading).
     const bool finalNetworkCheck = m_sampleCheck || m_sampleRetry.isActive();
-    const bool everyByteIn = m_mode == Mode::Stream || (m_scheduler && m_scheduler->isFinished());
+    const bool everyByteIn = m_mode == Mode::Stream || (scheduler() && scheduler()->isFinished());
     if (isTerminal(m_state) || m_state == DownloadState::Paused
         || (m_state == DownloadState::Verifying && m_mode != Mode::None && !m_resume && !finalNetworkCheck && everyByteIn))
         return;
@@ -585,7 +575,7 @@ void Session::pause()
     if (m_resume) {
         // Paused while verifying a resumed file: nothing was applied yet; start over at resume.
         m_mode = Mode::None;
-        m_scheduler.reset();
+        m_ranged->end();
     }
     checkpoint(true);
     // Paused is announced once the checkpoint is durable: "Paused" on screen means "saved".
@@ -609,7 +599,7 @@ void Session::cancel(PartialData partial)
     if (m_resume) {
         // Cancelled while verifying a resumed file: the control file on disk stays as it is.
         m_mode = Mode::None;
-        m_scheduler.reset();
+        m_ranged->end();
     }
     setState(DownloadState::Cancelled, Announce::Later); // finish() announces it
     const bool remove = partial == PartialData::Delete
@@ -619,7 +609,7 @@ void Session::cancel(PartialData partial)
     const auto cancelled = [this, remove](bool) {
         if (remove) {
             // The row shows what is on disk: nothing any more.
-            m_scheduler.reset();
+            m_ranged->end();
             m_lastDone = 0;
             dropStream();
         }
@@ -657,13 +647,9 @@ void Session::stopNetwork()
     discard(m_probe, this);
     if (m_stream)
         m_stream->stop();
-    for (auto &w : m_workers)
-        w->stop();
-    m_budgetWaiters.clear();
-    m_tokenWaiters.clear();
+    m_ranged->stop();
     m_streamWaitsForTokens = false;
-    if (m_globalLimit)
-        m_globalLimit->leave(quintptr(this)); // its share goes to the others
+    m_flow.leave(); // its share of the overall limit goes to the others
 }
 
 void Session::finish(DownloadState terminal)
@@ -689,26 +675,8 @@ void Session::finish(DownloadState terminal)
 
 void Session::releaseNetwork()
 {
-    // Managers whose connection is open go back to the pool last, so the next download takes
-    // them first: a new connection beside an idle open one may be one more than the server
-    // allows.
-    QList<size_t> order;
-    for (size_t i = 0; i < m_networkManagers.size(); ++i) {
-        const bool open = i < m_workers.size() && m_workers[i]->hasIdleConnection();
-        if (open)
-            order.append(i);
-        else
-            order.prepend(i);
-    }
     stopNetwork();
-    for (size_t i : std::as_const(order)) {
-        if (m_pool && m_options.cookies.isEmpty() && !m_options.proxy.isValid())
-            m_pool->release(std::move(m_networkManagers[i]));
-    }
-    m_networkManagers.clear();
-    // The stopped workers still point at those managers but never send again (the download is
-    // over); they go later, not now, as one of them may be on the call stack that led here.
-    QMetaObject::invokeMethod(this, [this] { m_workers.clear(); }, Qt::QueuedConnection);
+    m_ranged->release();
 }
 
 void Session::fail(const ReplyError &error)
@@ -751,7 +719,7 @@ void Session::openWriter(bool truncate)
     }
     m_writer = new FileWriter;
     m_writer->moveToThread(m_writerThread);
-    m_budgetHeld = 0;
+    m_flow.resetHeld();
     connect(m_writer, &FileWriter::opened, this, [this](bool ok, const QString &error) {
         if (!ok)
             fail({ ErrorClass::User, error, ErrorCode::WriteFailed, 0, error });
@@ -762,7 +730,7 @@ void Session::openWriter(bool truncate)
         if (!error.isEmpty())
             setNote(tr("Could not save progress: %1").arg(error), NoteKind::Warning);
     });
-    const qint64 pieceSize = m_scheduler ? m_scheduler->pieces().pieceSize() : m_options.pieceSize;
+    const qint64 pieceSize = scheduler() ? scheduler()->pieces().pieceSize() : m_options.pieceSize;
     m_writer->open(m_dataPath, m_total, truncate, m_options.preallocate, m_options.memoryBudget, pieceSize);
 }
 
@@ -791,7 +759,7 @@ void Session::closeWriter(bool removeData, bool removeControl, std::function<voi
         return;
     }
     m_writer = nullptr;
-    m_budgetHeld = 0;
+    m_flow.resetHeld();
     ++m_pendingCloses;
     // The writer deletes itself once closed, even when this session is gone by then (a removed
     // download).
@@ -811,65 +779,18 @@ void Session::closeWriter(bool removeData, bool removeControl, std::function<voi
 
 void Session::onWritten(qint64 bytes)
 {
-    m_budgetHeld = std::max<qint64>(0, m_budgetHeld - bytes);
-    if (budgetRoom() <= 0)
-        return;
-    const QSet<Worker *> waiters = std::exchange(m_budgetWaiters, {});
-    for (Worker *w : waiters)
-        w->pump();
-    if (m_stream)
-        m_stream->roomFreed();
+    m_flow.written(bytes); // the transfers waiting for room read on
 }
 
-qint64 Session::tokens()
+void Session::waitForStreamTokens()
 {
-    const qint64 now = RateLimiter::steadyMs();
-    qint64 t = m_limit.available(now);
-    if (m_globalLimit)
-        t = std::min(t, m_globalLimit->available(quintptr(this), now));
-    return t;
-}
-
-void Session::consumeTokens(qint64 bytes)
-{
-    m_limit.consume(bytes);
-    if (m_globalLimit)
-        m_globalLimit->consume(quintptr(this), bytes);
-}
-
-void Session::waitForTokens(Worker *worker)
-{
-    if (worker)
-        m_tokenWaiters.insert(worker);
-    else
-        m_streamWaitsForTokens = true;
-    if (m_tokenTimer.isActive())
-        return;
-    const qint64 now = RateLimiter::steadyMs();
-    qint64 wait = m_limit.msUntil(16 * 1024, now);
-    if (m_globalLimit) {
-        // Short of the overall limit (not only of its own): a contender for the fair split.
-        if (m_globalLimit->available(quintptr(this), now) < 16 * 1024)
-            m_globalLimit->wait(quintptr(this), now);
-        wait = std::max(wait, m_globalLimit->msUntil(quintptr(this), 16 * 1024, now));
-    }
-    m_tokenTimer.start(int(std::clamp<qint64>(wait, 1, 1000)));
+    m_streamWaitsForTokens = true;
+    m_flow.waitForTokens();
 }
 
 void Session::setHostBudget(std::function<int()> othersOnHost, int limit, HostLimits *limits)
 {
-    m_othersOnHost = std::move(othersOnHost);
-    m_hostLimit = limit;
-    m_learnedLimits = limits;
-}
-
-int Session::connectionCap() const
-{
-    const HostLimits &limits = m_learnedLimits ? *m_learnedLimits : m_ownLimits;
-    const int learned = limits.limit(m_finalUrl);
-    if (learned <= 0)
-        return m_hostLimit;
-    return m_hostLimit > 0 ? std::min(m_hostLimit, learned) : learned;
+    m_ranged->setHostBudget(std::move(othersOnHost), limit, limits);
 }
 
 int Session::activeConnections() const
@@ -877,16 +798,13 @@ int Session::activeConnections() const
     if (m_state != DownloadState::Downloading && m_state != DownloadState::Probing)
         return 0;
     int n = m_probe || (m_stream && m_stream->isReceiving()) ? 1 : 0;
-    for (const auto &w : m_workers)
-        n += w->isBusy() ? 1 : 0;
-    return n;
+    return n + m_ranged->busyCount();
 }
 
 void Session::setRateLimit(qint64 bytesPerSecond)
 {
     m_options.rateLimit = std::max<qint64>(0, bytesPerSecond);
-    m_limit.setRate(m_options.rateLimit, RateLimiter::steadyMs());
-    m_tokenTimer.start(0); // waiters re-check at once
+    m_flow.setRate(m_options.rateLimit); // waiters check again at once
 }
 
 void Session::onWriterFailed(const QString &error, bool diskFull)
@@ -920,15 +838,15 @@ ControlState Session::controlState(bool cleanStop)
     st.contentType = m_contentType;
     st.sequence = ++m_sequence;
     st.cleanStop = cleanStop;
-    if (m_mode == Mode::Ranged && m_scheduler) {
-        const PieceMap &pieces = m_scheduler->pieces();
+    if (m_mode == Mode::Ranged && scheduler()) {
+        const PieceMap &pieces = scheduler()->pieces();
         st.mode = ControlState::Mode::Ranged;
         st.pieceSize = pieces.pieceSize();
         st.pieceCount = pieces.pieceCount();
         st.completedBitset = pieces.toBitset();
-        for (const auto &[a, b] : m_scheduler->partialRanges())
+        for (const auto &[a, b] : scheduler()->partialRanges())
             st.segments.append({ a, b, b });
-        m_lastSavedDone = m_scheduler->doneBytes();
+        m_lastSavedDone = scheduler()->doneBytes();
     } else {
         st.mode = ControlState::Mode::Stream;
         st.pieceSize = 1;
@@ -945,7 +863,7 @@ void Session::checkpoint(bool cleanStop)
     // none of its pieces yet, and a save would replace the record of them with nothing (found
     // by tst_model, seed 779813: the check failed, and fail()'s save dropped 775,945 durable
     // bytes to 0).
-    if (!m_writer || m_path.isEmpty() || m_mode == Mode::None || (m_mode == Mode::Ranged && !m_scheduler) || m_resume)
+    if (!m_writer || m_path.isEmpty() || m_mode == Mode::None || (m_mode == Mode::Ranged && !scheduler()) || m_resume)
         return;
     m_writer->checkpoint(controlState(cleanStop), controlFilePath(m_path));
 }
@@ -986,8 +904,8 @@ void Session::onDataSynced(bool ok, bool sampled)
 {
     if (m_state != DownloadState::Verifying)
         return; // cancelled meanwhile: the .part and its control file stay as they are
-    if (ok && !sampled && m_mode == Mode::Ranged && m_scheduler && !m_workers.empty() && m_etag.isEmpty()
-        && m_lastModified.isEmpty() && m_total > m_scheduler->pieces().pieceSize()) {
+    if (ok && !sampled && m_mode == Mode::Ranged && scheduler() && m_ranged->workerCount() > 0 && m_etag.isEmpty()
+        && m_lastModified.isEmpty() && m_total > scheduler()->pieces().pieceSize()) {
         sampleFinishedFile();
         return;
     }
@@ -1055,7 +973,7 @@ UrlReplacer::Known Session::sampleWindows(const QList<std::pair<qint64, qint64>>
 
 void Session::runSampleCheck(const UrlReplacer::Known &known, std::function<void(bool, const QString &)> then, int attempt)
 {
-    auto *check = new UrlReplacer(spareNetworkManager(), m_options, this);
+    auto *check = new UrlReplacer(m_ranged->spareNetworkManager(), m_options, this);
     m_sampleCheck = check;
     connect(check, &UrlReplacer::finished, this, [this, check, known, then, attempt](bool same, const QString &reason) {
         check->deleteLater();

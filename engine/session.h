@@ -1,40 +1,42 @@
-// Session: one download from probe to completion (the reference design's run_download).
+// Session: one download from probe to completion (the reference design's run_download), as a
+// job with one state machine (setState() is the only place the state changes).
 //
-// It sends the probe (Range: bytes=0-(piece-1), Accept-Encoding: identity) and picks a path
-// from the answer: a 206 with a total goes "ranged" (a Scheduler plus 1..N Workers; the probe's
-// reply becomes worker 0's first segment), anything else that carries the file (200, a 206
-// without a total or with a compressed body after a plain GET) goes "stream": one reply read
-// front to back. Bytes reach the disk only through the FileWriter on the writer thread. The
-// session owns the memory budget: bytes handed to the writer and not yet written count
-// against it, and workers stop reading while it is used up.
+// It sends the probe (Range: bytes=0-(piece-1), Accept-Encoding: identity), judges the answer
+// (judgeProbe(): a ProbeResult value) and picks a path: a 206 with a total goes "ranged"
+// (RangedTransfer: a Scheduler plus 1..N Workers; the probe's reply becomes worker 0's first
+// segment), anything else that carries the file (200, a 206 without a total or with a
+// compressed body after a plain GET) goes "stream" (StreamTransfer: one reply read front to
+// back). Either transfer reads within the download's FlowControl (memory budget and speed
+// limits) and hands its bytes to the session, which passes them to the FileWriter on the
+// writer thread; the transfers never touch a file.
 //
 // Progress survives pause, crash and reboot through the control file next to the data file
-// (see ControlFile): saved every few seconds and on pause, failure and quit, always after the
-// data it describes is durable. A later session finds it, checks the data file and the server
-// (same size, same validators, If-Range on every request), re-verifies piece CRCs after an
-// unclean stop, and continues; if anything disagrees it starts over cleanly instead.
+// (see ControlFile): saved as soon as the first piece is durable, then by time and by bytes,
+// and on pause, failure and quit, always after the data it describes is durable. A later
+// session finds it, checks the data file and the server (same size, same validators,
+// If-Range on every request), re-verifies piece CRCs after an unclean stop, and continues; if
+// anything disagrees it starts over cleanly instead.
 //
 // Job contract (KJob): start / pause / cancel, a state, and exactly one finished() signal for
-// the terminal states Completed, Failed and Cancelled. Paused is not terminal: start() again
-// continues. The implementation is split: session.cpp (job control, writer, checkpoints),
-// sessionprobe.cpp (probe, naming, resume decision), sessiontransfer.cpp (the data paths).
+// the terminal states Completed, Failed and Cancelled, with a typed error code and text in
+// the snapshot. Paused is not terminal: start() again continues. The implementation is split:
+// session.cpp (job control, writer, checkpoints), sessionprobe.cpp (probe, naming, resume
+// decision), sessiontransfer.cpp (starting and resuming the transfers, restarts).
 #pragma once
-
-#include "engine/filelock.h"
 
 #include "engine/controlfile.h"
 #include "engine/downloadtypes.h"
+#include "engine/filelock.h"
+#include "engine/flowcontrol.h"
 #include "engine/hostlimits.h"
-#include "engine/probe.h"
 #include "engine/httpparse.h"
+#include "engine/probe.h"
+#include "engine/rangedtransfer.h"
 #include "engine/replycheck.h"
-#include "engine/ratelimiter.h"
-#include "engine/sharedratelimiter.h"
 #include "engine/scheduler.h"
 #include "engine/speedmeter.h"
 #include "engine/streamtransfer.h"
 #include "engine/urlreplacer.h"
-#include "engine/worker.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -57,7 +59,7 @@ namespace bytehaul {
 class FileWriter;
 class NetworkPool;
 
-class Session final : public QObject, public WorkerHost, public StreamHost
+class Session final : public QObject, public RangedHost, public StreamHost
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(Session)
@@ -84,7 +86,7 @@ public:
     // same file; urlReplaced() tells the verdict.
     void replaceUrl(const QUrl &url);
 
-    // WorkerHost: for the workers (same thread).
+    // RangedHost and StreamHost: for the transfers (same thread).
     const QUrl &url() const override { return m_finalUrl; }
     const DownloadOptions &options() const override { return m_options; }
     qint64 totalSize() const override { return m_total; }
@@ -93,28 +95,24 @@ public:
     const QByteArray &etag() const override { return m_etag; }
     const QByteArray &lastModified() const override { return m_lastModified; }
     qint64 replyBufferSize() const override;
-    qint64 nextRequestEnd(Worker *worker, const Scheduler::Lease &lease, qint64 from, double bytesPerSecond) override;
-    // How long a request waited for its response headers: what a new connection costs, which
-    // decides whether splitting a segment that is about to finish pays off.
-    void noteResponseLatency(int ms) override;
-    // Bytes the network side may still hand to the writer. The budget bounds the memory a
-    // download's data occupies: half of it for bytes waiting for the disk, a quarter for Qt's
-    // reply buffers (replyBufferSize()), and the rest is what the allocator needs around them
-    // (measured: with 3/4 for waiting bytes, peak RSS at 8 connections was 50-54 MiB; with
-    // 1/2, 33-36 MiB, at the same speed).
-    qint64 budgetRoom() const override { return m_options.memoryBudget / 2 - m_budgetHeld; }
-    // StreamHost: for the stream path (same thread).
-    void waitForStreamTokens() override { waitForTokens(nullptr); }
+    bool isTransferring() const override { return m_state == DownloadState::Downloading; }
+    void writeRanged(qint64 offset, const QByteArray &data) override;
+    void rangedComplete() override { completeDownload(); }
+    void rangedFailed(const ReplyError &error) override { fail(error); }
+    void noteRetry(const ReplyError &error) override;
+    void noteConnections(const QString &text, NoteKind kind) override { setNote(text, kind); }
+    void remoteChanged(const QString &why) override;
+    void movedTo(const QUrl &url) override;
+    qint64 budgetRoom() const override { return m_flow.room(); }
+    qint64 tokens() override { return m_flow.tokens(); }
+    void consumeTokens(qint64 bytes) override { m_flow.consume(bytes); }
+    void waitForStreamTokens() override;
     bool writerReady() const override { return m_writer != nullptr; }
     void writeStream(qint64 offset, const QByteArray &data) override;
     void streamComplete(qint64 total) override;
     void streamBroken(const ReplyError &error) override { restartStream(error); }
     void streamInvalid(const ReplyError &error) override { fail(error); }
-    void waitForBudget(Worker *worker) override;
-    // Speed limits: the tokens this download may read now (its own bucket and the global one).
-    qint64 tokens() override;
-    void consumeTokens(qint64 bytes) override;
-    void waitForTokens(Worker *worker) override; // worker == nullptr: the stream path
+
     void setRateLimit(qint64 bytesPerSecond); // changeable while running; 0: none
     void setConnections(int count); // changeable while running: workers are added or retired
     // Politeness per host: this download opens no connection while the others on the same host
@@ -123,16 +121,6 @@ public:
     void setHostBudget(std::function<int()> othersOnHost, int limit, HostLimits *limits = nullptr);
     QString host() const { return m_finalUrl.host(); }
     int activeConnections() const;
-    Scheduler::Accepted deliver(Worker *worker, const Scheduler::Lease &lease, qint64 offset,
-                                const QByteArray &data) override;
-    Scheduler::Lease renewLease(Worker *worker, const Scheduler::Lease &lease) override;
-    void releaseLease(Worker *worker, const Scheduler::Lease &lease) override;
-    void workerIdle(Worker *worker, const Scheduler::Lease &lease) override;
-    void workerFailed(Worker *worker, const Scheduler::Lease &lease, const ReplyError &error) override;
-    bool refusedExtraConnection(Worker *worker, const ReplyError &error) override;
-    void noteRetry(Worker *worker, const ReplyError &error) override;
-    void remoteChanged(const QString &why) override;
-    void movedTo(const QUrl &url) override;
 
 Q_SIGNALS:
     void snapshotChanged(const bytehaul::DownloadSnapshot &snapshot);
@@ -194,16 +182,11 @@ private:
     void failFileInUse(const QString &path);
 
     // sessiontransfer.cpp
-    Worker *addWorker();
-    // The network manager for a one-off request: an idle worker's, whose connection is open.
-    QNetworkAccessManager *spareNetworkManager() const;
     void startRanged(QNetworkReply *probe, qint64 probeEnd);
     void startResumed(QNetworkReply *probe, qint64 probeEnd);
     void continueResumed(QNetworkReply *probe, qint64 probeEnd);
     void sampleThenResume(const QList<qint64> &badPieces); // no validators: sampled same-file check first
     void applyResume(const QList<qint64> &badPieces);
-    void assignIdleWorkers();
-    void maybeComplete();
     void attachStream(QNetworkReply *reply, const RemoteIdentity &identity);
     qint64 streamPosition() const { return m_stream ? m_stream->position() : 0; }
     // Starting over: the stream transfer goes (later: this may run inside its own callback).
@@ -258,31 +241,15 @@ private:
     std::function<void()> m_sampleRetryAction; // a resume without validators: sampled ranges compared first
     QString m_resumeCheck; // what that check found, for the note
 
-    std::optional<Scheduler> m_scheduler;
-    double m_responseLatencyMs = -1; // smoothed; -1: none measured yet
-    std::vector<std::unique_ptr<QNetworkAccessManager>> m_networkManagers;
-    std::vector<std::unique_ptr<Worker>> m_workers; // destroyed before the managers
-    QSet<Worker *> m_budgetWaiters;
-    QSet<Worker *> m_tokenWaiters;
+    FlowControl m_flow; // the memory budget and the speed limits, for either transfer
+    std::unique_ptr<RangedTransfer> m_ranged; // the ranged path; its connections serve the probe too
+    Scheduler *scheduler() const { return m_ranged->scheduler(); } // null outside a ranged transfer
     bool m_streamWaitsForTokens = false;
-    RateLimiter m_limit;
-    SharedRateLimiter *m_globalLimit = nullptr;
-    QTimer m_tokenTimer;
-    NetworkPool *m_pool = nullptr;
-    std::function<int()> m_othersOnHost;
-    int m_hostLimit = 0;
-    HostLimits *m_learnedLimits = nullptr; // the engine's; else m_ownLimits
-    HostLimits m_ownLimits;
-    int connectionCap() const; // politeness and the server's learned limit together; 0: none
-    void learnRefusals();
-    bool m_refusedWhilePending = false;
-    int m_refusals = 0; // new connections refused in this download (see refusedExtraConnection())
 
     std::unique_ptr<StreamTransfer> m_stream; // the stream path; kept after its end for its position
     RetryBudget m_streamAttempts; // the stream path's restarts
 
     FileWriter *m_writer = nullptr;
-    qint64 m_budgetHeld = 0;
     bool m_finishedEmitted = false;
 
     QElapsedTimer m_clock;

@@ -43,7 +43,7 @@ void Session::sendProbe()
                ErrorCode::InvalidHeader });
         return;
     }
-    QNetworkReply *reply = sendGet(m_workers[0]->networkManager(), makeRequest(url, m_options, 0, m_options.pieceSize));
+    QNetworkReply *reply = sendGet(m_ranged->probeNetworkManager(), makeRequest(url, m_options, 0, m_options.pieceSize));
     m_probe = reply;
     m_plainGet = false;
     m_probeTimeout.start(m_options.connectTimeout);
@@ -250,7 +250,7 @@ bool Session::chooseOutputPath(const QNetworkReply *reply)
 void Session::onProbeMetaData()
 {
     if (m_probeTimeout.isActive())
-        noteResponseLatency(int(m_probeSentAt.elapsed()));
+        m_ranged->noteResponseLatency(int(m_probeSentAt.elapsed()));
     m_probeTimeout.stop();
     QNetworkReply *reply = m_probe.data();
     if (!reply)
@@ -333,7 +333,7 @@ void Session::startPlainGet(const QString &why)
         setNote(why, NoteKind::Info);
     m_plainGet = true; // judged like a probe, where only a 200 leads on
     m_probeSentAt.start(); // its own response time, not the range probe's as well
-    QNetworkReply *reply = sendGet(m_workers[0]->networkManager(), makeRequest(m_finalUrl, m_options));
+    QNetworkReply *reply = sendGet(m_ranged->probeNetworkManager(), makeRequest(m_finalUrl, m_options));
     reply->setReadBufferSize(replyBufferSize());
     m_probe = reply;
     m_probeTimeout.start(m_options.connectTimeout);

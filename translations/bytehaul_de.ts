@@ -295,6 +295,16 @@
     </message>
 </context>
 <context>
+    <name>bytehaul::RangedTransfer</name>
+    <message numerus="yes">
+        <source>The server refused connection %1 (%2); going on with %n connection(s).</source>
+        <translation>
+            <numerusform>Der Server hat Verbindung %1 abgelehnt (%2); es geht mit %n Verbindung weiter.</numerusform>
+            <numerusform>Der Server hat Verbindung %1 abgelehnt (%2); es geht mit %n Verbindungen weiter.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bytehaul::ReplyCheck</name>
     <message>
         <source>%1: the file on the server has changed (it no longer matches its ETag or date)</source>
@@ -661,13 +671,6 @@
     <message>
         <source>Redirected to %1; the credentials given for %2 stay there.</source>
         <translation>Umgeleitet zu %1; die für %2 angegebenen Zugangsdaten bleiben dort.</translation>
-    </message>
-    <message numerus="yes">
-        <source>The server refused connection %1 (%2); going on with %n connection(s).</source>
-        <translation>
-            <numerusform>Der Server hat Verbindung %1 abgelehnt (%2); es geht mit %n Verbindung weiter.</numerusform>
-            <numerusform>Der Server hat Verbindung %1 abgelehnt (%2); es geht mit %n Verbindungen weiter.</numerusform>
-        </translation>
     </message>
 </context>
 <context>

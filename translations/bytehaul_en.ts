@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>bytehaul::RangedTransfer</name>
+    <message numerus="yes">
+        <source>The server refused connection %1 (%2); going on with %n connection(s).</source>
+        <translation>
+            <numerusform>The server refused connection %1 (%2); going on with %n connection.</numerusform>
+            <numerusform>The server refused connection %1 (%2); going on with %n connections.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bytehaul::Session</name>
     <message numerus="yes">
         <source>Resumed: %1 already on disk; %n damaged piece(s) will be fetched again.</source>
@@ -39,13 +49,6 @@
         <translation>
             <numerusform>The server gives no ETag or Last-Modified, so %n sampled range was fetched again and compared: it matches.</numerusform>
             <numerusform>The server gives no ETag or Last-Modified, so %n sampled ranges were fetched again and compared: they match.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>The server refused connection %1 (%2); going on with %n connection(s).</source>
-        <translation>
-            <numerusform>The server refused connection %1 (%2); going on with %n connection.</numerusform>
-            <numerusform>The server refused connection %1 (%2); going on with %n connections.</numerusform>
         </translation>
     </message>
 </context>

@@ -294,6 +294,15 @@
     </message>
 </context>
 <context>
+    <name>bytehaul::RangedTransfer</name>
+    <message numerus="yes">
+        <source>The server refused connection %1 (%2); going on with %n connection(s).</source>
+        <translation>
+            <numerusform>服务器拒绝了第 %1 个连接（%2）；继续使用 %n 个连接。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bytehaul::ReplyCheck</name>
     <message>
         <source>%1: the file on the server has changed (it no longer matches its ETag or date)</source>
@@ -656,12 +665,6 @@
     <message>
         <source>Redirected to %1; the credentials given for %2 stay there.</source>
         <translation>已重定向到 %1；为 %2 提供的凭据不会被发送到那里。</translation>
-    </message>
-    <message numerus="yes">
-        <source>The server refused connection %1 (%2); going on with %n connection(s).</source>
-        <translation>
-            <numerusform>服务器拒绝了第 %1 个连接（%2）；继续使用 %n 个连接。</numerusform>
-        </translation>
     </message>
 </context>
 <context>
