@@ -59,6 +59,20 @@ void removeControlFiles(const QString &controlPath)
     safefile::removeStaleTemporaries(controlPath);
 }
 
+// A removal or rename is durable once its directory is synced.
+void syncDirectoryOf(const QString &path)
+{
+#ifdef Q_OS_UNIX
+    const QByteArray dir = QFile::encodeName(QFileInfo(path).absolutePath());
+    if (const int fd = ::open(dir.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+#else
+    Q_UNUSED(path)
+#endif
+}
+
 } // namespace
 
 FileWriter::FileWriter(QObject *parent) : QObject(parent) { }
@@ -70,7 +84,7 @@ FileWriter::~FileWriter()
 }
 
 void FileWriter::open(const QString &path, qint64 size, bool truncate, bool preallocate, qint64 memoryBudget,
-                      qint64 pieceSize)
+                      qint64 pieceSize, const QString &controlPath)
 {
     QMetaObject::invokeMethod(
         this,
@@ -81,6 +95,12 @@ void FileWriter::open(const QString &path, qint64 size, bool truncate, bool prea
             m_runBytes = std::min<qint64>(1 << 20, std::max<qint64>(1, memoryBudget / 8));
             m_pieceSize = std::max<qint64>(1, pieceSize);
             m_crcs.reset(size, pieceSize);
+            if (truncate && !controlPath.isEmpty() && safefile::lexists(controlPath)) {
+                // A kill right after the truncation left a ranged control file over a stream's
+                // bytes, trusted by the next run: the old one goes durably first.
+                removeControlFiles(controlPath);
+                syncDirectoryOf(controlPath);
+            }
             doOpen(path, size, truncate, preallocate);
         },
         Qt::QueuedConnection);
@@ -298,21 +318,55 @@ void FileWriter::doEmpty(const QString &controlPath)
     m_cache.take(0); // another version's bytes: dropped on purpose
     removeControlFiles(controlPath);
     bool ok = true;
-#ifdef Q_OS_UNIX
-    if (!controlPath.isEmpty()) {
-        // The control file's removal is durable before its bytes go.
-        const QByteArray dir = QFile::encodeName(QFileInfo(controlPath).absolutePath());
-        if (const int fd = ::open(dir.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); fd >= 0) {
-            ::fsync(fd);
-            ::close(fd);
-        }
-    }
-#endif
+    if (!controlPath.isEmpty())
+        syncDirectoryOf(controlPath); // the control file's removal is durable before its bytes go
     if (m_file.isOpen()) {
         ok = m_file.resize(0) && syncData();
         m_file.close();
     }
     closedNow(ok);
+}
+
+void FileWriter::settle(const QString &controlPath, const QString &dataPath, DataFile data)
+{
+    QMetaObject::invokeMethod(
+        this,
+        [=, this] {
+            bool ok = true;
+            if (!controlPath.isEmpty() && safefile::lexists(controlPath)) {
+                removeControlFiles(controlPath);
+                syncDirectoryOf(controlPath);
+            }
+            if (data == DataFile::Empty && !dataPath.isEmpty() && safefile::lexists(dataPath)) {
+                // Through our own descriptor checks (no link, no FIFO planted there).
+                QFile file;
+                ok = safefile::open(file, dataPath, safefile::Access::ReadWrite, false, false, nullptr) && file.resize(0);
+            } else if (data == DataFile::Remove && !dataPath.isEmpty()) {
+                QFile::remove(dataPath);
+            }
+            closedNow(ok);
+        },
+        Qt::QueuedConnection);
+}
+
+void FileWriter::rewriteControl(const QString &controlPath, const QByteArray &originalUrl, const QByteArray &finalUrl,
+                                const QByteArray &etag, const QByteArray &lastModified)
+{
+    QMetaObject::invokeMethod(
+        this,
+        [=, this] {
+            ControlFileResult saved = loadControlFile(controlPath);
+            bool ok = true;
+            if (saved.state) {
+                saved.state->originalUrl = originalUrl;
+                saved.state->finalUrl = finalUrl;
+                saved.state->etag = etag;
+                saved.state->lastModified = lastModified;
+                ok = saveControlFile(controlPath, serializeControl(*saved.state)).isEmpty();
+            }
+            closedNow(ok);
+        },
+        Qt::QueuedConnection);
 }
 
 void FileWriter::closedNow(bool ok)

@@ -1,4 +1,5 @@
-// FileWriter: the only object that touches a download's data file and its control file. It
+// FileWriter: the only object that writes a download's data file and its control file (saves,
+// rewrites and removals all run here, in the order the session asked for them). It
 // lives on the writer thread; the session talks to it through queued calls and hears back
 // through signals, so a slow disk never blocks the network side. Incoming chunks go through a
 // WriteBackCache and leave as large positioned writes (pwritev); their CRC32 per piece is kept
@@ -28,11 +29,13 @@ public:
     ~FileWriter() override;
 
     // Thread-safe entry points: each posts to the writer's thread.
-    // size < 0: unknown. truncate: start from an empty file. memoryBudget: what the session
-    // lets the network hold; the cache always flushes before holding half of it, so the
-    // budget can never be exhausted by bytes that wait here.
+    // size < 0: unknown. truncate: start from an empty file; then the control file at
+    // controlPath goes first, durably (a control file never describes bytes that are not in
+    // the data file). memoryBudget: what the session lets the network hold; the cache always
+    // flushes before holding half of it, so the budget can never be exhausted by bytes that
+    // wait here.
     void open(const QString &path, qint64 size, bool truncate, bool preallocate, qint64 memoryBudget,
-              qint64 pieceSize);
+              qint64 pieceSize, const QString &controlPath = {});
     void write(qint64 offset, const QByteArray &data);
     // Pieces already on disk from an earlier run: their known CRCs, and byte ranges of
     // incomplete pieces whose CRC is rebuilt by reading them.
@@ -65,6 +68,18 @@ public:
     // it): the last checkpoint when given, then flush, sync and close; then the caller deletes
     // the writer.
     void closeNowForQuit(const std::optional<ControlState> &last, const QString &controlPath);
+
+    // For a writer that never opened a file: the work on a download's files between two
+    // writers, or after the last one. Each emits closed() and deletes itself, like close().
+    enum class DataFile { Keep, Empty, Remove };
+    // The control file goes (durably, when there is one), then the data file at dataPath is
+    // kept, emptied in place (starting over; the same inode, so the lock on it stays) or
+    // removed (the user cancelled and asked for it).
+    void settle(const QString &controlPath, const QString &dataPath, DataFile data);
+    // Replace address: the download's addresses and validators in its control file change,
+    // everything else stays. Nothing to rewrite (no control file) is no failure.
+    void rewriteControl(const QString &controlPath, const QByteArray &originalUrl, const QByteArray &finalUrl,
+                        const QByteArray &etag, const QByteArray &lastModified);
 
 
 Q_SIGNALS:

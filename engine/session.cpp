@@ -355,7 +355,12 @@ void Session::start()
     m_redirectHops = 0;
     setState(DownloadState::Probing);
     if (!reload) {
-        sendProbe();
+        // After any work on the files still under way (a Replace address's rewrite of the
+        // control file, say): the probe's resume decision reads them.
+        afterCloses([this, run = m_run](bool) {
+            if (run == m_run && m_state == DownloadState::Probing)
+                sendProbe();
+        });
         return;
     }
     // What is on disk is what the control file says, read once the pause's save (on the writer
@@ -403,18 +408,14 @@ void Session::replaceUrl(const QUrl &url)
         m_lastModified = lastModified;
         m_ifRange = ifRangeValidator(etag, lastModified);
         setNote(tr("Address replaced (%1).").arg(reason), NoteKind::Info);
-        // Keep the control file in step, so a new process recognises the download by its new URL.
+        // Keep the control file in step, so a new process recognises the download by its new URL
+        // (rewritten by a writer, after any close under way: a start waits for it).
         const QString target = !m_path.isEmpty() ? m_path : m_savedPath;
         if (!target.isEmpty()) {
-            const QString path = controlFilePath(target);
-            ControlFileResult saved = loadControlFile(path);
-            if (saved.state) {
-                saved.state->originalUrl = original.toEncoded(QUrl::RemoveUserInfo);
-                saved.state->finalUrl = final.toEncoded(QUrl::RemoveUserInfo);
-                saved.state->etag = etag;
-                saved.state->lastModified = lastModified;
-                saveControlFile(path, serializeControl(*saved.state));
-            }
+            afterCloses([this, path = controlFilePath(target), original, final, etag, lastModified](bool) {
+                startFileWork([](bool) {})->rewriteControl(path, original.toEncoded(QUrl::RemoveUserInfo),
+                                                           final.toEncoded(QUrl::RemoveUserInfo), etag, lastModified);
+            });
             if (m_resume) {
                 m_resume->etag = etag;
                 m_resume->lastModified = lastModified;
@@ -566,7 +567,7 @@ void Session::pause()
     // tst_model, seed 122161: Pause ignored there, and the download went on downloading).
     const bool finalNetworkCheck = m_sampleCheck || m_sampleRetry.isActive();
     const bool everyByteIn = m_mode == Mode::Stream || (scheduler() && scheduler()->isFinished());
-    if (isTerminal(m_state) || m_state == DownloadState::Paused
+    if (isTerminal(m_state) || m_state == DownloadState::Paused || m_inPlace
         || (m_state == DownloadState::Verifying && m_mode != Mode::None && !m_resume && !finalNetworkCheck && everyByteIn))
         return;
     stopNetwork();
@@ -593,8 +594,8 @@ void Session::pause()
 
 void Session::cancel(PartialData partial)
 {
-    if (isTerminal(m_state))
-        return;
+    if (isTerminal(m_state) || m_inPlace)
+        return; // (in place: whole under its final name, Completed in a moment)
     stopNetwork();
     if (m_resume) {
         // Cancelled while verifying a resumed file: the control file on disk stays as it is.
@@ -615,23 +616,10 @@ void Session::cancel(PartialData partial)
         }
         finish(DownloadState::Cancelled);
     };
-    if (m_writer) {
-        closeWriter(remove, remove, cancelled);
-    } else {
-        // Paused, or between two writers (a restart from zero closing the old one): after any
-        // close still under way, the partial file and its control file go if asked. (Found by
-        // tst_model: a cancel-and-delete during a restart's probe left the .part behind.)
-        closeWriter(false, false, [this, remove, cancelled](bool ok) {
-            if (remove && !m_path.isEmpty()) {
-                // Never a file under the final name this download did not open itself.
-                const QString data = !m_dataPath.isEmpty() ? m_dataPath : partialDataPath(m_path);
-                if (!data.isEmpty())
-                    QFile::remove(data);
-                QFile::remove(controlFilePath(m_path));
-            }
-            cancelled(ok);
-        });
-    }
+    // Paused, or between two writers (a restart from zero closing the old one), the partial
+    // file and its control file go after any close still under way. (Found by tst_model: a
+    // cancel-and-delete during a restart's probe left the .part behind.)
+    closeWriter(remove, remove, cancelled);
 }
 
 void Session::stopNetwork()
@@ -706,17 +694,6 @@ void Session::openWriter(bool truncate)
         return;
     if (truncate && dataSharesFinalName() && !relocateToFreshName())
         return;
-    if (truncate) {
-        // The control file never describes bytes that are not in the data file: an old one
-        // goes (durably) before the data file is restarted from zero. (A kill right after the
-        // truncation left a ranged control file over a stream's bytes, trusted by the next run.)
-        const QString control = controlFilePath(m_path);
-        if (safefile::lexists(control)) {
-            QFile::remove(control);
-            safefile::removeStaleTemporaries(control);
-            syncDirectory(QFileInfo(control).absolutePath());
-        }
-    }
     m_writer = new FileWriter;
     m_writer->moveToThread(m_writerThread);
     m_flow.resetHeld();
@@ -731,50 +708,85 @@ void Session::openWriter(bool truncate)
             setNote(tr("Could not save progress: %1").arg(error), NoteKind::Warning);
     });
     const qint64 pieceSize = scheduler() ? scheduler()->pieces().pieceSize() : m_options.pieceSize;
-    m_writer->open(m_dataPath, m_total, truncate, m_options.preallocate, m_options.memoryBudget, pieceSize);
+    // Truncating: the writer removes the old control file durably before the data goes.
+    m_writer->open(m_dataPath, m_total, truncate, m_options.preallocate, m_options.memoryBudget, pieceSize,
+                   controlFilePath(m_path));
 }
 
 void Session::closeWriter(bool removeData, bool removeControl, std::function<void(bool)> then, bool emptyData)
 {
     FileWriter *writer = m_writer;
     if (!writer) {
-        if (removeControl && !m_path.isEmpty())
-            QFile::remove(controlFilePath(m_path));
-        if (emptyData && !m_dataPath.isEmpty() && !dataSharesFinalName() && QFile::exists(m_dataPath)) {
-            // The control file's removal durable first, then the old version's bytes go (the
-            // same inode: the lock stays). Reached after the final sampled check found another
-            // version, when the writer is already closed.
-            syncDirectory(QFileInfo(m_dataPath).absolutePath());
-            QFile data;
-            if (safefile::open(data, m_dataPath, safefile::Access::ReadWrite, false, false, nullptr))
-                data.resize(0);
+        // No writer open (paused, or between two writers): a writer that opens no file does
+        // the work on the files, after any close still under way (a restart's, say), so
+        // "Paused" is announced only once nothing more happens to the files (found by
+        // tst_model: the control file a restart was removing vanished after Paused).
+        if (!removeData && !removeControl && !emptyData) {
+            afterCloses(std::move(then));
+            return;
         }
-        // A close still under way (a restart's, say) comes first: "Paused" is announced only
-        // once nothing more happens to the files (found by tst_model: the control file a restart
-        // was removing vanished after Paused).
-        if (m_pendingCloses > 0)
-            m_afterCloses.push_back(std::move(then));
-        else
-            then(true);
+        afterCloses([this, removeData, removeControl, emptyData, then = std::move(then)](bool) mutable {
+            if (m_path.isEmpty()) {
+                then(true);
+                return;
+            }
+            // Paths as they are now (a restart may have moved to a fresh name meanwhile).
+            // Emptied: the old version's bytes, never a file under the final name. Removed
+            // (cancel and delete): the partial file this download wrote.
+            const QString data = !m_dataPath.isEmpty() ? m_dataPath : partialDataPath(m_path);
+            FileWriter::DataFile action = FileWriter::DataFile::Keep;
+            if (removeData)
+                action = FileWriter::DataFile::Remove;
+            else if (emptyData && !m_dataPath.isEmpty() && !dataSharesFinalName())
+                action = FileWriter::DataFile::Empty;
+            FileWriter *settler = startFileWork(std::move(then));
+            settler->settle(removeControl || removeData ? controlFilePath(m_path) : QString(), data, action);
+        });
         return;
     }
     m_writer = nullptr;
     m_flow.resetHeld();
+    disconnect(writer, &FileWriter::written, this, nullptr);
+    disconnect(writer, &FileWriter::failed, this, nullptr);
+    trackClose(writer, std::move(then));
+    // The control file goes only once the data is durable (or deleted with it).
+    writer->close(true, removeData, removeControl ? controlFilePath(m_path) : QString(), emptyData);
+}
+
+FileWriter *Session::startFileWork(std::function<void(bool)> then)
+{
+    auto *writer = new FileWriter;
+    writer->moveToThread(m_writerThread);
+    trackClose(writer, std::move(then));
+    return writer;
+}
+
+void Session::trackClose(FileWriter *writer, std::function<void(bool)> then)
+{
     ++m_pendingCloses;
     // The writer deletes itself once closed, even when this session is gone by then (a removed
     // download).
     connect(writer, &FileWriter::closed, this, [this, then = std::move(then)](bool ok) {
         then(ok);
-        if (--m_pendingCloses == 0) {
-            const auto waiting = std::exchange(m_afterCloses, {});
-            for (const auto &f : waiting)
-                f(true);
-        }
+        --m_pendingCloses;
+        runAfterCloses();
     });
-    disconnect(writer, &FileWriter::written, this, nullptr);
-    disconnect(writer, &FileWriter::failed, this, nullptr);
-    // The control file goes only once the data is durable (or deleted with it).
-    writer->close(true, removeData, removeControl ? controlFilePath(m_path) : QString(), emptyData);
+}
+
+void Session::afterCloses(std::function<void(bool)> then)
+{
+    m_afterCloses.push_back(std::move(then));
+    runAfterCloses();
+}
+
+void Session::runAfterCloses()
+{
+    // In the order asked for; one that starts work on the files again holds back the rest.
+    while (m_pendingCloses == 0 && !m_afterCloses.empty()) {
+        std::function<void(bool)> next = std::move(m_afterCloses.front());
+        m_afterCloses.erase(m_afterCloses.begin());
+        next(true);
+    }
 }
 
 void Session::onWritten(qint64 bytes)
@@ -910,10 +922,14 @@ void Session::onDataSynced(bool ok, bool sampled)
         return;
     }
     QString error;
+    const QString control = controlFilePath(m_path); // the name it was saved under
     if (ok && moveIntoPlace(&error)) {
-        QFile::remove(controlFilePath(m_path));
-        safefile::removeStaleTemporaries(controlFilePath(m_path));
-        finish(DownloadState::Completed);
+        // The file is whole under its name: too late for a pause or a cancel. Its control file
+        // goes (on the writer thread, as all control-file work), then it is Completed.
+        m_inPlace = true;
+        afterCloses([this, control](bool) {
+            startFileWork([this](bool) { finish(DownloadState::Completed); })->settle(control, {}, FileWriter::DataFile::Keep);
+        });
     } else if (!isTerminal(m_state)) {
         fail({ ErrorClass::User,
                error.isEmpty() ? tr("Could not finish writing %1").arg(QDir::toNativeSeparators(m_dataPath)) : error,
@@ -1080,10 +1096,8 @@ bool Session::moveIntoPlace(QString *error)
         setNote(tr("%1 appeared meanwhile; saved as %2").arg(QFileInfo(m_path).fileName(), QFileInfo(target).fileName()),
                 NoteKind::Warning);
     }
-    if (target != m_path) {
-        QFile::rename(controlFilePath(m_path), controlFilePath(target)); // removed next anyway
-        m_path = target;
-    }
+    if (target != m_path)
+        m_path = target; // (its control file, under the old name, goes next)
     m_dataPath = m_path;
     return true;
 }

@@ -148,6 +148,12 @@ private:
     // emptyData: starting over: the control file goes (durably), then the data file is cut to
     // zero in place (the lock on it stays).
     void closeWriter(bool removeData, bool removeControl, std::function<void(bool)> then, bool emptyData = false);
+    // A writer that opens no file, for the work on the files between two writers; then(ok)
+    // once it is done.
+    FileWriter *startFileWork(std::function<void(bool)> then);
+    void trackClose(FileWriter *writer, std::function<void(bool)> then);
+    void afterCloses(std::function<void(bool)> then); // once no writer is closing (at once if none)
+    void runAfterCloses();
     void onWritten(qint64 bytes);
     void onWriterFailed(const QString &error, bool diskFull);
     ControlState controlState(bool cleanStop);
@@ -234,7 +240,8 @@ private:
     QPointer<UrlReplacer> m_replacer;
     quint64 m_run = 0; // counts start() and pause(): a callback from an earlier run stays out
     int m_pendingCloses = 0; // writers closing on the writer thread
-    std::vector<std::function<void(bool)>> m_afterCloses; // closeWriter() calls without a writer, waiting for them
+    std::vector<std::function<void(bool)>> m_afterCloses; // waiting for them, in order
+    bool m_inPlace = false; // the whole file is under its final name: Completed once its control file is gone
     QPointer<UrlReplacer> m_sampleCheck;
     QTimer m_sampleRetry;
     RetryBudget m_checkAttempts; // a same-file check's failed requests

@@ -12,9 +12,19 @@
 
 #include <csignal>
 #include <sys/resource.h>
+#include <sys/stat.h>
 
 using namespace bytehaul;
 using namespace bytehaul::test;
+
+namespace {
+void writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QCOMPARE(f.write(bytes), bytes.size());
+}
+} // namespace
 
 class TestFileWriter final : public QObject
 {
@@ -46,6 +56,77 @@ private slots:
         QTRY_VERIFY(writer.isNull()); // owns itself: gone after closed()
         QVERIFY(!QFile::exists(control));
         QCOMPARE(fileSha256(path), sha256(data));
+    }
+
+    void workOnTheFilesBetweenWritersKeepsThemAPair()
+    {
+        // Without an open writer (paused, or between a restart's two writers) the files are
+        // still changed only on the writer's side: the control file goes first, then the data
+        // is emptied in place (the same inode, so a lock on it holds) or removed.
+        QTemporaryDir dir;
+        const QString path = dir.filePath("f.part");
+        const QString control = dir.filePath("f.bytehaul");
+        writeFile(path, QByteArray(100000, 'x'));
+        writeFile(control, "progress");
+        const auto inode = [](const QString &p) {
+            struct stat st {};
+            return ::stat(QFile::encodeName(p).constData(), &st) == 0 ? quint64(st.st_ino) : 0;
+        };
+        const auto before = inode(path);
+        {
+            QPointer<FileWriter> settler = new FileWriter;
+            QSignalSpy closed(settler, &FileWriter::closed);
+            settler->settle(control, path, FileWriter::DataFile::Empty);
+            QVERIFY(closed.wait(5000));
+            QCOMPARE(closed.at(0).at(0).toBool(), true);
+            QTRY_VERIFY(settler.isNull());
+        }
+        QVERIFY(!QFile::exists(control));
+        QVERIFY(QFile::exists(path));
+        QCOMPARE(QFileInfo(path).size(), 0);
+        QCOMPARE(inode(path), before);
+        writeFile(control, "progress");
+        {
+            auto *settler = new FileWriter;
+            QSignalSpy closed(settler, &FileWriter::closed);
+            settler->settle(control, path, FileWriter::DataFile::Remove);
+            QVERIFY(closed.wait(5000));
+        }
+        QVERIFY(!QFile::exists(control));
+        QVERIFY(!QFile::exists(path));
+    }
+
+    void replaceAddressRewritesOnlyTheAddressesAndValidators()
+    {
+        QTemporaryDir dir;
+        const QString control = dir.filePath("f.bytehaul");
+        ControlState st;
+        st.mode = ControlState::Mode::Ranged;
+        st.originalUrl = "http://old.example/f";
+        st.finalUrl = "http://old.example/f";
+        st.totalSize = 3 << 20;
+        st.pieceSize = 1 << 20;
+        st.pieceCount = 3;
+        st.completedBitset = QByteArray(1, char(0x5));
+        st.pieceCrcs = { 11u, 0u, 33u };
+        st.etag = "\"v1\"";
+        st.sequence = 7;
+        st.cleanStop = true;
+        QVERIFY(saveControlFile(control, serializeControl(st)).isEmpty());
+        auto *writer = new FileWriter;
+        QSignalSpy closed(writer, &FileWriter::closed);
+        writer->rewriteControl(control, "http://new.example/f", "http://cdn.example/f", "\"n1\"", "Tue, 01 Dec 2026 10:00:00 GMT");
+        QVERIFY(closed.wait(5000));
+        QCOMPARE(closed.at(0).at(0).toBool(), true);
+        const ControlFileResult after = loadControlFile(control);
+        QVERIFY(after.state);
+        QCOMPARE(after.state->originalUrl, QByteArray("http://new.example/f"));
+        QCOMPARE(after.state->finalUrl, QByteArray("http://cdn.example/f"));
+        QCOMPARE(after.state->etag, QByteArray("\"n1\""));
+        QCOMPARE(after.state->lastModified, QByteArray("Tue, 01 Dec 2026 10:00:00 GMT"));
+        QCOMPARE(after.state->completedBitset, st.completedBitset);
+        QCOMPARE(after.state->pieceCrcs, st.pieceCrcs);
+        QCOMPARE(after.state->totalSize, st.totalSize);
     }
 
 #ifdef Q_OS_LINUX
