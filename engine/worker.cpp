@@ -11,6 +11,9 @@ namespace bytehaul {
 namespace {
 constexpr qint64 kMinStallMs = 500;
 constexpr qint64 kUnknownStallMs = 3000;
+// Before an answer's first byte, on a server whose answers usually start at once: a second.
+constexpr qint64 kMinFirstByteStallMs = 1000;
+constexpr qint64 kMaxFirstByteStallMs = 30000;
 } // namespace
 
 Worker::Worker(int index, WorkerHost *host, QNetworkAccessManager *nam)
@@ -59,6 +62,13 @@ bool Worker::hasIdleConnection() const
 bool Worker::isReceiving() const
 {
     return !m_reply.isNull() && (m_checked || m_warm);
+}
+
+qint64 Worker::firstByteLimitMs() const
+{
+    if (m_firstByteMs < 0)
+        return kUnknownStallMs;
+    return std::clamp<qint64>(qint64(2 * m_firstByteMs) + 500, kMinFirstByteStallMs, kMaxFirstByteStallMs);
 }
 
 double Worker::speed() const
@@ -268,6 +278,12 @@ void Worker::pump()
             break;
         m_host->consumeTokens(data.size());
         const qint64 offset = m_pos;
+        if (m_pos == m_requestStart) {
+            // This answer's first byte: how long the server took to start it (from the request
+            // becoming current), the history a silence before a first byte is judged by.
+            const qint64 waited = m_clock.elapsed() - m_lastByteMs;
+            m_firstByteMs = std::max<double>(double(waited), 0.8 * std::max(0.0, m_firstByteMs));
+        }
         m_pos += data.size();
         m_attemptBytes += data.size();
         m_received += data.size();
@@ -348,17 +364,27 @@ void Worker::onFinished()
 
 void Worker::checkStall()
 {
-    if (!m_reply || !m_checked || m_replyFinished || m_waiting || !m_lease.isValid())
+    if (!m_reply || m_replyFinished || m_waiting || !m_lease.isValid())
+        return;
+    // A new connection waits for its headers under the connect timeout; an open one (it has
+    // carried whole answers) is judged from its request on.
+    if (!m_checked && !m_warm)
         return;
     const qint64 silentMs = m_clock.elapsed() - m_lastByteMs;
-    // Judged against the connection's own speed once this answer's body flows; before its
-    // first byte (a server may send headers early and think before the body) and with no
-    // history, a fixed, longer wait.
-    const qint64 limitMs = m_lastRate > 0 && m_pos > m_requestStart
-        ? std::max<qint64>(kMinStallMs, qint64(4 * 65536 * 1000.0 / m_lastRate))
-        : kUnknownStallMs;
+    // Judged against the connection's own speed once this answer's body flows. Before its first
+    // byte, against how long this server's answers took to start (a server may think before
+    // its body: 1 s, or twice its slowest recent start and half a second, whichever is more);
+    // with no history yet, a fixed, longer wait.
+    const bool flowing = m_lastRate > 0 && m_pos > m_requestStart;
+    const qint64 limitMs = flowing ? std::max<qint64>(kMinStallMs, qint64(4 * 65536 * 1000.0 / m_lastRate))
+                                   : firstByteLimitMs();
     if (silentMs < limitMs)
         return;
+    if (!flowing && m_firstByteMs >= 0) {
+        // Perhaps not a stall but a server that now thinks longer: the next wait is longer, so a
+        // slow server costs reconnections, never a retry storm.
+        m_firstByteMs = std::max<double>(m_firstByteMs, double(limitMs));
+    }
     handleFailure({ ErrorClass::Retry,
                     tr("%1: no data for %2 s on a connection that was delivering %3 KiB/s; asking again")
                         .arg(m_host->url().toDisplayString(QUrl::RemoveUserInfo))

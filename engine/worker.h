@@ -106,8 +106,10 @@ public:
     // Reads what the memory budget allows; called again when the writer frees memory.
     void pump();
     // Called every few hundred ms: a connection whose data stopped, measured against its own
-    // speed (silent for four times as long as 64 KiB took it, at least half a second), is
-    // dropped and its range asked for again at once on a new connection.
+    // speed (silent for four times as long as 64 KiB took it, at least half a second), or
+    // whose answer does not start, measured against how long this server's answers took to
+    // start (at least a second; 3 s with no history), is dropped and its range asked for again
+    // at once on a new connection.
     void checkStall();
 
 private:
@@ -123,6 +125,7 @@ private:
     void dropReply();
     void retireReply(); // the reply delivered all it was asked for: keep its connection alive
     double speed() const;
+    qint64 firstByteLimitMs() const; // silence allowed before an answer's first byte
 
     int m_index;
     WorkerHost *m_host = nullptr;
@@ -148,6 +151,7 @@ private:
     qint64 m_received = 0;
     qint64 m_lastByteMs = 0; // when bytes last came (or the current request became current)
     double m_lastRate = 0; // this connection's speed when they did
+    double m_firstByteMs = -1; // how long answers took to start: a decaying maximum; -1: none yet
     bool m_waiting = false; // for the memory budget or the speed limit: not a stall
     bool m_pipelining = true; // off once Qt would not pipeline into this connection
     bool m_promoted = false; // the current request was sent ahead (pipelined, we hoped)

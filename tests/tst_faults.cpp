@@ -203,6 +203,32 @@ private slots:
         QCOMPARE(server.connectionCount(), 2);
     }
 
+    // A silence before an answer's first byte is judged by how long this server's answers took
+    // to start (about a second when they start at once). A server that starts thinking longer
+    // mid-download (1.5 s before every body from request 4 on) costs each connection one
+    // reconnection at most: the wait it is judged by grows, so there is no retry storm.
+    void aServerThatStartsThinkingCostsOneReconnectionPerConnection()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(16 * MiB, 89);
+        r.bytesPerSecond = 4 * MiB;
+        r.bodyDelayMs = 1500;
+        r.bodyDelayFrom = 4;
+        server.setResource("/f.bin", r);
+        QTemporaryDir dir;
+        DownloadManager manager;
+        DownloadOptions o = fastOptions(2);
+        o.retry.baseDelay = std::chrono::milliseconds(1000);
+        o.retry.maxDelay = std::chrono::milliseconds(30000);
+        manager.setDefaultOptions(o);
+        const DownloadSnapshot s = fetch(manager, server, QStringLiteral("/f.bin"), dir.path(), 120000);
+        QVERIFY2(s.state == DownloadState::Completed, qPrintable(s.error));
+        QCOMPARE(fileSha256(s.filePath), sha256(r.data));
+        qInfo("connections: %d", server.connectionCount());
+        QVERIFY2(server.connectionCount() <= 4, qPrintable(QString::number(server.connectionCount())));
+    }
+
     // One passing 503 on a new connection is not the server's limit: the next download from
     // it still gets its connections (it was capped at one for the rest of the run).
     void onePassing503IsNotALimit()
