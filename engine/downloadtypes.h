@@ -105,7 +105,11 @@ inline constexpr qint64 kMaxPieceSize = qint64(256) << 20;
 // Everything that can be set downloader-wide and overridden per download.
 struct DownloadOptions
 {
-    int connections = 8; // 1..64
+    int connections = 8; // 1..64: what a download starts with (fewer for small files)
+    // While every connection is busy, one more is added as long as the last one raised the
+    // download's speed (by at least half a connection's share), up to this many (at most 64;
+    // <= connections: never more than asked for).
+    int maxConnections = 0;
     qint64 pieceSize = 1 << 20;
     qint64 minSplitSize = 4 << 20; // multi-connection only above this total size
     qint64 minSegmentSize = 256 << 10; // dynamic splitting never cuts below this

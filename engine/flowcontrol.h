@@ -37,6 +37,7 @@ public:
     void consume(qint64 bytes);
     void waitForTokens(); // tokensReady() once there are some (at most a second later)
     void setRate(qint64 bytesPerSecond); // 0: none; waiters check again at once
+    bool isLimited() const { return m_limit.isLimited() || (m_global && m_global->isLimited()); }
     void leave(); // the download stopped reading: its share of the global limit goes to others
 
 Q_SIGNALS:

@@ -278,7 +278,72 @@ void RangedTransfer::tick()
     for (const auto &w : m_workers)
         w->checkStall();
     learnRefusals();
+    considerGrowth();
     assignIdleWorkers(); // an idle worker may now split or race a stalled segment
+}
+
+namespace {
+constexpr qint64 kGrowWindowMs = 1500; // the speed is measured over this long
+constexpr qint64 kGrowRampMs = 500; // a new connection's slow start is left out
+constexpr double kGrowLeftSeconds = 3; // a new connection pays off only with this much left
+} // namespace
+
+void RangedTransfer::considerGrowth()
+{
+    // A server or a CDN that caps each connection gives more for more connections; a full link
+    // does not. So a download starts with what was asked for and, while every connection is
+    // busy, adds one at a time for as long as the last one raised the speed by at least half
+    // a connection's share; then it stops (the connections it has stay: closing one would
+    // waste its bytes in flight). Never beyond the per-host politeness cap, a learned limit,
+    // after a refusal, or under a speed limit (there more connections only cost).
+    const DownloadOptions &o = options();
+    const int count = int(m_workers.size());
+    const int ceiling = std::min(64, o.maxConnections);
+    if (!m_scheduler || m_growth == Growth::Done || count >= ceiling)
+        return;
+    const int cap = connectionCap();
+    const int others = m_othersOnHost ? m_othersOnHost() : 0;
+    if (m_refusals > 0 || m_flow->isLimited() || (cap > 0 && count >= cap - others)) {
+        m_growth = Growth::Done;
+        return;
+    }
+    const qint64 now = nowMs();
+    const qint64 done = m_scheduler->doneBytes();
+    bool steady = true;
+    for (const auto &w : m_workers)
+        steady = steady && w->isBusy() && w->isReceiving();
+    if (!steady) {
+        // A connection without work, or one starting: measure afresh once all are busy (a
+        // new connection's ramp-up still left out).
+        m_growStartBytes = -1;
+        if (m_growStartMs < now)
+            m_growStartMs = -1;
+        return;
+    }
+    if (m_growStartMs >= 0 && now < m_growStartMs)
+        return;
+    if (m_growStartMs < 0 || m_growStartBytes < 0) {
+        m_growStartMs = now;
+        m_growStartBytes = done;
+        return;
+    }
+    if (now - m_growStartMs < kGrowWindowMs)
+        return;
+    const double rate = double(done - m_growStartBytes) * 1000.0 / double(now - m_growStartMs);
+    if (m_growth == Growth::Trial && rate < m_growBaseRate * (1.0 + 0.5 / std::max(1, m_growFrom))) {
+        m_growth = Growth::Done; // the last connection did not help: the link, not the server, is the limit
+        return;
+    }
+    if (double(totalSize() - done) < rate * kGrowLeftSeconds) {
+        m_growStartMs = -1;
+        return; // too little left for a new connection to pay off
+    }
+    m_growBaseRate = rate;
+    m_growFrom = count;
+    m_growth = Growth::Trial;
+    addWorker();
+    m_growStartMs = now + kGrowRampMs; // then a new window, without the new connection's ramp-up
+    m_growStartBytes = -1;
 }
 
 qint64 RangedTransfer::nextRequestEnd(Worker *worker, const Scheduler::Lease &lease, qint64 from, double bytesPerSecond)

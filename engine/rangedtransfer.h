@@ -92,7 +92,7 @@ public:
     bool adoptProbe(QNetworkReply *probe, qint64 probeEnd);
     void assignIdleWorkers(); // idle workers take leases (or split and race); may complete
     void maybeComplete(); // every byte in and no request in flight: rangedComplete()
-    void tick(); // stalls, learned limits, new leases
+    void tick(); // stalls, learned limits, growth, new leases
     void stop(); // every worker stops; leases go back, no callbacks
     void release(); // the download is over: managers back to the pool
     qint64 nowMs() const { return m_clock.elapsed(); } // the scheduler's clock
@@ -128,6 +128,14 @@ private:
     int targetWorkers() const;
     int connectionCap() const; // politeness and the server's learned limit together; 0: none
     void learnRefusals();
+    // Adaptive connections: measure, add one, measure again; stop when one did not help.
+    void considerGrowth();
+    enum class Growth { Measuring, Trial, Done };
+    Growth m_growth = Growth::Measuring;
+    qint64 m_growStartMs = -1; // the current measuring window: when it began (-1: not yet)
+    qint64 m_growStartBytes = 0;
+    double m_growBaseRate = 0; // the speed before the last connection was added
+    int m_growFrom = 0; // connections then
     HostLimits &limits() { return m_learnedLimits ? *m_learnedLimits : m_ownLimits; }
 
     RangedHost *m_host = nullptr;

@@ -169,7 +169,7 @@ qint64 Session::replyBufferSize() const
     // waits for the disk instead.
     if (m_socks)
         return 0;
-    const qint64 perConnection = m_options.memoryBudget / (8 * m_options.connections);
+    const qint64 perConnection = m_options.memoryBudget / (8 * std::max(m_options.connections, m_ranged->workerCount()));
     return std::clamp<qint64>(perConnection, 16 << 10, 256 << 10);
 }
 

@@ -88,6 +88,44 @@ private slots:
     // split only moves the boundary of what nobody has asked for yet, so no request is cut
     // short. Two connections in eight are ten times slower (0.4 MiB/s against 4): the fast
     // ones run out of work long before, and split the slow ones' segments.
+    // Adaptive connections. A server that caps each connection (2 MiB/s, as CDNs do) gives
+    // more for more connections: a download asked to start with 2 and allowed up to 8 adds
+    // them one at a time while each raises the speed.
+    void connectionsGrowWhileEachOneRaisesTheSpeed()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(64 * MiB, 91);
+        r.bytesPerSecond = 2 * MiB;
+        server.setResource("/capped.bin", r);
+        QTemporaryDir dir;
+        DownloadOptions o = fastOptions(2);
+        o.maxConnections = 8;
+        const DownloadSnapshot s = run(server, "/capped.bin", o, dir.path());
+        QCOMPARE(stateName(s.state), stateName(DownloadState::Completed));
+        QCOMPARE(fileSha256(s.filePath), sha256(r.data));
+        QVERIFY2(server.maxBusyConnections() >= 4, qPrintable(QString::number(server.maxBusyConnections())));
+        QVERIFY(server.connectionCount() <= 8);
+    }
+
+    // A full link (16 MiB/s shared by every connection) gives nothing for more connections: the
+    // one added to find out is the only one.
+    void connectionsDoNotGrowOnAFullLink()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(96 * MiB, 92);
+        r.totalBytesPerSecond = 16 * MiB;
+        server.setResource("/shared.bin", r);
+        QTemporaryDir dir;
+        DownloadOptions o = fastOptions(2);
+        o.maxConnections = 8;
+        const DownloadSnapshot s = run(server, "/shared.bin", o, dir.path());
+        QCOMPARE(stateName(s.state), stateName(DownloadState::Completed));
+        QCOMPARE(fileSha256(s.filePath), sha256(r.data));
+        QVERIFY2(server.connectionCount() <= 3, qPrintable(QString::number(server.connectionCount())));
+    }
+
     void eachConnectionLivesForTheWholeDownload()
     {
         TestServer server;

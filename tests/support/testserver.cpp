@@ -35,6 +35,7 @@ struct TestServer::Connection
     qint64 pos = 0;
     qint64 end = 0;
     qint64 rate = 0;
+    qint64 sharedRate = 0;
     bool chunked = false;
     bool closeAfter = false;
     bool stalled = false;
@@ -321,6 +322,9 @@ void TestServer::handleRequest(Connection *c, const QByteArray &head)
     c->pos = start;
     c->end = end;
     c->rate = r.bytesPerSecond;
+    c->sharedRate = r.totalBytesPerSecond;
+    if (c->sharedRate > 0 && !m_sharedClock.isValid())
+        m_sharedClock.start();
     if (r.slowEvery > 0 && c->id % r.slowEvery == r.slowEvery - 1)
         c->rate = std::max<qint64>(1, c->rate / 10);
     c->stalled = index == r.stallRequest || fault.stall;
@@ -342,7 +346,7 @@ void TestServer::handleRequest(Connection *c, const QByteArray &head)
     c->sending = true;
     m_maxBusy = std::max(m_maxBusy, liveConnections(true));
     c->clock.start();
-    if (c->rate > 0 || c->stalled)
+    if (c->rate > 0 || c->sharedRate > 0 || c->stalled)
         c->timer->start();
     pump(c);
 }
@@ -360,7 +364,16 @@ void TestServer::pump(Connection *c)
         if (allowed <= 0)
             return;
     }
+    if (c->sharedRate > 0) {
+        // A link all connections share: more connections do not make it faster.
+        const qint64 budget = c->sharedRate * (m_sharedClock.elapsed() + 5) / 1000 - m_sharedSent;
+        allowed = std::min(allowed, std::min<qint64>(budget, 64 << 10));
+        if (allowed <= 0)
+            return;
+    }
     qint64 n = std::min(allowed, c->end - c->pos);
+    if (c->sharedRate > 0)
+        m_sharedSent += std::max<qint64>(0, n);
     if (c->stallAt >= 0 && c->sentThisResponse + n >= c->stallAt) {
         n = c->stallAt - c->sentThisResponse;
         if (n > 0)

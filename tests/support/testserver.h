@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QHash>
 #include <QList>
+#include <QElapsedTimer>
 #include <QObject>
 #include <QTcpServer>
 
@@ -46,6 +47,7 @@ struct Resource
     QByteArray etag;
     QByteArray lastModified;
     qint64 bytesPerSecond = 0; // per connection; 0 = unlimited
+    qint64 totalBytesPerSecond = 0; // shared by all connections (a full link); 0 = unlimited
     int slowEvery = 0; // connection ids divisible by this are 10x slower (0 = none)
     bool silent = false; // reads requests and never answers
     int stallRequest = -1; // this request index (0-based, per resource) sends headers then stalls
@@ -126,6 +128,8 @@ private:
     int m_maxBusy = 0;
     int m_refused = 0;
     qint64 m_bodyBytesSent = 0;
+    QElapsedTimer m_sharedClock; // Resource::totalBytesPerSecond: one bucket for all connections
+    qint64 m_sharedSent = 0;
 };
 
 } // namespace bytehaul::test
