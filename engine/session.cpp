@@ -17,6 +17,8 @@
 #include <QRandomGenerator>
 #include <QThread>
 
+#include <algorithm>
+
 #ifdef Q_OS_UNIX
 #include <cerrno>
 #include <fcntl.h>
@@ -154,6 +156,14 @@ Session::~Session()
                 delete writer;
             },
             Qt::BlockingQueuedConnection);
+    }
+    if (std::any_of(m_fileWork.begin(), m_fileWork.end(), [](const FileWork &w) { return !w.done; })) {
+        // Work on the files still queued (a cancel-and-delete's removal, a replaced address's
+        // rewrite): the writer thread runs it before this returns, so a quit right after cannot
+        // lose it (found by review: the thread stopped with it still queued).
+        auto *barrier = new QObject;
+        barrier->moveToThread(m_writerThread);
+        QMetaObject::invokeMethod(barrier, [barrier] { barrier->deleteLater(); }, Qt::BlockingQueuedConnection);
     }
     if (!m_path.isEmpty())
         releaseFilePath(m_path);
@@ -357,7 +367,7 @@ void Session::start()
     if (!reload) {
         // After any work on the files still under way (a Replace address's rewrite of the
         // control file, say): the probe's resume decision reads them.
-        afterCloses([this, run = m_run](bool) {
+        afterFileWork([this, run = m_run](bool) {
             if (run == m_run && m_state == DownloadState::Probing)
                 sendProbe();
         });
@@ -412,10 +422,8 @@ void Session::replaceUrl(const QUrl &url)
         // (rewritten by a writer, after any close under way: a start waits for it).
         const QString target = !m_path.isEmpty() ? m_path : m_savedPath;
         if (!target.isEmpty()) {
-            afterCloses([this, path = controlFilePath(target), original, final, etag, lastModified](bool) {
-                startFileWork([](bool) {})->rewriteControl(path, original.toEncoded(QUrl::RemoveUserInfo),
-                                                           final.toEncoded(QUrl::RemoveUserInfo), etag, lastModified);
-            });
+            startFileWork([](bool) {})->rewriteControl(controlFilePath(target), original.toEncoded(QUrl::RemoveUserInfo),
+                                                       final.toEncoded(QUrl::RemoveUserInfo), etag, lastModified);
             if (m_resume) {
                 m_resume->etag = etag;
                 m_resume->lastModified = lastModified;
@@ -567,7 +575,7 @@ void Session::pause()
     // tst_model, seed 122161: Pause ignored there, and the download went on downloading).
     const bool finalNetworkCheck = m_sampleCheck || m_sampleRetry.isActive();
     const bool everyByteIn = m_mode == Mode::Stream || (scheduler() && scheduler()->isFinished());
-    if (isTerminal(m_state) || m_state == DownloadState::Paused || m_inPlace
+    if (isTerminal(m_state) || m_state == DownloadState::Paused
         || (m_state == DownloadState::Verifying && m_mode != Mode::None && !m_resume && !finalNetworkCheck && everyByteIn))
         return;
     stopNetwork();
@@ -594,8 +602,8 @@ void Session::pause()
 
 void Session::cancel(PartialData partial)
 {
-    if (isTerminal(m_state) || m_inPlace)
-        return; // (in place: whole under its final name, Completed in a moment)
+    if (isTerminal(m_state))
+        return;
     stopNetwork();
     if (m_resume) {
         // Cancelled while verifying a resumed file: the control file on disk stays as it is.
@@ -718,37 +726,32 @@ void Session::closeWriter(bool removeData, bool removeControl, std::function<voi
     FileWriter *writer = m_writer;
     if (!writer) {
         // No writer open (paused, or between two writers): a writer that opens no file does
-        // the work on the files, after any close still under way (a restart's, say), so
+        // the work on the files. It is posted at once: the writer thread runs it after every
+        // close already queued there, and it is done even if this download is removed before
+        // it reports back (found by review: waiting for the report first lost a cancel-and-
+        // delete's removal). The callback runs in turn, after those closes' callbacks, so
         // "Paused" is announced only once nothing more happens to the files (found by
         // tst_model: the control file a restart was removing vanished after Paused).
-        if (!removeData && !removeControl && !emptyData) {
-            afterCloses(std::move(then));
+        if (m_path.isEmpty() || (!removeData && !removeControl && !emptyData)) {
+            afterFileWork(std::move(then));
             return;
         }
-        afterCloses([this, removeData, removeControl, emptyData, then = std::move(then)](bool) mutable {
-            if (m_path.isEmpty()) {
-                then(true);
-                return;
-            }
-            // Paths as they are now (a restart may have moved to a fresh name meanwhile).
-            // Emptied: the old version's bytes, never a file under the final name. Removed
-            // (cancel and delete): the partial file this download wrote.
-            const QString data = !m_dataPath.isEmpty() ? m_dataPath : partialDataPath(m_path);
-            FileWriter::DataFile action = FileWriter::DataFile::Keep;
-            if (removeData)
-                action = FileWriter::DataFile::Remove;
-            else if (emptyData && !m_dataPath.isEmpty() && !dataSharesFinalName())
-                action = FileWriter::DataFile::Empty;
-            FileWriter *settler = startFileWork(std::move(then));
-            settler->settle(removeControl || removeData ? controlFilePath(m_path) : QString(), data, action);
-        });
+        // Emptied: the old version's bytes, never a file under the final name. Removed (cancel
+        // and delete): the partial file this download wrote.
+        const QString data = !m_dataPath.isEmpty() ? m_dataPath : partialDataPath(m_path);
+        FileWriter::DataFile action = FileWriter::DataFile::Keep;
+        if (removeData)
+            action = FileWriter::DataFile::Remove;
+        else if (emptyData && !m_dataPath.isEmpty() && !dataSharesFinalName())
+            action = FileWriter::DataFile::Empty;
+        startFileWork(std::move(then))->settle(removeControl || removeData ? controlFilePath(m_path) : QString(), data, action);
         return;
     }
     m_writer = nullptr;
     m_flow.resetHeld();
     disconnect(writer, &FileWriter::written, this, nullptr);
     disconnect(writer, &FileWriter::failed, this, nullptr);
-    trackClose(writer, std::move(then));
+    trackFileWork(writer, std::move(then));
     // The control file goes only once the data is durable (or deleted with it).
     writer->close(true, removeData, removeControl ? controlFilePath(m_path) : QString(), emptyData);
 }
@@ -757,35 +760,40 @@ FileWriter *Session::startFileWork(std::function<void(bool)> then)
 {
     auto *writer = new FileWriter;
     writer->moveToThread(m_writerThread);
-    trackClose(writer, std::move(then));
+    trackFileWork(writer, std::move(then));
     return writer;
 }
 
-void Session::trackClose(FileWriter *writer, std::function<void(bool)> then)
+void Session::trackFileWork(FileWriter *writer, std::function<void(bool)> then)
 {
-    ++m_pendingCloses;
+    const quint64 ticket = ++m_fileWorkTickets;
+    m_fileWork.push_back({ ticket, false, true, std::move(then) });
     // The writer deletes itself once closed, even when this session is gone by then (a removed
     // download).
-    connect(writer, &FileWriter::closed, this, [this, then = std::move(then)](bool ok) {
-        then(ok);
-        --m_pendingCloses;
-        runAfterCloses();
+    connect(writer, &FileWriter::closed, this, [this, ticket](bool ok) {
+        for (FileWork &work : m_fileWork) {
+            if (work.ticket == ticket) {
+                work.done = true;
+                work.ok = ok;
+            }
+        }
+        runFileWorkCallbacks();
     });
 }
 
-void Session::afterCloses(std::function<void(bool)> then)
+void Session::afterFileWork(std::function<void(bool)> then)
 {
-    m_afterCloses.push_back(std::move(then));
-    runAfterCloses();
+    m_fileWork.push_back({ ++m_fileWorkTickets, true, true, std::move(then) });
+    runFileWorkCallbacks();
 }
 
-void Session::runAfterCloses()
+void Session::runFileWorkCallbacks()
 {
-    // In the order asked for; one that starts work on the files again holds back the rest.
-    while (m_pendingCloses == 0 && !m_afterCloses.empty()) {
-        std::function<void(bool)> next = std::move(m_afterCloses.front());
-        m_afterCloses.erase(m_afterCloses.begin());
-        next(true);
+    // In the order asked for, each once everything before it is done.
+    while (!m_fileWork.empty() && m_fileWork.front().done) {
+        FileWork work = std::move(m_fileWork.front());
+        m_fileWork.pop_front();
+        work.then(work.ok);
     }
 }
 
@@ -922,14 +930,14 @@ void Session::onDataSynced(bool ok, bool sampled)
         return;
     }
     QString error;
-    const QString control = controlFilePath(m_path); // the name it was saved under
     if (ok && moveIntoPlace(&error)) {
-        // The file is whole under its name: too late for a pause or a cancel. Its control file
-        // goes (on the writer thread, as all control-file work), then it is Completed.
-        m_inPlace = true;
-        afterCloses([this, control](bool) {
-            startFileWork([this](bool) { finish(DownloadState::Completed); })->settle(control, {}, FileWriter::DataFile::Keep);
-        });
+        // The one control-file change outside the writer thread: every writer of this file is
+        // closed and nothing else is queued for it, and Completed is announced in the same step
+        // as the rename (posted to the writer, a quit in between lost Completed and the next
+        // run fetched the file again: found by review).
+        QFile::remove(controlFilePath(m_path));
+        safefile::removeStaleTemporaries(controlFilePath(m_path));
+        finish(DownloadState::Completed);
     } else if (!isTerminal(m_state)) {
         fail({ ErrorClass::User,
                error.isEmpty() ? tr("Could not finish writing %1").arg(QDir::toNativeSeparators(m_dataPath)) : error,
@@ -1096,8 +1104,12 @@ bool Session::moveIntoPlace(QString *error)
         setNote(tr("%1 appeared meanwhile; saved as %2").arg(QFileInfo(m_path).fileName(), QFileInfo(target).fileName()),
                 NoteKind::Warning);
     }
-    if (target != m_path)
-        m_path = target; // (its control file, under the old name, goes next)
+    if (target != m_path) {
+        // The control file follows its data (removed next): after a crash in between it must
+        // not sit beside another file that took the final name meanwhile.
+        QFile::rename(controlFilePath(m_path), controlFilePath(target));
+        m_path = target;
+    }
     m_dataPath = m_path;
     return true;
 }

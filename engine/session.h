@@ -44,6 +44,7 @@
 #include <QSet>
 #include <QTimer>
 
+#include <deque>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -149,11 +150,11 @@ private:
     // zero in place (the lock on it stays).
     void closeWriter(bool removeData, bool removeControl, std::function<void(bool)> then, bool emptyData = false);
     // A writer that opens no file, for the work on the files between two writers; then(ok)
-    // once it is done.
+    // once it is done (and every earlier callback has run).
     FileWriter *startFileWork(std::function<void(bool)> then);
-    void trackClose(FileWriter *writer, std::function<void(bool)> then);
-    void afterCloses(std::function<void(bool)> then); // once no writer is closing (at once if none)
-    void runAfterCloses();
+    void trackFileWork(FileWriter *writer, std::function<void(bool)> then);
+    void afterFileWork(std::function<void(bool)> then); // after all work on the files asked for so far
+    void runFileWorkCallbacks();
     void onWritten(qint64 bytes);
     void onWriterFailed(const QString &error, bool diskFull);
     ControlState controlState(bool cleanStop);
@@ -239,9 +240,17 @@ private:
     QTimer m_saveTimer;
     QPointer<UrlReplacer> m_replacer;
     quint64 m_run = 0; // counts start() and pause(): a callback from an earlier run stays out
-    int m_pendingCloses = 0; // writers closing on the writer thread
-    std::vector<std::function<void(bool)>> m_afterCloses; // waiting for them, in order
-    bool m_inPlace = false; // the whole file is under its final name: Completed once its control file is gone
+    // Work on the files queued on the writer thread (closes, settles, rewrites) and callbacks
+    // waiting for it, in the order asked for.
+    struct FileWork
+    {
+        quint64 ticket = 0;
+        bool done = false;
+        bool ok = true;
+        std::function<void(bool)> then;
+    };
+    std::deque<FileWork> m_fileWork;
+    quint64 m_fileWorkTickets = 0;
     QPointer<UrlReplacer> m_sampleCheck;
     QTimer m_sampleRetry;
     RetryBudget m_checkAttempts; // a same-file check's failed requests
