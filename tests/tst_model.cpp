@@ -239,6 +239,7 @@ private:
     {
         m_manager = std::make_unique<DownloadManager>();
         DownloadOptions o = fastOptions(4);
+        o.maxConnections = 8; // connections may grow while they raise the speed
         o.pieceSize = 16 * KiB;
         o.minSplitSize = 64 * KiB;
         o.minSegmentSize = 16 * KiB;

@@ -998,6 +998,10 @@ Exit-Codes: 0 alle Downloads fertig, 1 ein Download ist fehlgeschlagen, 2 falsch
         <source>Proxy: http://host:port, socks5://host:port (names resolved here) or socks5h://host:port (names resolved by the proxy); user:password@ before the host when it asks (never printed or saved). Default: http_proxy, https_proxy, all_proxy, no_proxy from the environment.</source>
         <translation>Proxy: http://host:port, socks5://host:port (Namen werden hier aufgelöst) oder socks5h://host:port (Namen löst der Proxy auf); benutzer:passwort@ vor dem Host, wenn er danach fragt (nie ausgegeben oder gespeichert). Standard: http_proxy, https_proxy, all_proxy, no_proxy aus der Umgebung.</translation>
     </message>
+    <message>
+        <source>Add connections while each one makes the download faster, up to N (1-64; default: no more than -c).</source>
+        <translation>Verbindungen hinzufügen, solange jede den Download schneller macht, bis zu N (1-64; Standard: nicht mehr als -c).</translation>
+    </message>
 </context>
 <context>
     <name>bytehaul::ui::AddDialog</name>
@@ -1913,6 +1917,14 @@ Behaltene Dateien lassen „Erneut versuchen“ dort weitermachen, wo der Downlo
     <message>
         <source>Set &amp;up for my browsers</source>
         <translation>Für meine Browser &amp;einrichten</translation>
+    </message>
+    <message>
+        <source>A server that limits each connection gives more for more connections: while every connection is busy, one more is added as long as the last one made the download faster.</source>
+        <translation>Ein Server, der jede Verbindung begrenzt, liefert mit mehr Verbindungen mehr: Solange alle Verbindungen beschäftigt sind, wird eine weitere hinzugefügt, sofern die letzte den Download schneller gemacht hat.</translation>
+    </message>
+    <message>
+        <source>Add connections while they help, &amp;up to:</source>
+        <translation>Verbindungen hinzufügen, solange sie helfen, bis Verbindungen hinzufügen, solange sie helfen, &amp;bis zu:amp;zu:</translation>
     </message>
 </context>
 <context>

@@ -989,6 +989,10 @@ Exit codes: 0 all downloads completed, 1 a download failed, 2 bad usage,
         <source>Proxy: http://host:port, socks5://host:port (names resolved here) or socks5h://host:port (names resolved by the proxy); user:password@ before the host when it asks (never printed or saved). Default: http_proxy, https_proxy, all_proxy, no_proxy from the environment.</source>
         <translation>代理：http://主机:端口、socks5://主机:端口（在本机解析域名）或 socks5h://主机:端口（由代理解析域名）；代理需要时在主机前加 用户名:密码@（从不显示或保存）。默认：环境变量 http_proxy、https_proxy、all_proxy、no_proxy。</translation>
     </message>
+    <message>
+        <source>Add connections while each one makes the download faster, up to N (1-64; default: no more than -c).</source>
+        <translation>只要每增加一个连接都能让下载更快，就继续增加连接，最多 N 个（1-64；默认：不超过 -c）。</translation>
+    </message>
 </context>
 <context>
     <name>bytehaul::ui::AddDialog</name>
@@ -1891,6 +1895,14 @@ Kept files let Retry continue where the download stopped.</source>
     <message>
         <source>Set &amp;up for my browsers</source>
         <translation>为我的浏览器设置(&amp;U)</translation>
+    </message>
+    <message>
+        <source>A server that limits each connection gives more for more connections: while every connection is busy, one more is added as long as the last one made the download faster.</source>
+        <translation>限制每个连接速度的服务器，连接越多给得越多：当所有连接都在忙时，只要上一个新增的连接让下载变快，就再增加一个。</translation>
+    </message>
+    <message>
+        <source>Add connections while they help, &amp;up to:</source>
+        <translation>在有帮助时增加连接，最多(&amp;U)：</translation>
     </message>
 </context>
 <context>

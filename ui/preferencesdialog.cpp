@@ -25,6 +25,7 @@ PreferencesDialog::PreferencesDialog(const UiPreferences &preferences, QWidget *
     , m_prefs(preferences)
     , m_folder(new QLineEdit(QDir::toNativeSeparators(preferences.defaultDirectory)))
     , m_connections(new QSpinBox)
+    , m_maxConnections(new QSpinBox)
     , m_concurrent(new QSpinBox)
     , m_globalLimit(new QSpinBox)
     , m_downloadLimit(new QSpinBox)
@@ -47,6 +48,20 @@ PreferencesDialog::PreferencesDialog(const UiPreferences &preferences, QWidget *
     setWindowTitle(tr("Preferences"));
     m_connections->setRange(1, 64);
     m_connections->setValue(preferences.connections);
+    m_maxConnections->setRange(1, 64);
+    m_maxConnections->setValue(std::max(preferences.maxConnections, preferences.connections));
+    m_maxConnections->setToolTip(tr("A server that limits each connection gives more for more connections: while every "
+                                    "connection is busy, one more is added as long as the last one made the download "
+                                    "faster."));
+    // The ceiling is never below the start.
+    connect(m_connections, &QSpinBox::valueChanged, m_maxConnections, [this](int v) {
+        if (m_maxConnections->value() < v)
+            m_maxConnections->setValue(v);
+    });
+    connect(m_maxConnections, &QSpinBox::valueChanged, m_connections, [this](int v) {
+        if (m_connections->value() > v)
+            m_connections->setValue(v);
+    });
     m_concurrent->setRange(1, 50);
     m_concurrent->setValue(preferences.maxConcurrent);
     m_globalLimit->setRange(0, 10 * 1024 * 1024);
@@ -107,6 +122,7 @@ PreferencesDialog::PreferencesDialog(const UiPreferences &preferences, QWidget *
     folderLabel->setBuddy(m_folder); // a layout cannot be a buddy: without this the & shows
     form->addRow(folderLabel, folderRow);
     form->addRow(tr("&Connections per download:"), m_connections);
+    form->addRow(tr("Add connections while they help, &up to:"), m_maxConnections);
     form->addRow(tr("Downloads at &once:"), m_concurrent);
     form->addRow(tr("Overall speed &limit:"), m_globalLimit);
     form->addRow(tr("Speed limit per &new download:"), m_downloadLimit);
@@ -167,6 +183,7 @@ UiPreferences PreferencesDialog::preferences() const
     UiPreferences p = m_prefs;
     p.defaultDirectory = QDir::fromNativeSeparators(m_folder->text().trimmed());
     p.connections = m_connections->value();
+    p.maxConnections = m_maxConnections->value();
     p.maxConcurrent = m_concurrent->value();
     p.globalRateLimit = qint64(m_globalLimit->value()) * 1024;
     p.downloadRateLimit = qint64(m_downloadLimit->value()) * 1024;

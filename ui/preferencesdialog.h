@@ -31,6 +31,7 @@ private:
     UiPreferences m_prefs;
     QLineEdit *m_folder = nullptr;
     QSpinBox *m_connections = nullptr;
+    QSpinBox *m_maxConnections = nullptr;
     QSpinBox *m_concurrent = nullptr;
     QSpinBox *m_globalLimit = nullptr;
     QSpinBox *m_downloadLimit = nullptr;

@@ -78,6 +78,7 @@ void QueueController::setPreferences(const UiPreferences &preferences)
     m_manager->setGlobalRateLimit(m_prefs.globalRateLimit);
     DownloadOptions defaults = m_manager->defaultOptions();
     defaults.retry.maxStall = std::chrono::seconds(m_prefs.giveUpSeconds);
+    defaults.maxConnections = m_prefs.maxConnections;
     m_manager->setDefaultOptions(defaults); // new downloads; running ones keep theirs
 }
 

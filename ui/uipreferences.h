@@ -10,6 +10,7 @@ struct UiPreferences
 {
     QString defaultDirectory;
     int connections = 8;
+    int maxConnections = 16; // connections are added while each makes a download faster, up to this
     int maxConcurrent = 3;
     qint64 globalRateLimit = 0; // bytes per second for all downloads; 0: none
     qint64 downloadRateLimit = 0; // bytes per second for each new download; 0: none

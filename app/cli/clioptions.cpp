@@ -43,6 +43,11 @@ ParseResult parseCommandLine(const QStringList &arguments)
                                  CliOptions::tr("Save into DIR (default: the current directory)."), QStringLiteral("DIR"));
     const QCommandLineOption connections({ QStringLiteral("c"), QStringLiteral("connections") },
                                          CliOptions::tr("Connections per download, 1-64 (default 8)."), QStringLiteral("N"));
+    const QCommandLineOption maxConnections(
+        QStringLiteral("max-connections"),
+        CliOptions::tr("Add connections while each one makes the download faster, up to N (1-64; default: no more "
+                       "than -c)."),
+        QStringLiteral("N"));
     const QCommandLineOption concurrent({ QStringLiteral("j"), QStringLiteral("max-concurrent") },
                                         CliOptions::tr("Downloads running at once (default 5)."), QStringLiteral("N"));
     const QCommandLineOption input({ QStringLiteral("i"), QStringLiteral("input-file") },
@@ -98,7 +103,7 @@ ParseResult parseCommandLine(const QStringList &arguments)
                                           CliOptions::tr("Speed limit for all downloads together, e.g. 10M."), QStringLiteral("RATE"));
     const QCommandLineOption keepPartial(QStringLiteral("keep-partial"),
                                          CliOptions::tr("Keep the partial file and its control file when a download is cancelled."));
-    parser.addOptions({ helpOption, versionOption, output, dir, connections, concurrent, input, pieceSize,
+    parser.addOptions({ helpOption, versionOption, output, dir, connections, maxConnections, concurrent, input, pieceSize,
                         memoryBudget, header, userAgent, quiet, noResume, verify, checksum, saveInterval,
                         keepPartial, maxRetries, retryWait, connectTimeout, readTimeout, proxy, caCertificate,
                         limitRate, overallLimit, loadCookies, maxRetryTime });
@@ -148,7 +153,8 @@ ParseResult parseCommandLine(const QStringList &arguments)
         out = *v;
         return true;
     };
-    if (!parseCount(connections, 1, 64, options.connections) || !parseCount(concurrent, 1, 100, config.maxConcurrent)
+    if (!parseCount(connections, 1, 64, options.connections) || !parseCount(maxConnections, 1, 64, options.maxConnections)
+        || !parseCount(concurrent, 1, 100, config.maxConcurrent)
         || !parseSizeOption(pieceSize, 16 << 10, kMaxPieceSize, options.pieceSize)
         || !parseSizeOption(memoryBudget, 256 << 10, kMaxMemoryBudget, options.memoryBudget)
         || !parseSizeOption(limitRate, 1024, kMaxSaneSize, options.rateLimit)

@@ -14,6 +14,7 @@ namespace bytehaul::app {
 namespace {
 const QString kFolder = QStringLiteral("downloads/folder");
 const QString kConnections = QStringLiteral("downloads/connections");
+const QString kMaxConnections = QStringLiteral("downloads/maxConnections");
 const QString kMaxConcurrent = QStringLiteral("downloads/maxConcurrent");
 const QString kResumeOnStart = QStringLiteral("downloads/resumeOnStart");
 const QString kDropDirect = QStringLiteral("downloads/dropAddsDirectly");
@@ -39,6 +40,7 @@ ui::UiPreferences AppSettings::preferences() const
         downloads = QDir::homePath();
     p.defaultDirectory = m_settings.value(kFolder, downloads).toString();
     p.connections = std::clamp(m_settings.value(kConnections, 8).toInt(), 1, 64);
+    p.maxConnections = std::clamp(m_settings.value(kMaxConnections, 16).toInt(), p.connections, 64);
     p.maxConcurrent = std::clamp(m_settings.value(kMaxConcurrent, 3).toInt(), 1, 50);
     p.resumeOnStart = m_settings.value(kResumeOnStart, true).toBool();
     p.dropAddsDirectly = m_settings.value(kDropDirect, true).toBool();
@@ -67,6 +69,7 @@ void AppSettings::setPreferences(const ui::UiPreferences &p)
 {
     m_settings.setValue(kFolder, p.defaultDirectory);
     m_settings.setValue(kConnections, p.connections);
+    m_settings.setValue(kMaxConnections, p.maxConnections);
     m_settings.setValue(kMaxConcurrent, p.maxConcurrent);
     m_settings.setValue(kResumeOnStart, p.resumeOnStart);
     m_settings.setValue(kDropDirect, p.dropAddsDirectly);
