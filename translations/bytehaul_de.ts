@@ -1924,7 +1924,7 @@ Behaltene Dateien lassen „Erneut versuchen“ dort weitermachen, wo der Downlo
     </message>
     <message>
         <source>Add connections while they help, &amp;up to:</source>
-        <translation>Verbindungen hinzufügen, solange sie helfen, bis Verbindungen hinzufügen, solange sie helfen, &amp;bis zu:amp;zu:</translation>
+        <translation>Verbindungen hinzufügen, solange sie helfen, bis &amp;zu:</translation>
     </message>
 </context>
 <context>
