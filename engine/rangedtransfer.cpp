@@ -110,6 +110,8 @@ int RangedTransfer::targetWorkers() const
 
 void RangedTransfer::setConnections()
 {
+    m_userCount = true; // the user's count from now on: no growth
+    m_growth = Growth::Done;
     if (!m_scheduler)
         return; // takes effect when the download (re)starts
     const int target = targetWorkers();
@@ -171,6 +173,8 @@ int RangedTransfer::connectionCap() const
 
 void RangedTransfer::stop()
 {
+    m_growStartMs = -1; // a speed is never measured across a pause
+    m_growStartBytes = -1;
     for (auto &w : m_workers)
         w->stop();
     m_budgetWaiters.clear();
@@ -208,6 +212,10 @@ void RangedTransfer::begin(qint64 total, qint64 pieceSize, qint64 minSegmentSize
 {
     m_scheduler.emplace(total, pieceSize, minSegmentSize);
     m_scheduler->setSplitThresholdMs(splitThreshold(m_responseLatencyMs));
+    // Another version, or another address: measured afresh (a count the user chose stays).
+    m_growth = m_userCount ? Growth::Done : Growth::Measuring;
+    m_growStartMs = -1;
+    m_growStartBytes = -1;
     const int n = targetWorkers();
     while (int(m_workers.size()) < n)
         addWorker();
@@ -292,8 +300,8 @@ void RangedTransfer::considerGrowth()
 {
     // A server or a CDN that caps each connection gives more for more connections; a full link
     // does not. So a download starts with what was asked for and, while every connection is
-    // busy, adds one at a time for as long as the last one raised the speed by at least half
-    // a connection's share; then it stops (the connections it has stay: closing one would
+    // busy, adds a quarter more (at least one) for as long as the last ones raised the speed by
+    // at least half a connection's share each; then it stops (the connections it has stay: closing one would
     // waste its bytes in flight). Never beyond the per-host politeness cap, a learned limit,
     // after a refusal, or under a speed limit (there more connections only cost).
     const DownloadOptions &o = options();
@@ -330,7 +338,8 @@ void RangedTransfer::considerGrowth()
     if (now - m_growStartMs < kGrowWindowMs)
         return;
     const double rate = double(done - m_growStartBytes) * 1000.0 / double(now - m_growStartMs);
-    if (m_growth == Growth::Trial && rate < m_growBaseRate * (1.0 + 0.5 / std::max(1, m_growFrom))) {
+    const int added = count - m_growFrom;
+    if (m_growth == Growth::Trial && rate < m_growBaseRate * (1.0 + 0.5 * added / std::max(1, m_growFrom))) {
         m_growth = Growth::Done; // the last connection did not help: the link, not the server, is the limit
         return;
     }
@@ -338,10 +347,16 @@ void RangedTransfer::considerGrowth()
         m_growStartMs = -1;
         return; // too little left for a new connection to pay off
     }
+    // A quarter more at a time (at least one), so 8 connections reach 16 in four steps.
+    int more = std::max(1, count / 4);
+    more = std::min(more, ceiling - count);
+    if (cap > 0)
+        more = std::min(more, cap - others - count);
     m_growBaseRate = rate;
     m_growFrom = count;
     m_growth = Growth::Trial;
-    addWorker();
+    for (int i = 0; i < more; ++i)
+        addWorker();
     m_growStartMs = now + kGrowRampMs; // then a new window, without the new connection's ramp-up
     m_growStartBytes = -1;
 }

@@ -135,7 +135,8 @@ private:
     qint64 m_growStartMs = -1; // the current measuring window: when it began (-1: not yet)
     qint64 m_growStartBytes = 0;
     double m_growBaseRate = 0; // the speed before the last connection was added
-    int m_growFrom = 0; // connections then
+    int m_growFrom = 0; // connections then (the ones added since are on trial)
+    bool m_userCount = false; // the user set the count while it ran
     HostLimits &limits() { return m_learnedLimits ? *m_learnedLimits : m_ownLimits; }
 
     RangedHost *m_host = nullptr;

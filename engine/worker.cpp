@@ -111,6 +111,7 @@ void Worker::adoptReply(QNetworkReply *reply, const Scheduler::Lease &lease)
     m_requestEnd = lease.end;
     m_attemptBytes = 0;
     m_waiting = false;
+    m_sentAhead = false;
     m_lastByteMs = m_clock.elapsed();
     m_checked = true;
     m_replyFinished = reply->isFinished();
@@ -158,6 +159,7 @@ void Worker::sendRequest()
     m_replyFinished = false;
     m_waiting = false;
     m_promoted = false;
+    m_sentAhead = false;
     m_lastByteMs = m_clock.elapsed();
     attach(request(m_pos, m_requestEnd));
     m_connectTimer.start(m_host->options().connectTimeout);
@@ -187,6 +189,7 @@ void Worker::requestDone()
     if (QNetworkReply *next = m_next.data()) {
         m_next = nullptr;
         m_promoted = true; // see onMetaData()
+        m_sentAhead = true;
         m_pos = m_requestStart = m_nextStart;
         m_requestEnd = m_nextEnd;
         m_timeHeaders = false;
@@ -247,6 +250,11 @@ void Worker::onMetaData()
         return;
     }
     m_checked = true;
+    // A request sent alone: the silence before its first byte counts from its headers (its
+    // round trip and the server's wait before them are the connect timeout's business). One
+    // sent ahead counts from when it became current, as its answer should follow at once.
+    if (!m_sentAhead)
+        m_lastByteMs = m_clock.elapsed();
     pipelineNext();
 }
 
@@ -366,9 +374,10 @@ void Worker::checkStall()
 {
     if (!m_reply || m_replyFinished || m_waiting || !m_lease.isValid())
         return;
-    // A new connection waits for its headers under the connect timeout; an open one (it has
-    // carried whole answers) is judged from its request on.
-    if (!m_checked && !m_warm)
+    // A request sent alone waits for its headers under the connect timeout (its connection may
+    // be new: a setup of several round trips is no stall); one sent ahead on a connection that
+    // is carrying answers is judged from when it became current.
+    if (!m_checked && !m_sentAhead)
         return;
     const qint64 silentMs = m_clock.elapsed() - m_lastByteMs;
     // Judged against the connection's own speed once this answer's body flows. Before its first
@@ -380,14 +389,25 @@ void Worker::checkStall()
                                    : firstByteLimitMs();
     if (silentMs < limitMs)
         return;
-    if (!flowing && m_firstByteMs >= 0) {
-        // Perhaps not a stall but a server that now thinks longer: the next wait is longer, so a
-        // slow server costs reconnections, never a retry storm.
+    const QString where = m_host->url().toDisplayString(QUrl::RemoveUserInfo);
+    if (!flowing) {
+        // Perhaps not a stall but a server that now thinks longer: the next wait is longer
+        // (with no history too: 3 s, then 6.5 s, ...), so a slow server costs a reconnection or
+        // two, never a retry storm.
         m_firstByteMs = std::max<double>(m_firstByteMs, double(limitMs));
+        handleFailure({ ErrorClass::Retry,
+                        tr("%1: no data for %2 s before the answer started; asking again (this server may "
+                           "take up to %3 s next time)")
+                            .arg(where)
+                            .arg(silentMs / 1000.0, 0, 'f', 1)
+                            .arg(firstByteLimitMs() / 1000.0, 0, 'f', 1),
+                        ErrorCode::Timeout },
+                      true);
+        return;
     }
     handleFailure({ ErrorClass::Retry,
                     tr("%1: no data for %2 s on a connection that was delivering %3 KiB/s; asking again")
-                        .arg(m_host->url().toDisplayString(QUrl::RemoveUserInfo))
+                        .arg(where)
                         .arg(silentMs / 1000.0, 0, 'f', 1)
                         .arg(qint64(m_lastRate / 1024)),
                     ErrorCode::Timeout },

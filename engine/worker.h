@@ -154,7 +154,8 @@ private:
     double m_firstByteMs = -1; // how long answers took to start: a decaying maximum; -1: none yet
     bool m_waiting = false; // for the memory budget or the speed limit: not a stall
     bool m_pipelining = true; // off once Qt would not pipeline into this connection
-    bool m_promoted = false; // the current request was sent ahead (pipelined, we hoped)
+    bool m_promoted = false; // the current request was sent ahead (pipelined, we hoped), until its headers
+    bool m_sentAhead = false; // the same, for the current request's whole life
     RetryBudget m_retry; // failed attempts since the last progress
     QElapsedTimer m_sentAt; // when the current request went out
     qint64 m_attemptBytes = 0;

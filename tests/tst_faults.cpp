@@ -229,6 +229,28 @@ private slots:
         QVERIFY2(server.connectionCount() <= 4, qPrintable(QString::number(server.connectionCount())));
     }
 
+    // A server that thinks longer than the 3 s allowed without history, before every body from
+    // the first on: each drop makes the next wait longer, so it costs one reconnection, not
+    // every retry (found by review: the wait grew only once there was history).
+    void aServerThinkingBeforeEveryBodyCostsOneReconnection()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(2 * MiB, 93);
+        r.bytesPerSecond = 8 * MiB;
+        r.bodyDelayMs = 3300;
+        server.setResource("/f.bin", r);
+        QTemporaryDir dir;
+        DownloadManager manager;
+        DownloadOptions o = fastOptions(1);
+        o.retry.maxRetries = 2;
+        manager.setDefaultOptions(o);
+        const DownloadSnapshot s = fetch(manager, server, QStringLiteral("/f.bin"), dir.path(), 120000);
+        QVERIFY2(s.state == DownloadState::Completed, qPrintable(s.error));
+        QCOMPARE(fileSha256(s.filePath), sha256(r.data));
+        QVERIFY2(server.connectionCount() <= 2, qPrintable(QString::number(server.connectionCount())));
+    }
+
     // One passing 503 on a new connection is not the server's limit: the next download from
     // it still gets its connections (it was capped at one for the rest of the run).
     void onePassing503IsNotALimit()

@@ -748,6 +748,10 @@
         <source>%1: no data for %2 s on a connection that was delivering %3 KiB/s; asking again</source>
         <translation>%1: seit %2 s keine Daten auf einer Verbindung, die %3 KiB/s lieferte; neue Anfrage</translation>
     </message>
+    <message>
+        <source>%1: no data for %2 s before the answer started; asking again (this server may take up to %3 s next time)</source>
+        <translation>%1: %2 s lang keine Daten, bevor die Antwort begann; neue Anfrage (dieser Server darf beim nächsten Mal bis zu %3 s brauchen)</translation>
+    </message>
 </context>
 <context>
     <name>bytehaul::cli::CliApp</name>

@@ -741,6 +741,10 @@
         <source>%1: no data for %2 s on a connection that was delivering %3 KiB/s; asking again</source>
         <translation>%1：一个原本以 %3 KiB/s 传输的连接已 %2 秒没有数据；重新请求</translation>
     </message>
+    <message>
+        <source>%1: no data for %2 s before the answer started; asking again (this server may take up to %3 s next time)</source>
+        <translation>%1：应答开始前 %2 秒没有数据；重新请求（下次允许该服务器最多用 %3 秒）</translation>
+    </message>
 </context>
 <context>
     <name>bytehaul::cli::CliApp</name>
