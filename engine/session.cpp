@@ -1020,8 +1020,12 @@ void Session::runSampleCheck(const UrlReplacer::Known &known, std::function<void
                    ErrorCode::Network, 0, reason });
             return;
         }
+        // The ranges that matched stay matched: the next attempt asks only for the rest (asking
+        // for all again, a server failing most answers needed hundreds of attempts).
+        UrlReplacer::Known rest = known;
+        rest.samples.remove(0, std::min<qsizetype>(check->matchedSamples(), rest.samples.size()));
         m_sampleRetry.start(*wait);
-        m_sampleRetryAction = [this, known, then, attempt] { runSampleCheck(known, then, attempt + 1); };
+        m_sampleRetryAction = [this, rest, then, attempt] { runSampleCheck(rest, then, attempt + 1); };
     });
     check->start(m_finalUrl, known);
 }

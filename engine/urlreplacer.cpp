@@ -121,7 +121,18 @@ void UrlReplacer::checkNextSample()
             return;
         }
         const QByteArray data = reply->readAll();
-        if (data.size() != end - start || PieceCrcs::compute(data) != crc) {
+        if (data.size() != end - start) {
+            // A connection closed before the answer's Content-Length (Qt reports no error
+            // then): nothing was learnt, the check is asked again. Taking it for other content
+            // started downloads over from zero (found with tst_faults::soak: most runs had a
+            // needless restart, and about 1 in 10 failed after six).
+            done(false, tr("%1: the answer had %2 of %3 bytes (cut short)")
+                            .arg(m_url.toDisplayString(QUrl::RemoveUserInfo))
+                            .arg(data.size())
+                            .arg(end - start));
+            return;
+        }
+        if (PieceCrcs::compute(data) != crc) {
             m_differs = true;
             done(false, tr("%1 serves different content (bytes %2-%3 do not match the ones on disk)")
                             .arg(m_url.toDisplayString(QUrl::RemoveUserInfo))

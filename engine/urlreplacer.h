@@ -45,6 +45,7 @@ public:
     // After a refusal: the URL serves something else (size, validators, content), as opposed
     // to a request that failed.
     bool contentDiffers() const { return m_differs; }
+    int matchedSamples() const { return m_checked; } // Known::samples compared and found the same, in order
 
 Q_SIGNALS:
     // etag, lastModified: what the URL serves now (the download's identity from then on).

@@ -1,10 +1,14 @@
 // A server that lies, fails and stalls: every case ends in a byte-identical file, or in a
 // clear error with nothing written from a bad answer.
 #include "engine/downloadmanager.h"
+#include "engine/piececrcs.h"
+#include "engine/urlreplacer.h"
 #include "testhelpers.h"
 #include "testserver.h"
 
 #include <QDir>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QFileInfo>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
@@ -249,6 +253,44 @@ private slots:
         QVERIFY2(s.state == DownloadState::Completed, qPrintable(s.error));
         QCOMPARE(fileSha256(s.filePath), sha256(r.data));
         QVERIFY2(server.connectionCount() <= 2, qPrintable(QString::number(server.connectionCount())));
+    }
+
+    // A same-file check whose answer is cut short learnt nothing: it is a failed request,
+    // retried, not "other content" (which starts a download over from zero, or refuses a
+    // replaced address). Here Qt reports the close; in tst_faults::soak it reported none for a
+    // kept-alive connection's short body (seen with instrumentation in 6 of 8 runs: a needless
+    // restart from zero each, and a failure after six), which this test does not reproduce.
+    void aCutShortCheckIsNotOtherContent()
+    {
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(1 * MiB, 94);
+        r.fault = [](int i, int) {
+            Fault f;
+            if (i > 0)
+                f.cutAfter = 3000;
+            return f;
+        };
+        server.setResource("/f.bin", r);
+        // On a connection kept alive from an earlier answer, as the download's checks are (on
+        // a fresh one Qt does report the close).
+        QNetworkAccessManager nam;
+        QNetworkRequest first(QUrl(server.url(QStringLiteral("/f.bin"))));
+        first.setRawHeader("Range", "bytes=0-99");
+        QNetworkReply *warm = nam.get(first);
+        QSignalSpy warmed(warm, &QNetworkReply::finished);
+        QVERIFY(warmed.wait(10000));
+        warm->deleteLater();
+        UrlReplacer check(&nam, fastOptions(1));
+        UrlReplacer::Known known;
+        known.total = r.data.size();
+        known.sameUrl = true;
+        known.samples.append({ 0, 16384, PieceCrcs::compute(r.data.left(16384)) });
+        QSignalSpy finished(&check, &UrlReplacer::finished);
+        check.start(QUrl(server.url(QStringLiteral("/f.bin"))), known);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.at(0).at(0).toBool(), false);
+        QVERIFY2(!check.contentDiffers(), qPrintable(finished.at(0).at(1).toString()));
     }
 
     // One passing 503 on a new connection is not the server's limit: the next download from

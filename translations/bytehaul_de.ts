@@ -729,6 +729,10 @@
         <source>%1 serves different content (bytes %2-%3 do not match the ones on disk)</source>
         <translation>%1 liefert anderen Inhalt (die Bytes %2-%3 stimmen nicht mit denen auf der Platte überein)</translation>
     </message>
+    <message>
+        <source>%1: the answer had %2 of %3 bytes (cut short)</source>
+        <translation>%1: die Antwort hatte %2 von %3 Bytes (abgebrochen)</translation>
+    </message>
 </context>
 <context>
     <name>bytehaul::Worker</name>

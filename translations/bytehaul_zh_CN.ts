@@ -722,6 +722,10 @@
         <source>%1 serves different content (bytes %2-%3 do not match the ones on disk)</source>
         <translation>%1 提供的内容不同（第 %2-%3 字节与磁盘上的不一致）</translation>
     </message>
+    <message>
+        <source>%1: the answer had %2 of %3 bytes (cut short)</source>
+        <translation>%1：应答只有 %2 / %3 字节（被截断）</translation>
+    </message>
 </context>
 <context>
     <name>bytehaul::Worker</name>
