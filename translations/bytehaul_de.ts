@@ -1931,7 +1931,7 @@ Behaltene Dateien lassen „Erneut versuchen“ dort weitermachen, wo der Downlo
         <translation>Ein Server, der jede Verbindung begrenzt, liefert mit mehr Verbindungen mehr: Solange alle Verbindungen beschäftigt sind, wird eine weitere hinzugefügt, sofern die letzte den Download schneller gemacht hat.</translation>
     </message>
     <message>
-        <source>Add connections while they help, &amp;up to:</source>
+        <source>Add connections while they &amp;help, up to:</source>
         <translation>Verbindungen hinzufügen, solange sie helfen, bis &amp;zu:</translation>
     </message>
 </context>

@@ -1909,8 +1909,8 @@ Kept files let Retry continue where the download stopped.</source>
         <translation>限制每个连接速度的服务器，连接越多给得越多：当所有连接都在忙时，只要上一个新增的连接让下载变快，就再增加一个。</translation>
     </message>
     <message>
-        <source>Add connections while they help, &amp;up to:</source>
-        <translation>在有帮助时增加连接，最多(&amp;U)：</translation>
+        <source>Add connections while they &amp;help, up to:</source>
+        <translation>在有帮助时增加连接，最多(&amp;H)：</translation>
     </message>
 </context>
 <context>

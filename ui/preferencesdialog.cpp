@@ -122,7 +122,7 @@ PreferencesDialog::PreferencesDialog(const UiPreferences &preferences, QWidget *
     folderLabel->setBuddy(m_folder); // a layout cannot be a buddy: without this the & shows
     form->addRow(folderLabel, folderRow);
     form->addRow(tr("&Connections per download:"), m_connections);
-    form->addRow(tr("Add connections while they help, &up to:"), m_maxConnections);
+    form->addRow(tr("Add connections while they &help, up to:"), m_maxConnections);
     form->addRow(tr("Downloads at &once:"), m_concurrent);
     form->addRow(tr("Overall speed &limit:"), m_globalLimit);
     form->addRow(tr("Speed limit per &new download:"), m_downloadLimit);
