@@ -29,6 +29,23 @@ void occupyWriter(QThread *thread, int ms)
     o->moveToThread(thread);
     QMetaObject::invokeMethod(o, [o, ms] { QThread::msleep(ms); o->deleteLater(); }, Qt::QueuedConnection);
 }
+// Pauses and waits for "Paused" to be announced: it is, once the pause's close is done.
+bool pauseAndWaitForClose(Session *s)
+{
+    QSignalSpy changed(s, &Session::snapshotChanged);
+    s->pause();
+    const auto paused = [&changed] {
+        for (const QList<QVariant> &args : std::as_const(changed))
+            if (args.at(0).value<DownloadSnapshot>().state == DownloadState::Paused)
+                return true;
+        return false;
+    };
+    QElapsedTimer clock;
+    clock.start();
+    while (!paused() && clock.elapsed() < 10000)
+        changed.wait(100);
+    return paused();
+}
 QStringList files(const QString &dir)
 {
     return QDir(dir).entryList(QDir::Files | QDir::Hidden);
@@ -62,16 +79,14 @@ private Q_SLOTS:
         auto *s = new Session(1, req, fastOptions(4), &writer);
         s->start();
         QTRY_VERIFY_WITH_TIMEOUT(s->snapshot().done > 2 * kMiB, 30000);
-        s->pause();
-        QTest::qWait(1000); // the pause's close is done
+        QVERIFY(pauseAndWaitForClose(s));
         QSignalSpy verdict(s, &Session::urlReplaced);
         s->replaceUrl(QUrl(server.url("/new.bin")));
         occupyWriter(&writer, 3000);
-        QTRY_COMPARE_WITH_TIMEOUT(verdict.count(), 1, 2500);
+        QTRY_COMPARE_WITH_TIMEOUT(verdict.count(), 1, 10000);
         QVERIFY(verdict.at(0).at(1).toBool());
         s->cancel(PartialData::Delete); // what EngineCore::remove does...
-        delete s; // ...and the session goes at once
-        QTest::qWait(4000);
+        delete s; // ...and the session goes at once (its destructor waits for the queued file work)
         QVERIFY2(files(dir.path()).isEmpty(), qPrintable(files(dir.path()).join(", ")));
     }
 
@@ -97,12 +112,11 @@ private Q_SLOTS:
         auto *s = new Session(1, req, fastOptions(4), writer);
         s->start();
         QTRY_VERIFY_WITH_TIMEOUT(s->snapshot().done > 2 * kMiB, 30000);
-        s->pause();
-        QTest::qWait(1000);
+        QVERIFY(pauseAndWaitForClose(s));
         QSignalSpy verdict(s, &Session::urlReplaced);
         s->replaceUrl(QUrl(server.url("/new.bin")));
         occupyWriter(writer, 1500);
-        QTRY_COMPARE_WITH_TIMEOUT(verdict.count(), 1, 1400);
+        QTRY_COMPARE_WITH_TIMEOUT(verdict.count(), 1, 10000);
         QVERIFY(verdict.at(0).at(1).toBool());
         delete s;
         writer->quit();
