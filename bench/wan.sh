@@ -52,23 +52,31 @@ want_small="$(sha256sum "$work/www/small/f000.bin" | cut -d' ' -f1)"
 
 port=$((20000 + RANDOM % 20000))
 wport=$((port + 1))
+tport=$((port + 2)) # nginx over TLS, HTTP/2 offered (ALPN)
+# A certificate for 127.0.0.1, trusted by every client through its own option (nothing is
+# installed into the system's store).
+openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=127.0.0.1" -addext "subjectAltName=IP:127.0.0.1" \
+    -keyout "$work/nginx/key.pem" -out "$work/nginx/cert.pem" 2>/dev/null
 cat >"$work/nginx/nginx.conf" <<CONF
 daemon off; worker_processes 1; error_log $work/nginx/error.log warn; pid $work/nginx/nginx.pid;
 events { worker_connections 1024; }
 http {
-  log_format conn '\$connection \$status \$body_bytes_sent';
+  log_format conn '\$connection \$status \$body_bytes_sent \$server_protocol';
   access_log $work/nginx/access.log conn;
   client_body_temp_path $work/nginx/tmp; proxy_temp_path $work/nginx/tmp;
   fastcgi_temp_path $work/nginx/tmp; uwsgi_temp_path $work/nginx/tmp; scgi_temp_path $work/nginx/tmp;
   sendfile on; keepalive_requests 100000; keepalive_timeout 60s;
   server { listen 127.0.0.1:$port; root $work/www; }
+  server { listen 127.0.0.1:$tport ssl http2; root $work/www;
+           ssl_certificate $work/nginx/cert.pem; ssl_certificate_key $work/nginx/key.pem; }
 }
 CONF
 nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" & pids+=($!)
 nginx_pid=$!
 for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$port/small/f000.bin" && break; sleep 0.1; done
 
-# cell: name rtt_ms cap_bytes_per_s slow_every max_conns kind(big|small)
+# cell: name rtt_ms cap_bytes_per_s slow_every max_conns kind(big|small|tls: small files over
+# HTTPS, where nginx offers HTTP/2)
 cells=(
     "rtt20-nocap 20 0 0 0 big"
     "rtt80-nocap 80 0 0 0 big"
@@ -80,6 +88,9 @@ cells=(
     "rtt80-cap4-max4conns 80 $cap 0 4 big"
     "small-rtt20 20 0 0 0 small"
     "small-rtt80 80 0 0 0 small"
+    "smalltls-rtt0 0 0 0 0 tls"
+    "smalltls-rtt20 20 0 0 0 tls"
+    "smalltls-rtt80 80 0 0 0 tls"
 )
 if [ -n "${BYTEHAUL_WAN_CELLS:-}" ]; then
     keep=()
@@ -90,17 +101,20 @@ if [ -n "${BYTEHAUL_WAN_CELLS:-}" ]; then
 fi
 
 base="http://127.0.0.1:$wport"
-: >"$work/list.txt"; : >"$work/list-curl.txt"
+: >"$work/list.txt"; : >"$work/list-curl.txt"; : >"$work/tls-list.txt"; : >"$work/tls-list-curl.txt"
 for i in $(seq 0 199); do
     f="f$(printf %03d "$i").bin"
     echo "$base/small/$f" >>"$work/list.txt"
     printf 'url = "%s"\noutput = "%s"\n' "$base/small/$f" "$work/out/$f" >>"$work/list-curl.txt"
+    echo "https://127.0.0.1:$wport/small/$f" >>"$work/tls-list.txt"
+    printf 'url = "%s"\noutput = "%s"\n' "https://127.0.0.1:$wport/small/$f" "$work/out/$f" >>"$work/tls-list-curl.txt"
 done
 
 results="$work/results.txt"
 : >"$results"
 start_wanem() { # rtt cap slow maxconns
-    local args=(--listen "$wport" --to "127.0.0.1:$port" --rtt "$1")
+    local to="$port"; [ "$kind" = tls ] && to="$tport"
+    local args=(--listen "$wport" --to "127.0.0.1:$to" --rtt "$1")
     [ "$2" != 0 ] && args+=(--rate "$2")
     [ "$3" != 0 ] && args+=(--slow-every "$3")
     [ "$4" != 0 ] && args+=(--max-conns "$4")
@@ -125,7 +139,7 @@ run_one() { # cell, tool, kind, command...
     sleep 0.3 # nginx logs a request when its connection's write ends
     stop_wanem
     if [ "$ok" = 0 ]; then echo "!! $cell $tool failed:"; tail -5 "$work/cmd.err"; return 1; fi
-    if [ "$kind" = small ]; then
+    if [ "$kind" != big ]; then
         local n bad
         n="$(find "$work/out" -type f -name 'f*.bin' | wc -l)"
         bad="$(find "$work/out" -type f -name 'f*.bin' -exec sha256sum {} + | awk -v w="$want_small" '$1 != w' | wc -l)"
@@ -143,6 +157,9 @@ run_one() { # cell, tool, kind, command...
     bytes="$(sed -n 's/.* \([0-9]*\) delivered.*/\1/p' "$work/wanem.log")"
     emcpu="$(sed -n 's/.*cpu \([0-9.]*\) s.*/\1/p' "$work/wanem.log")"
     reqs="$(grep -c . "$work/nginx/access.log" || true)"
+    if [ "$kind" = tls ]; then # which protocol carried the requests
+        echo "   $cell $tool: $(awk '{print $4}' "$work/nginx/access.log" | sort | uniq -c | tr '\n' ' ')"
+    fi
     echo "$cell $tool $t $conns $reqs $bytes $emcpu" >>"$results"
 }
 
@@ -162,6 +179,12 @@ for rep in $(seq "$reps"); do
                 run_one "$name" curl big curl -s -o "$work/out/payload.bin" "$url" || true
                 run_one "$name" wget big wget -q -O "$work/out/payload.bin" "$url" || true
             fi
+        elif [ "$kind" = tls ]; then
+            ca="$work/nginx/cert.pem"
+            run_one "$name" bytehaul tls "$cli" -q -c 1 -j 8 --ca-certificate "$ca" -d "$work/out" -i "$work/tls-list.txt" || true
+            run_one "$name" curl-parallel tls curl -s --cacert "$ca" --parallel --parallel-max 8 -K "$work/tls-list-curl.txt" || true
+            run_one "$name" curl-parallel-h1 tls curl -s --http1.1 --cacert "$ca" --parallel --parallel-max 8 -K "$work/tls-list-curl.txt" || true
+            run_one "$name" aria2c tls aria2c -q -j 8 -x 1 --ca-certificate="$ca" -d "$work/out" -i "$work/tls-list.txt" || true
         else
             run_one "$name" bytehaul small "$cli" -q -c 1 -j 8 -d "$work/out" -i "$work/list.txt" || true
             run_one "$name" curl-parallel small curl -s --parallel --parallel-max 8 -K "$work/list-curl.txt" || true
@@ -182,7 +205,7 @@ for line in open(sys.argv[1]):
         (float(wall), float(user) + float(sys_), int(conns), int(reqs), int(served), float(emcpu)))
 mib, cap = int(sys.argv[2]), int(sys.argv[3]) / 1048576
 def ideal(cell):
-    rtt = int(cell.split("-")[0].replace("rtt", "").replace("small", "0") or 0) / 1000
+    rtt = int(cell.split("-")[-1 if cell.startswith("small") else 0].replace("rtt", "") or 0) / 1000
     if "slowroutes" in cell:   # the first 8 connections: 6 at the cap, 2 slow routes at a tenth
         return mib / (6 * cap + 2 * cap / 10) + 2 * rtt
     if "max4conns" in cell:
@@ -194,7 +217,7 @@ med = lambda v, i: statistics.median(x[i] for x in v)
 print(f"\n{'cell':<24}{'tool':<15}{'wall s':>8}{'CPU s':>7}{'conns':>7}{'reqs':>6}{'served':>8}{'emu %':>6}  ratios")
 for cell in order:
     tools = rows[cell]
-    size = (200 * 100 * 1024) if cell.startswith("small") else mib << 20
+    size = (200 * 100 * 1024) if cell.startswith("small") else mib << 20  # small and smalltls
     peers = [(med(v, 0), t) for t, v in tools.items() if not t.startswith("bytehaul")]
     best = min(peers) if peers else None
     aria = tools.get("aria2c")

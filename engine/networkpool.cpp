@@ -1,12 +1,34 @@
 #include "engine/networkpool.h"
 
+#include "engine/downloadtypes.h"
+
+#include <QCryptographicHash>
+
 namespace bytehaul {
 
-std::unique_ptr<QNetworkAccessManager> NetworkPool::acquire()
+NetworkPool::NetworkPool() = default;
+NetworkPool::~NetworkPool() = default;
+
+QByteArray NetworkPool::trustKey(const DownloadOptions &options)
 {
-    if (!m_idle.empty()) {
-        auto nam = std::move(m_idle.back()); // the warmest
-        m_idle.pop_back();
+    if (options.extraCaCertificates.isEmpty())
+        return {};
+    QList<QByteArray> pems = options.extraCaCertificates;
+    std::sort(pems.begin(), pems.end());
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    for (const QByteArray &pem : std::as_const(pems)) {
+        hash.addData(pem);
+        hash.addData(QByteArrayView("\0", 1));
+    }
+    return hash.result();
+}
+
+std::unique_ptr<QNetworkAccessManager> NetworkPool::acquire(const QByteArray &trust)
+{
+    auto &idle = m_idle[trust];
+    if (!idle.empty()) {
+        auto nam = std::move(idle.back()); // the warmest
+        idle.pop_back();
         return nam;
     }
     auto nam = std::make_unique<QNetworkAccessManager>();
@@ -14,13 +36,51 @@ std::unique_ptr<QNetworkAccessManager> NetworkPool::acquire()
     return nam;
 }
 
-void NetworkPool::release(std::unique_ptr<QNetworkAccessManager> nam)
+void NetworkPool::release(std::unique_ptr<QNetworkAccessManager> nam, const QByteArray &trust)
 {
     if (!nam)
         return;
-    if (m_idle.size() >= kMaxIdle)
-        m_idle.erase(m_idle.begin()); // the coldest goes
-    m_idle.push_back(std::move(nam));
+    auto &idle = m_idle[trust];
+    if (idle.size() >= kMaxIdle)
+        idle.erase(idle.begin()); // the coldest goes
+    idle.push_back(std::move(nam));
+}
+
+int NetworkPool::idleCount() const
+{
+    size_t n = 0;
+    for (const auto &[trust, idle] : m_idle)
+        n += idle.size();
+    return int(n);
+}
+
+QNetworkAccessManager *NetworkPool::sharedManager(const QByteArray &trust)
+{
+    auto &nam = m_shared[trust];
+    if (!nam) {
+        nam = std::make_unique<QNetworkAccessManager>();
+        nam->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    }
+    return nam.get();
+}
+
+QString NetworkPool::originKey(const QUrl &url, const QByteArray &trust)
+{
+    return url.host().toLower() + QLatin1Char(':') + QString::number(url.port(443)) + QLatin1Char(' ')
+        + QString::fromLatin1(trust.toHex());
+}
+
+bool NetworkPool::mayShare(const QUrl &url, const QByteArray &trust) const
+{
+    return !m_http1Only.contains(originKey(url, trust));
+}
+
+void NetworkPool::noteProtocol(const QUrl &url, const QByteArray &trust, bool http2)
+{
+    if (http2)
+        m_http1Only.remove(originKey(url, trust));
+    else
+        m_http1Only.insert(originKey(url, trust));
 }
 
 } // namespace bytehaul

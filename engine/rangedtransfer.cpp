@@ -67,7 +67,7 @@ Worker *RangedTransfer::addWorker()
     while (m_networkManagers.size() <= group) {
         // Plain settings: a warm manager from the pool. Own cookies or proxy: a private one.
         const bool pooled = m_pool && o.cookies.isEmpty() && !o.proxy.isValid();
-        auto nam = pooled ? m_pool->acquire() : std::make_unique<QNetworkAccessManager>();
+        auto nam = pooled ? m_pool->acquire(NetworkPool::trustKey(o)) : std::make_unique<QNetworkAccessManager>();
         nam->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
         if (!o.cookies.isEmpty()) {
             auto *jar = new QNetworkCookieJar(nam.get());
@@ -88,6 +88,21 @@ QNetworkAccessManager *RangedTransfer::probeNetworkManager()
     if (m_workers.empty())
         addWorker();
     return m_workers[0]->networkManager();
+}
+
+QNetworkAccessManager *RangedTransfer::sharedProbeNetworkManager(const QUrl &url)
+{
+    const DownloadOptions &o = options();
+    if (!m_pool || !o.cookies.isEmpty() || o.proxy.isValid() || url.scheme() != QLatin1String("https"))
+        return nullptr;
+    const QByteArray trust = NetworkPool::trustKey(o);
+    return m_pool->mayShare(url, trust) ? m_pool->sharedManager(trust) : nullptr;
+}
+
+void RangedTransfer::noteSharedProtocol(const QUrl &url, bool http2)
+{
+    if (m_pool)
+        m_pool->noteProtocol(url, NetworkPool::trustKey(options()), http2);
 }
 
 QNetworkAccessManager *RangedTransfer::spareNetworkManager()
@@ -198,7 +213,7 @@ void RangedTransfer::release()
     const DownloadOptions &o = options();
     for (size_t i : std::as_const(order)) {
         if (m_pool && o.cookies.isEmpty() && !o.proxy.isValid())
-            m_pool->release(std::move(m_networkManagers[i]));
+            m_pool->release(std::move(m_networkManagers[i]), NetworkPool::trustKey(o));
     }
     m_networkManagers.clear();
     // The stopped workers still point at those managers but never send again (the download is

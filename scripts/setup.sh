@@ -157,6 +157,7 @@ PY
     # As root the full-disk test mounts a small tmpfs; there a skip is a failure.
     [ "$(id -u)" -eq 0 ] && export BYTEHAUL_REQUIRE_DISK_TEST=1
     export BYTEHAUL_REQUIRE_PROXY_TEST=1 # microsocks and tinyproxy are installed above
+    export BYTEHAUL_REQUIRE_NGINX_TEST=1 # and nginx (tst_http2)
     # Last, so that CTest's summary closes the output.
     cd "$build"
     QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 600 -j "$(nproc)"

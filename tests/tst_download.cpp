@@ -114,7 +114,7 @@ private slots:
     {
         TestServer server;
         Resource r;
-        r.data = TestServer::makeData(96 * MiB, 92);
+        r.data = TestServer::makeData(160 * MiB, 92); // 10 s: room for four growth steps
         r.totalBytesPerSecond = 16 * MiB;
         server.setResource("/shared.bin", r);
         QTemporaryDir dir;
@@ -123,7 +123,10 @@ private slots:
         const DownloadSnapshot s = run(server, "/shared.bin", o, dir.path());
         QCOMPARE(stateName(s.state), stateName(DownloadState::Completed));
         QCOMPARE(fileSha256(s.filePath), sha256(r.data));
-        QVERIFY2(server.connectionCount() <= 3, qPrintable(QString::number(server.connectionCount())));
+        // One step (2 to 3), which did not help; on a loaded machine a slow first window can
+        // make that one look like a gain, and a second step follows. Growth that did not stop
+        // would take it to 6 in this time.
+        QVERIFY2(server.connectionCount() <= 4, qPrintable(QString::number(server.connectionCount())));
     }
 
     void eachConnectionLivesForTheWholeDownload()
