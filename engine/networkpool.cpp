@@ -54,33 +54,4 @@ int NetworkPool::idleCount() const
     return int(n);
 }
 
-QNetworkAccessManager *NetworkPool::sharedManager(const QByteArray &trust)
-{
-    auto &nam = m_shared[trust];
-    if (!nam) {
-        nam = std::make_unique<QNetworkAccessManager>();
-        nam->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
-    }
-    return nam.get();
-}
-
-QString NetworkPool::originKey(const QUrl &url, const QByteArray &trust)
-{
-    return url.host().toLower() + QLatin1Char(':') + QString::number(url.port(443)) + QLatin1Char(' ')
-        + QString::fromLatin1(trust.toHex());
-}
-
-bool NetworkPool::mayShare(const QUrl &url, const QByteArray &trust) const
-{
-    return !m_http1Only.contains(originKey(url, trust));
-}
-
-void NetworkPool::noteProtocol(const QUrl &url, const QByteArray &trust, bool http2)
-{
-    if (http2)
-        m_http1Only.remove(originKey(url, trust));
-    else
-        m_http1Only.insert(originKey(url, trust));
-}
-
 } // namespace bytehaul

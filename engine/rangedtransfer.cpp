@@ -90,21 +90,6 @@ QNetworkAccessManager *RangedTransfer::probeNetworkManager()
     return m_workers[0]->networkManager();
 }
 
-QNetworkAccessManager *RangedTransfer::sharedProbeNetworkManager(const QUrl &url)
-{
-    const DownloadOptions &o = options();
-    if (!m_pool || !o.cookies.isEmpty() || o.proxy.isValid() || url.scheme() != QLatin1String("https"))
-        return nullptr;
-    const QByteArray trust = NetworkPool::trustKey(o);
-    return m_pool->mayShare(url, trust) ? m_pool->sharedManager(trust) : nullptr;
-}
-
-void RangedTransfer::noteSharedProtocol(const QUrl &url, bool http2)
-{
-    if (m_pool)
-        m_pool->noteProtocol(url, NetworkPool::trustKey(options()), http2);
-}
-
 QNetworkAccessManager *RangedTransfer::spareNetworkManager()
 {
     for (const auto &w : m_workers) {

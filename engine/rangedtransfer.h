@@ -69,11 +69,6 @@ public:
 
     // Connections (they outlive a scheduler).
     QNetworkAccessManager *probeNetworkManager(); // worker 0's: the probe opens its connection
-    // For the probe of an HTTPS download: the pool's shared manager, where HTTP/2 lets the
-    // probes of many downloads share one connection (see NetworkPool); null where it may not
-    // be used (own cookies or proxy, plain HTTP, a host known to answer over HTTP/1.1 there).
-    QNetworkAccessManager *sharedProbeNetworkManager(const QUrl &url);
-    void noteSharedProtocol(const QUrl &url, bool http2); // what an answer there came over
     // For a one-off request: an idle worker's manager, whose connection is open.
     QNetworkAccessManager *spareNetworkManager();
     // Politeness per host: no connection while the others on the same host already hold

@@ -224,7 +224,6 @@ private:
 
     QPointer<QNetworkReply> m_probe;
     bool m_plainGet = false; // m_probe asks without a Range header (see startPlainGet())
-    bool m_probeShared = false; // m_probe went on the pool's shared manager (HTTP/2 allowed)
     bool m_socks = false; // through a SOCKS proxy (see replyBufferSize())
     QUrl m_probeUrl; // where the probe goes when not to m_request.url: a cross-origin redirect's target
     int m_redirectHops = 0; // cross-origin redirects followed by hand in this probe

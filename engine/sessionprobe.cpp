@@ -43,15 +43,7 @@ void Session::sendProbe()
                ErrorCode::InvalidHeader });
         return;
     }
-    // HTTPS: the probe may go on the connection the probes of other downloads from this host
-    // share, over HTTP/2 where the server speaks it (a small file then comes whole on a stream
-    // of it). The transfer's own requests stay on their own connections.
-    QNetworkAccessManager *shared = m_ranged->sharedProbeNetworkManager(url);
-    QNetworkRequest request = makeRequest(url, m_options, 0, m_options.pieceSize);
-    if (shared)
-        request.setAttribute(QNetworkRequest::Http2AllowedAttribute, true);
-    QNetworkReply *reply = sendGet(shared ? shared : m_ranged->probeNetworkManager(), request);
-    m_probeShared = shared != nullptr;
+    QNetworkReply *reply = sendGet(m_ranged->probeNetworkManager(), makeRequest(url, m_options, 0, m_options.pieceSize));
     m_probe = reply;
     m_plainGet = false;
     m_probeTimeout.start(m_options.connectTimeout);
@@ -268,8 +260,6 @@ void Session::onProbeMetaData()
     if (result.path == ProbeResult::Path::NotYet)
         return;
     m_finalUrl = reply->url();
-    if (std::exchange(m_probeShared, false))
-        m_ranged->noteSharedProtocol(m_finalUrl, reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool());
     switch (result.path) {
     case ProbeResult::Path::NotYet:
         return;
@@ -342,7 +332,6 @@ void Session::startPlainGet(const QString &why)
     if (!why.isEmpty())
         setNote(why, NoteKind::Info);
     m_plainGet = true; // judged like a probe, where only a 200 leads on
-    m_probeShared = false; // on the download's own connection: it may carry a whole big file
     m_probeSentAt.start(); // its own response time, not the range probe's as well
     QNetworkReply *reply = sendGet(m_ranged->probeNetworkManager(), makeRequest(m_finalUrl, m_options));
     reply->setReadBufferSize(replyBufferSize());

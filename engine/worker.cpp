@@ -115,7 +115,6 @@ void Worker::adoptReply(QNetworkReply *reply, const Scheduler::Lease &lease)
     m_lastByteMs = m_clock.elapsed();
     m_checked = true;
     m_replyFinished = reply->isFinished();
-    m_foreign = reply->manager() != m_nam;
     attach(reply);
     if (m_replyFinished)
         QMetaObject::invokeMethod(this, &Worker::onFinished, Qt::QueuedConnection);
@@ -161,7 +160,6 @@ void Worker::sendRequest()
     m_waiting = false;
     m_promoted = false;
     m_sentAhead = false;
-    m_foreign = false;
     m_lastByteMs = m_clock.elapsed();
     attach(request(m_pos, m_requestEnd));
     m_connectTimer.start(m_host->options().connectTimeout);
@@ -368,9 +366,7 @@ void Worker::onFinished()
     }
     // A whole answer on a connection that stays open: from now on the next request can be
     // pipelined behind the current one.
-    // (An answer that came on another manager's connection, the shared probe's, says nothing
-    // of this worker's own: its next request goes alone and opens that.)
-    m_warm = !m_foreign && m_reply->rawHeader("Connection").toLower() != "close";
+    m_warm = m_reply->rawHeader("Connection").toLower() != "close";
     requestDone();
 }
 

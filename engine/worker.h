@@ -146,7 +146,6 @@ private:
     // The connection has carried a whole answer and stays open: Qt pipelines into it only then
     // (before, a second request would open a second connection).
     bool m_warm = false;
-    bool m_foreign = false; // m_reply came on another manager (the shared probe's): says nothing of m_nam's connection
     QElapsedTimer m_clock;
     SpeedMeter m_speed { 3000 };
     qint64 m_received = 0;

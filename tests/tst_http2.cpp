@@ -1,8 +1,10 @@
-// HTTPS downloads from a server that speaks HTTP/2: nginx, started by the test on 127.0.0.1
+// HTTPS downloads from a server that offers HTTP/2: nginx, started by the test on 127.0.0.1
 // with the test certificate, and stopped by it. What a user would check: every file's bytes,
 // and from nginx's own log which protocol and which connection carried each request.
-//  - A list of small files comes over one multiplexed connection (each probe carries its file).
-//  - A big file still gets its own parallel connections; only its first request is a stream.
+// bytehaul asks over HTTP/1.1 even here: Qt 6.4's HTTP/2 reads a stream at full speed whatever
+// the reply's read buffer (so neither the memory budget nor a speed limit would hold), and a
+// manager shared for multiplexing shares its credentials between downloads. Both were found
+// by review of a version that multiplexed, and that version was no faster (see the README).
 #include "engine/downloadmanager.h"
 #include "testhelpers.h"
 #include "testserver.h"
@@ -152,7 +154,7 @@ private slots:
             m_nginx.kill();
     }
 
-    void smallFilesShareOneMultiplexedConnection()
+    void smallFilesComeOverHttp11Connections()
     {
         QTemporaryDir dir;
         DownloadManager manager;
@@ -177,14 +179,15 @@ private slots:
             if (!line.path.startsWith(QLatin1String("/small/")))
                 continue;
             ++small;
-            QCOMPARE(line.protocol, QStringLiteral("HTTP/2.0"));
+            QCOMPARE(line.protocol, QStringLiteral("HTTP/1.1"));
             connections.insert(line.connection);
         }
         QCOMPARE(small, 40); // one request per file: its probe carried it whole
-        QCOMPARE(connections.size(), 1);
+        // Kept alive from one download to the next: at most the 8 running at once.
+        QVERIFY2(connections.size() <= 8, qPrintable(QString::number(connections.size())));
     }
 
-    void aBigFileStillGetsItsOwnConnections()
+    void aBigFileGetsItsConnections()
     {
         QTemporaryDir dir;
         DownloadManager manager;
@@ -198,20 +201,17 @@ private slots:
         QVERIFY(s.multiConnection);
         const QList<LogLine> log = takeLog();
         QVERIFY(!log.isEmpty());
-        // The probe: a stream of the shared connection; the transfer: connections of its own.
-        QCOMPARE(log.first().protocol, QStringLiteral("HTTP/2.0"));
         QSet<QString> transfer;
-        for (qsizetype i = 1; i < log.size(); ++i) {
-            QCOMPARE(log[i].protocol, QStringLiteral("HTTP/1.1"));
-            transfer.insert(log[i].connection);
+        for (const LogLine &line : log) {
+            QCOMPARE(line.protocol, QStringLiteral("HTTP/1.1"));
+            transfer.insert(line.connection);
         }
         QVERIFY2(transfer.size() >= 2 && transfer.size() <= 4, qPrintable(QString::number(transfer.size())));
-        QVERIFY(!transfer.contains(log.first().connection));
     }
 
-    void pauseAndResumeAcrossTheSharedConnection()
+    void pausedUnderASpeedLimitAndResumedKeepsTheBytes()
     {
-        // Paused while the probe's stream is still being read, then resumed: the same bytes.
+        // Paused under a speed limit, resumed without it: the same bytes.
         QTemporaryDir dir;
         DownloadManager manager;
         DownloadOptions o = options(4);
