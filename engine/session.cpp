@@ -935,8 +935,11 @@ void Session::onDataSynced(bool ok, bool sampled)
         // closed and nothing else is queued for it, and Completed is announced in the same step
         // as the rename (posted to the writer, a quit in between lost Completed and the next
         // run fetched the file again: found by review).
-        QFile::remove(controlFilePath(m_path));
-        safefile::removeStaleTemporaries(controlFilePath(m_path));
+        // The folder is searched for a crash's leftover temporaries only where a control file
+        // was kept: a small file done before its first checkpoint had none (and a search in a
+        // folder of many thousand files costs milliseconds for each download of a list).
+        if (QFile::remove(controlFilePath(m_path)))
+            safefile::removeStaleTemporaries(controlFilePath(m_path));
         finish(DownloadState::Completed);
     } else if (!isTerminal(m_state)) {
         fail({ ErrorClass::User,

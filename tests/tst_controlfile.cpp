@@ -1,8 +1,11 @@
 // The control file format: round trip, and refusal (with a reason) of anything damaged.
 #include "engine/controlfile.h"
 #include "engine/piececrcs.h"
+#include "engine/safefile.h"
 #include "engine/scheduler.h"
 
+#include <QDir>
+#include <QFile>
 #include <QTemporaryDir>
 
 #include <limits>
@@ -190,6 +193,43 @@ private slots:
         QCOMPARE(partial.size(), 2);
         QCOMPARE(partial[0], ByteRangeSet::Range(1500, 2000));
         QCOMPARE(partial[1], ByteRangeSet::Range(3000, 3600));
+    }
+
+    void staleTemporariesGoAndNothingElse()
+    {
+        // What replaceDurably() leaves after a crash ("<name>.XXXXXXXX.tmp", and the old fixed
+        // "<name>.tmp") goes; look-alikes, other files' temporaries and links stay.
+        QTemporaryDir dir;
+        const QString control = dir.filePath(QStringLiteral("file.iso.bytehaul"));
+        const auto make = [&dir](const QString &name) {
+            QFile f(dir.filePath(name));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("x");
+        };
+        const QStringList ours { QStringLiteral("file.iso.bytehaul.tmp"), QStringLiteral("file.iso.bytehaul.Ab3dE6gH.tmp"),
+                                 QStringLiteral("file.iso.bytehaul.ZZZZ9999.tmp") };
+        const QStringList others { QStringLiteral("file.iso.bytehaul"),
+                                   QStringLiteral("file.iso.bytehaul.Ab3dE6g.tmp"),   // 7 characters
+                                   QStringLiteral("file.iso.bytehaul.Ab3dE6gHi.tmp"), // 9
+                                   QStringLiteral("file.iso.bytehaul.Ab3-E6gH.tmp"),  // not a letter or digit
+                                   QStringLiteral("file.iso.bytehaul.Äb3dE6gH.tmp"),  // not ASCII
+                                   QStringLiteral("file.iso.bytehaul.Ab3dE6gH.tmpx"),
+                                   QStringLiteral("other.iso.bytehaul.Ab3dE6gH.tmp"),
+                                   QStringLiteral("file.iso"), QStringLiteral("file.iso.part") };
+        for (const QString &name : ours + others)
+            make(name);
+        for (int i = 0; i < 2000; ++i) // a crowded folder
+            make(QStringLiteral("unrelated-%1.dat").arg(i));
+        make(QStringLiteral("target.dat"));
+        QVERIFY(QFile::link(dir.filePath(QStringLiteral("target.dat")), dir.filePath(QStringLiteral("file.iso.bytehaul.Li9kLi9k.tmp"))));
+        safefile::removeStaleTemporaries(control);
+        for (const QString &name : ours)
+            QVERIFY2(!QFile::exists(dir.filePath(name)), qPrintable(name));
+        for (const QString &name : others)
+            QVERIFY2(QFile::exists(dir.filePath(name)), qPrintable(name));
+        QVERIFY(QFileInfo(dir.filePath(QStringLiteral("file.iso.bytehaul.Li9kLi9k.tmp"))).isSymLink()); // a link stays
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("target.dat"))));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::System).size(), others.size() + 2000 + 2);
     }
 };
 
