@@ -6,8 +6,8 @@
 #   bench/wan.sh --quick    64 MiB, 1 repetition (about 2 minutes)
 #   BYTEHAUL_WAN_CELLS="rtt80-cap4 small-rtt20" bench/wan.sh --quick   only these cells
 #   BYTEHAUL_WAN_MIB and BYTEHAUL_WAN_REPS override the size and the repetitions
-# bytehaul-grow is bytehaul -c 8 --max-connections 16 (connections added while they help), run in
-# the capped cells, where its ratio to the 8-connection ideal may go below 1.
+# bytehaul is the CLI's default (8 connections, more added while they help, up to 16: its ratio
+# to the 8-connection ideal may go below 1); bytehaul-c8 is -c 8, exactly 8 connections.
 # Prints per cell and tool the median wall time, CPU (user+sys), the TCP connections the client
 # opened, the requests nginx saw, the bytes delivered per byte of file, the emulator's CPU as a
 # share of the wall time (it must never be the bottleneck), and bytehaul's share of the ideal
@@ -169,10 +169,9 @@ for rep in $(seq "$reps"); do
         read -r name rtt rate slow maxc kind <<<"$c"
         url="$base/payload.bin"
         if [ "$kind" = big ]; then
-            run_one "$name" bytehaul big "$cli" -q -c 8 -d "$work/out" "$url" || true
-            if [ "$rate" != 0 ]; then # where more connections can help: adaptive growth, up to 16
-                run_one "$name" bytehaul-grow big "$cli" -q -c 8 --max-connections 16 -d "$work/out" "$url" || true
-            fi
+            # The default (8 connections, more while they help, up to 16), and exactly 8.
+            run_one "$name" bytehaul big "$cli" -q -d "$work/out" "$url" || true
+            run_one "$name" bytehaul-c8 big "$cli" -q -c 8 -d "$work/out" "$url" || true
             run_one "$name" aria2c big aria2c -q -x 8 -s 8 -k 1M --file-allocation=falloc -d "$work/out" "$url" || true
             run_one "$name" axel big axel -q -n 8 -o "$work/out/payload.bin" "$url" || true
             if [ "$rate" = 0 ]; then

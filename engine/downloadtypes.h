@@ -101,6 +101,9 @@ enum class PartialData {
 // Bounds every caller's numbers are clamped to (the CLI refuses values outside them).
 inline constexpr qint64 kMaxMemoryBudget = qint64(4) << 30; // 4 GiB between network and disk
 inline constexpr qint64 kMaxPieceSize = qint64(256) << 20;
+// Where the user set no count, the window and the CLI start with 8 connections and add more
+// while each one raises the speed, up to this.
+inline constexpr int kDefaultMaxConnections = 16;
 
 // Everything that can be set downloader-wide and overridden per download.
 struct DownloadOptions

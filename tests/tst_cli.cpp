@@ -61,6 +61,31 @@ private slots:
         QCOMPARE(server.maxConcurrentConnections(), 4);
     }
 
+    void connectionsGrowByDefaultAndAGivenCountStays()
+    {
+        // A server that caps each connection (as CDNs do): without -c the CLI starts with 8 and
+        // adds more while they help; with -c 8 it keeps exactly 8.
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(64 * 1024 * 1024, 78);
+        r.bytesPerSecond = 1024 * 1024;
+        server.setResource("/capped.bin", r);
+        QTemporaryDir dir;
+        const Result grown = runCli({ "-q", "-d", dir.path(), server.url("/capped.bin") });
+        QCOMPARE(grown.exitCode, 0);
+        QCOMPARE(fileSha256(dir.filePath("capped.bin")), sha256(r.data));
+        QVERIFY2(server.maxBusyConnections() > 8, qPrintable(QString::number(server.maxBusyConnections())));
+        QVERIFY2(server.maxBusyConnections() <= 16, qPrintable(QString::number(server.maxBusyConnections())));
+
+        TestServer exact;
+        exact.setResource("/capped.bin", r);
+        QTemporaryDir other;
+        const Result kept = runCli({ "-q", "-c", "8", "-d", other.path(), exact.url("/capped.bin") });
+        QCOMPARE(kept.exitCode, 0);
+        QCOMPARE(fileSha256(other.filePath("capped.bin")), sha256(r.data));
+        QCOMPARE(exact.maxConcurrentConnections(), 8);
+    }
+
     void outputOptionAndInputFile()
     {
         TestServer server;

@@ -835,10 +835,6 @@ Exit-Codes: 0 alle Downloads fertig, 1 ein Download ist fehlgeschlagen, 2 falsch
         <translation>In DIR speichern (Standard: das aktuelle Verzeichnis).</translation>
     </message>
     <message>
-        <source>Connections per download, 1-64 (default 8).</source>
-        <translation>Verbindungen pro Download, 1-64 (Standard 8).</translation>
-    </message>
-    <message>
         <source>Downloads running at once (default 5).</source>
         <translation>Gleichzeitig laufende Downloads (Standard 5).</translation>
     </message>
@@ -1007,8 +1003,12 @@ Exit-Codes: 0 alle Downloads fertig, 1 ein Download ist fehlgeschlagen, 2 falsch
         <translation>Proxy: http://host:port, socks5://host:port (Namen werden hier aufgelöst) oder socks5h://host:port (Namen löst der Proxy auf); benutzer:passwort@ vor dem Host, wenn er danach fragt (nie ausgegeben oder gespeichert). Standard: http_proxy, https_proxy, all_proxy, no_proxy aus der Umgebung.</translation>
     </message>
     <message>
-        <source>Add connections while each one makes the download faster, up to N (1-64; default: no more than -c).</source>
-        <translation>Verbindungen hinzufügen, solange jede den Download schneller macht, bis zu N (1-64; Standard: nicht mehr als -c).</translation>
+        <source>Connections per download, 1-64 (default: 8, and more while they help, up to 16).</source>
+        <translation>Verbindungen pro Download, 1-64 (Standard: 8, und mehr, solange sie helfen, bis zu 16).</translation>
+    </message>
+    <message>
+        <source>Add connections while each one makes the download faster, up to N (1-64; default: 16 without -c, no more than -c with it).</source>
+        <translation>Verbindungen hinzufügen, solange jede den Download schneller macht, bis zu N (1-64; Standard: 16 ohne -c, mit -c nicht mehr als -c).</translation>
     </message>
 </context>
 <context>

@@ -826,10 +826,6 @@ Exit codes: 0 all downloads completed, 1 a download failed, 2 bad usage,
         <translation>保存到 DIR（默认：当前目录）。</translation>
     </message>
     <message>
-        <source>Connections per download, 1-64 (default 8).</source>
-        <translation>每个下载的连接数，1-64（默认 8）。</translation>
-    </message>
-    <message>
         <source>Downloads running at once (default 5).</source>
         <translation>同时运行的下载数（默认 5）。</translation>
     </message>
@@ -998,8 +994,12 @@ Exit codes: 0 all downloads completed, 1 a download failed, 2 bad usage,
         <translation>代理：http://主机:端口、socks5://主机:端口（在本机解析域名）或 socks5h://主机:端口（由代理解析域名）；代理需要时在主机前加 用户名:密码@（从不显示或保存）。默认：环境变量 http_proxy、https_proxy、all_proxy、no_proxy。</translation>
     </message>
     <message>
-        <source>Add connections while each one makes the download faster, up to N (1-64; default: no more than -c).</source>
-        <translation>只要每增加一个连接都能让下载更快，就继续增加连接，最多 N 个（1-64；默认：不超过 -c）。</translation>
+        <source>Connections per download, 1-64 (default: 8, and more while they help, up to 16).</source>
+        <translation>每个下载的连接数，1-64（默认：8，在有帮助时增加，最多 16）。</translation>
+    </message>
+    <message>
+        <source>Add connections while each one makes the download faster, up to N (1-64; default: 16 without -c, no more than -c with it).</source>
+        <translation>只要每个新连接都能让下载更快就继续增加连接，最多 N 个（1-64；默认：不带 -c 时为 16，带 -c 时不超过 -c）。</translation>
     </message>
 </context>
 <context>

@@ -42,11 +42,13 @@ ParseResult parseCommandLine(const QStringList &arguments)
     const QCommandLineOption dir({ QStringLiteral("d"), QStringLiteral("dir") },
                                  CliOptions::tr("Save into DIR (default: the current directory)."), QStringLiteral("DIR"));
     const QCommandLineOption connections({ QStringLiteral("c"), QStringLiteral("connections") },
-                                         CliOptions::tr("Connections per download, 1-64 (default 8)."), QStringLiteral("N"));
+                                         CliOptions::tr("Connections per download, 1-64 (default: 8, and more while "
+                                                        "they help, up to 16)."),
+                                         QStringLiteral("N"));
     const QCommandLineOption maxConnections(
         QStringLiteral("max-connections"),
-        CliOptions::tr("Add connections while each one makes the download faster, up to N (1-64; default: no more "
-                       "than -c)."),
+        CliOptions::tr("Add connections while each one makes the download faster, up to N (1-64; default: 16 "
+                       "without -c, no more than -c with it)."),
         QStringLiteral("N"));
     const QCommandLineOption concurrent({ QStringLiteral("j"), QStringLiteral("max-concurrent") },
                                         CliOptions::tr("Downloads running at once (default 5)."), QStringLiteral("N"));
@@ -160,6 +162,10 @@ ParseResult parseCommandLine(const QStringList &arguments)
         || !parseSizeOption(limitRate, 1024, kMaxSaneSize, options.rateLimit)
         || !parseSizeOption(overallLimit, 1024, kMaxSaneSize, config.overallLimit))
         return result;
+    // Connections adapt by default, as in the window: 8 to start with, more while each one
+    // raises the speed. A count the user gives (-c) is kept, unless they allow more too.
+    if (!parser.isSet(connections) && !parser.isSet(maxConnections))
+        options.maxConnections = kDefaultMaxConnections;
     // Names must be tokens and values free of CR, LF, NUL and other controls: a line break
     // would end the header and inject another one (or lose the Range header after it).
     for (const QString &h : parser.values(header)) {
