@@ -267,7 +267,8 @@ void removeStaleTemporaries(const QString &path)
     for (const QString &name : std::as_const(found))
         removeIfRegular(folder.filePath(name));
 #else
-    QDirIterator it(fi.absolutePath(), { prefix + QStringLiteral("*.tmp") }, QDir::Files | QDir::Hidden | QDir::System);
+    // (No name filter: a file name may hold wildcard characters such as '['.)
+    QDirIterator it(fi.absolutePath(), QDir::Files | QDir::Hidden | QDir::System);
     QStringList found;
     while (it.hasNext()) {
         it.next();
