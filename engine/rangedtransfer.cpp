@@ -64,10 +64,16 @@ Worker *RangedTransfer::addWorker()
     const int index = int(m_workers.size());
     const size_t group = size_t(index);
     const DownloadOptions &o = options();
+    if (!m_pooled) {
+        // Plain settings: warm managers from the pool. Own cookies, a proxy or credentials
+        // (in the address or a header): private ones, never handed on. (A manager keeps the
+        // credentials it answered a 401 with and uses them for the next 401 from that host:
+        // pooled, they went to a later download that had none, found by review.)
+        m_pooled = m_pool && o.cookies.isEmpty() && !o.proxy.isValid() && !carriesCredentials();
+        m_trustKey = NetworkPool::trustKey(o);
+    }
     while (m_networkManagers.size() <= group) {
-        // Plain settings: a warm manager from the pool. Own cookies or proxy: a private one.
-        const bool pooled = m_pool && o.cookies.isEmpty() && !o.proxy.isValid();
-        auto nam = pooled ? m_pool->acquire(NetworkPool::trustKey(o)) : std::make_unique<QNetworkAccessManager>();
+        auto nam = *m_pooled ? m_pool->acquire(m_trustKey) : std::make_unique<QNetworkAccessManager>();
         nam->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
         if (!o.cookies.isEmpty()) {
             auto *jar = new QNetworkCookieJar(nam.get());
@@ -81,6 +87,14 @@ Worker *RangedTransfer::addWorker()
     }
     m_workers.push_back(std::make_unique<Worker>(index, this, m_networkManagers[group].get()));
     return m_workers.back().get();
+}
+
+bool RangedTransfer::carriesCredentials() const
+{
+    bool credentials = !url().userInfo().isEmpty();
+    for (const auto &[name, value] : options().headers)
+        credentials = credentials || isCredentialHeader(name);
+    return credentials;
 }
 
 QNetworkAccessManager *RangedTransfer::probeNetworkManager()
@@ -195,10 +209,13 @@ void RangedTransfer::release()
             order.prepend(i);
     }
     stop();
-    const DownloadOptions &o = options();
     for (size_t i : std::as_const(order)) {
-        if (m_pool && o.cookies.isEmpty() && !o.proxy.isValid())
-            m_pool->release(std::move(m_networkManagers[i]), NetworkPool::trustKey(o));
+        // (Checked again: Replace address may have brought credentials since.)
+        if (m_pooled.value_or(false) && !carriesCredentials()) {
+            // The cookies servers set during this download stay with it.
+            m_networkManagers[i]->setCookieJar(new QNetworkCookieJar);
+            m_pool->release(std::move(m_networkManagers[i]), m_trustKey);
+        }
     }
     m_networkManagers.clear();
     // The stopped workers still point at those managers but never send again (the download is

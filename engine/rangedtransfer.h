@@ -142,6 +142,9 @@ private:
     RangedHost *m_host = nullptr;
     FlowControl *m_flow = nullptr;
     NetworkPool *m_pool = nullptr;
+    bool carriesCredentials() const; // in the address or a header
+    std::optional<bool> m_pooled; // decided with the first manager: taken from (and given back to) m_pool
+    QByteArray m_trustKey; // NetworkPool::trustKey() of the options then
     std::optional<Scheduler> m_scheduler;
     double m_responseLatencyMs = -1; // smoothed; -1: none measured yet
     std::vector<std::unique_ptr<QNetworkAccessManager>> m_networkManagers;

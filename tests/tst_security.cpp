@@ -205,6 +205,42 @@ private slots:
     }
 
     // Cookies from a cookies file go where their domain, path and secure flag allow, only.
+    void credentialsNeverReachTheNextDownload()
+    {
+        // A finished download's connections are handed to the next one from the same host; the
+        // credentials Qt answered a 401 with must not go along. Found by review: a later download
+        // without any got the protected file.
+        TestServer server;
+        Resource r;
+        r.data = TestServer::makeData(3 * 1024 * 1024, 73);
+        r.basicAuth = "alice:s3cr3t-pass";
+        server.setResource("/mine.bin", r);
+        r.data = TestServer::makeData(3 * 1024 * 1024, 74);
+        server.setResource("/also-protected.bin", r);
+        QTemporaryDir dir;
+        DownloadManager manager;
+        DownloadOptions o = fastOptions(2);
+        o.retry.maxRetries = 1;
+        manager.setDefaultOptions(o);
+        DownloadRequest request;
+        QUrl url(server.url("/mine.bin"));
+        url.setUserName("alice");
+        url.setPassword("s3cr3t-pass");
+        request.url = url;
+        request.outputDir = dir.path();
+        const DownloadSnapshot mine = waitFinished(manager, manager.add(request));
+        QVERIFY2(mine.state == DownloadState::Completed, qPrintable(mine.error));
+        request.url = QUrl(server.url("/also-protected.bin")); // no user name, no password
+        const DownloadSnapshot other = waitFinished(manager, manager.add(request));
+        QCOMPARE(stateName(other.state), stateName(DownloadState::Failed));
+        QVERIFY2(other.error.contains("401") || other.error.contains("uthentication"), qPrintable(other.error));
+        QVERIFY(!QFile::exists(dir.filePath("also-protected.bin")));
+        for (qsizetype i = 0; i < server.requests().size(); ++i) {
+            if (server.requests().at(i).path == "/also-protected.bin")
+                QVERIFY(server.requests().at(i).headers.value("authorization").isEmpty());
+        }
+    }
+
     void loadedCookiesGoOnlyWhereTheyMatch()
     {
         TestServer a, b;
