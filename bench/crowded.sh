@@ -12,15 +12,8 @@ build="${BYTEHAUL_BUILD_DIR:-$here/build}"
 crowd="${BYTEHAUL_CROWDED_FILES:-20000}"
 reps="${BYTEHAUL_CROWDED_REPS:-3}"
 
-need=()
-for tool in nginx:nginx-light aria2c:aria2 curl:curl /usr/bin/time:time; do
-    command -v "${tool%%:*}" >/dev/null 2>&1 || need+=("${tool##*:}")
-done
-if [ ${#need[@]} -gt 0 ]; then
-    sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    $sudo apt-get update -q && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "${need[@]}"
-fi
-[ -x "$build/app/bytehaul-cli" ] || bash "$here/scripts/setup.sh" build
+. "$here/bench/common.sh"
+bench_setup "$build" nginx:nginx-light aria2c:aria2 curl:curl /usr/bin/time:time
 cli="$build/app/bytehaul-cli"
 
 work="$(mktemp -d "${TMPDIR:-/var/tmp}/bytehaul-crowded.XXXXXX")"

@@ -16,15 +16,8 @@ limited_mib=1024
 reps=5
 if [ "${1:-}" = "--quick" ]; then size_mib=256; limited_mib=128; reps=1; fi
 
-need=()
-for tool in nginx:nginx-light aria2c:aria2 curl:curl axel:axel wget:wget /usr/bin/time:time eatmydata:eatmydata; do
-    command -v "${tool%%:*}" >/dev/null 2>&1 || need+=("${tool##*:}")
-done
-if [ ${#need[@]} -gt 0 ]; then
-    sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    $sudo apt-get update -q && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "${need[@]}"
-fi
-[ -x "$build/app/bytehaul-cli" ] || bash "$here/scripts/setup.sh" build
+. "$here/bench/common.sh"
+bench_setup "$build" nginx:nginx-light aria2c:aria2 curl:curl axel:axel wget:wget /usr/bin/time:time eatmydata:eatmydata
 
 work="$(mktemp -d "${TMPDIR:-/var/tmp}/bytehaul-bench.XXXXXX")"
 nginx_pid=""

@@ -25,15 +25,8 @@ size_mib="${BYTEHAUL_WAN_MIB:-$size_mib}"
 reps="${BYTEHAUL_WAN_REPS:-$reps}"
 cap=$((4 << 20))
 
-need=()
-for tool in nginx:nginx-light aria2c:aria2 curl:curl axel:axel wget:wget /usr/bin/time:time; do
-    command -v "${tool%%:*}" >/dev/null 2>&1 || need+=("${tool##*:}")
-done
-if [ ${#need[@]} -gt 0 ]; then
-    sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    $sudo apt-get update -q && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "${need[@]}"
-fi
-[ -x "$build/app/bytehaul-cli" ] || bash "$here/scripts/setup.sh" build
+. "$here/bench/common.sh"
+bench_setup "$build" nginx:nginx-light aria2c:aria2 curl:curl axel:axel wget:wget /usr/bin/time:time
 [ -x "$build/bench/bytehaul-wanem" ] || cmake --build "$build" --target bytehaul-wanem >/dev/null
 wanem="$build/bench/bytehaul-wanem"
 cli="$build/app/bytehaul-cli"

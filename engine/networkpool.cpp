@@ -46,12 +46,4 @@ void NetworkPool::release(std::unique_ptr<QNetworkAccessManager> nam, const QByt
     idle.push_back(std::move(nam));
 }
 
-int NetworkPool::idleCount() const
-{
-    size_t n = 0;
-    for (const auto &[trust, idle] : m_idle)
-        n += idle.size();
-    return int(n);
-}
-
 } // namespace bytehaul

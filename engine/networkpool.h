@@ -30,7 +30,6 @@ public:
 
     std::unique_ptr<QNetworkAccessManager> acquire(const QByteArray &trust = {});
     void release(std::unique_ptr<QNetworkAccessManager> nam, const QByteArray &trust = {});
-    int idleCount() const;
 
 
 private:
