@@ -419,6 +419,11 @@ qint64 RangedTransfer::tokens()
     return m_flow->tokens();
 }
 
+bool RangedTransfer::speedLimited() const
+{
+    return m_flow->isLimited();
+}
+
 void RangedTransfer::consumeTokens(qint64 bytes)
 {
     m_flow->consume(bytes);

@@ -110,6 +110,7 @@ public:
     qint64 budgetRoom() const override;
     void waitForBudget(Worker *worker) override;
     qint64 tokens() override;
+    bool speedLimited() const override;
     void consumeTokens(qint64 bytes) override;
     void waitForTokens(Worker *worker) override;
     Scheduler::Accepted deliver(Worker *worker, const Scheduler::Lease &lease, qint64 offset,

@@ -49,6 +49,7 @@ public:
     virtual qint64 budgetRoom() const = 0;
     virtual void waitForBudget(Worker *worker) = 0;
     virtual qint64 tokens() = 0;
+    virtual bool speedLimited() const = 0; // a speed limit applies (the download's or a global one)
     virtual void consumeTokens(qint64 bytes) = 0;
     virtual void waitForTokens(Worker *worker) = 0;
     virtual Scheduler::Accepted deliver(Worker *worker, const Scheduler::Lease &lease, qint64 offset,
@@ -116,6 +117,9 @@ private:
     void sendRequest(); // the first request of a lease, or a retry: from the lease's start
     QNetworkReply *request(qint64 start, qint64 end);
     void attach(QNetworkReply *reply);
+    QByteArray take(qint64 maxBytes);
+    bool wantsBoundedReply() const;
+    void updateReplyBuffer();
     void onMetaData();
     void onFinished();
     void pipelineNext();
@@ -159,6 +163,8 @@ private:
     RetryBudget m_retry; // failed attempts since the last progress
     QElapsedTimer m_sentAt; // when the current request went out
     qint64 m_attemptBytes = 0;
+    qint64 m_unacked = 0; // bytes taken from the current reply since Qt was last told (see take())
+    bool m_bounded = false; // the current reply's read buffer is bounded (see wantsBoundedReply())
     QTimer m_retryTimer;
     QTimer m_connectTimer; // no response headers in time: retry
     QTimer m_benched;
