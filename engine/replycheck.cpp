@@ -242,6 +242,12 @@ ReplyError classifyReply(const QNetworkReply *reply, bool timedOut)
     return result;
 }
 
+ReplyError readTimeoutError(const QUrl &url)
+{
+    return { ErrorClass::Retry, ReplyCheck::tr("%1: no data received for too long (read timeout)").arg(displayUrl(url)),
+             ErrorCode::Timeout };
+}
+
 ReplyError classifyStatus(const QNetworkReply *reply, bool timedOut)
 {
     const QString url = displayUrl(reply->url());
@@ -250,9 +256,8 @@ ReplyError classifyStatus(const QNetworkReply *reply, bool timedOut)
         // Qt reports this as an unknown protocol (a redirect to ""): say what really happened.
         return { ErrorClass::User, ReplyCheck::tr("%1: HTTP %2 redirect without a Location header").arg(url).arg(status), ErrorCode::BadRedirect, status };
     }
-    if (timedOut) {
-        return { ErrorClass::Retry, ReplyCheck::tr("%1: no data received for too long (read timeout)").arg(url), ErrorCode::Timeout };
-    }
+    if (timedOut)
+        return readTimeoutError(reply->url());
     if (status >= 400) {
         const QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
         const QString head = ReplyCheck::tr("%1: HTTP %2 %3").arg(url).arg(status).arg(reason).trimmed();

@@ -78,5 +78,7 @@ std::chrono::milliseconds retryWait(const ReplyError &error, const RetryPolicy &
 
 // For a reply that failed or answered with an HTTP error status.
 ReplyError classifyReply(const QNetworkReply *reply, bool timedOut);
+// No data within the read timeout (DownloadOptions::readTimeout).
+ReplyError readTimeoutError(const QUrl &url);
 
 } // namespace bytehaul

@@ -1,5 +1,6 @@
 #include "engine/worker.h"
 
+#include "engine/replycheck.h"
 #include "engine/retrypolicy.h"
 
 #include <QNetworkReply>
@@ -449,10 +450,7 @@ void Worker::checkStall()
     if (!m_checked && !m_sentAhead) {
         // (The read timeout is judged here, not by Qt's transfer timeout: see request().)
         if (silentMs >= readTimeoutMs)
-            handleFailure({ ErrorClass::Retry,
-                            tr("%1: no data received for too long (read timeout)")
-                                .arg(m_host->url().toDisplayString(QUrl::RemoveUserInfo)),
-                            ErrorCode::Timeout });
+            handleFailure(readTimeoutError(m_host->url()));
         return;
     }
     // Judged against the connection's own speed once this answer's body flows. Before its first
