@@ -13,9 +13,13 @@
 #include "engine/writebackcache.h"
 
 #include <QFile>
+#include <QMutex>
 #include <QObject>
+#include <QTimer>
 
+#include <functional>
 #include <optional>
+#include <vector>
 
 namespace bytehaul {
 
@@ -98,12 +102,30 @@ private:
     void closedNow(bool ok); // emits closed(), then deletes itself
     void doEmpty(const QString &controlPath);
     void doWrite(qint64 offset, const QByteArray &data);
+    void enqueue(std::function<void()> work);
+    void drain(); // on the writer's thread: runs what was queued, in order
     bool flushBlocks(qint64 minRunBytes);
     bool writeBlock(const WriteBackCache::Block &block);
     bool writeAt(qint64 offset, const char *data, qint64 length);
     bool syncData();
     bool readAt(qint64 offset, qint64 length, QByteArray &out);
     void fail(const QString &error, int err = 0); // err: the errno, when there is one
+
+    // What the session asked for, in order: chunks (offset, data) and other work. Written from
+    // the session's thread, drained on the writer's (see write()).
+    struct Queued
+    {
+        qint64 offset = 0;
+        QByteArray data;
+        std::function<void()> work; // set: not a chunk
+    };
+    QMutex m_queueLock;
+    std::vector<Queued> m_queue;
+    qint64 m_queuedBytes = 0;
+    qint64 m_batchBytes = 256 << 10; // queued chunk bytes that wake the writer at once
+    bool m_kickPosted = false; // a drain() is on its way
+    bool m_timerPosted = false; // the drain timer is being started
+    QTimer m_drainTimer { this }; // a child: it moves to the writer's thread with this object
 
     QFile m_file;
     QString m_path; // m_file is opened on a descriptor (safefile::open) and does not keep its name

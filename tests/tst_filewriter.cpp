@@ -2,6 +2,7 @@
 // final write that fails keeps it, so a crash or a full disk never leaves a file that looks
 // complete but is not.
 #include "engine/filewriter.h"
+#include "engine/piecemap.h"
 #include "testhelpers.h"
 
 #include <QPointer>
@@ -56,6 +57,62 @@ private slots:
         QTRY_VERIFY(writer.isNull()); // owns itself: gone after closed()
         QVERIFY(!QFile::exists(control));
         QCOMPARE(fileSha256(path), sha256(data));
+    }
+
+    // Chunks wait in the writer's queue for a moment (one wake-up per batch), through the same
+    // queue as every other call: a checkpoint covers exactly the bytes handed over before it,
+    // never one handed over after it, and a lone small chunk still leaves memory by itself.
+    void queuedChunksKeepTheOrderOfTheCalls()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("f.bin");
+        const QString control = path + ".bytehaul";
+        const qint64 piece = 64 * 1024;
+        const QByteArray data = QByteArray(int(piece), 'p') + QByteArray(int(piece), 'q');
+        QPointer<FileWriter> writer = new FileWriter;
+        QSignalSpy opened(writer, &FileWriter::opened);
+        QSignalSpy written(writer, &FileWriter::written);
+        QSignalSpy checkpointed(writer, &FileWriter::checkpointed);
+        QSignalSpy closed(writer, &FileWriter::closed);
+        writer->open(path, data.size(), true, true, 16 << 20, piece);
+        QVERIFY(opened.wait(5000));
+        ControlState st;
+        st.mode = ControlState::Mode::Ranged;
+        st.originalUrl = st.finalUrl = "http://example/f";
+        st.totalSize = data.size();
+        st.pieceSize = piece;
+        st.pieceCount = 2;
+        st.completedBitset = QByteArray(1, char(0x3)); // the session thinks both are complete
+        st.sequence = 1;
+        writer->write(0, data.left(int(piece)));
+        writer->checkpoint(st, control);
+        writer->write(piece, data.mid(int(piece))); // after the checkpoint: not in it
+        QVERIFY(checkpointed.wait(5000));
+        QCOMPARE(checkpointed.at(0).at(1).toString(), QString());
+        const ControlFileResult saved = loadControlFile(control);
+        QVERIFY(saved.state);
+        PieceMap map(st.totalSize, st.pieceSize);
+        map.loadBitset(saved.state->completedBitset);
+        QVERIFY(map.isComplete(0));
+        QVERIFY2(!map.isComplete(1), "the checkpoint claimed a piece handed over after it");
+        QCOMPARE(saved.state->pieceCrcs.value(0), PieceCrcs::compute(data.left(int(piece))));
+        writer->close(true, false, control);
+        QVERIFY(closed.wait(5000));
+        QCOMPARE(fileSha256(path), sha256(data));
+
+        // A lone chunk below a batch, with nothing called after it, is still written (and its
+        // memory freed): a budget of 64 KiB writes runs of 8 KiB, and batches are 16 KiB.
+        QPointer<FileWriter> lone = new FileWriter;
+        QSignalSpy loneOpened(lone, &FileWriter::opened);
+        QSignalSpy loneWritten(lone, &FileWriter::written);
+        lone->open(dir.filePath("lone.bin"), -1, true, false, 64 * 1024, piece);
+        QVERIFY(loneOpened.wait(5000));
+        lone->write(0, QByteArray(10 * 1024, 'z'));
+        QVERIFY(loneWritten.wait(5000));
+        QCOMPARE(loneWritten.at(0).at(0).toLongLong(), qint64(10 * 1024));
+        QSignalSpy loneClosed(lone, &FileWriter::closed);
+        lone->close(false);
+        QVERIFY(loneClosed.wait(5000));
     }
 
     void workOnTheFilesBetweenWritersKeepsThemAPair()
