@@ -378,17 +378,19 @@ QByteArray Worker::take(qint64 maxBytes)
     // reply: a round trip between the threads for every chunk. Reading exactly what is held
     // asks for nothing; the room goes back once the reply is empty and half its buffer has been
     // taken since the last time. The HTTP thread stops only when its whole buffer is out, so it
-    // never waits on a reader that has taken all it was given. (Unbounded, the same empty read
-    // costs nothing and keeps Qt's count of unacknowledged bytes at zero for when the bound
-    // comes.)
+    // never waits on a reader that has taken all it was given. (Unbounded, Qt's own read hands
+    // over its chunk without a copy; when that empties the reply it also resets Qt's count of
+    // bytes to give room back for, so a bound that comes later starts near zero.)
+    const qint64 limit = m_reply->readBufferSize();
+    if (limit == 0)
+        return m_reply->read(maxBytes); // Qt's chunk itself, no copy: unbounded, room is no matter
     QByteArray data(qsizetype(maxBytes), Qt::Uninitialized);
     const qint64 got = m_reply->read(data.data(), maxBytes);
     if (got <= 0)
         return {};
     data.truncate(qsizetype(got));
     m_unacked += got;
-    const qint64 limit = m_reply->readBufferSize();
-    if ((limit == 0 || m_unacked >= limit / 2) && m_reply->bytesAvailable() == 0) {
+    if (m_unacked >= limit / 2 && m_reply->bytesAvailable() == 0) {
         m_unacked = 0;
         char none;
         m_reply->read(&none, 1); // finds nothing, and so hands back the room
